@@ -1,0 +1,208 @@
+// The abstract syntax tree of a redflag knowledge base.
+//
+// The parser (compiler/parse*.cpp) builds one `Kb` from all the files of a KB; name resolution
+// and type checking (compiler/check*.cpp) annotate it in place (the `*_id` and `type` fields);
+// code generation (compiler/codegen*.cpp) reads it. The tree owns everything by value and holds
+// no pointers into source buffers, so a `Kb` outlives the files it was parsed from.
+// It deliberately knows nothing about PEGTL, diagnostics rendering or bytecode.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/source_loc.hpp"
+#include "runtime/units.hpp"
+
+namespace redflag::ast {
+
+// An index into one of the Kb tables below; kNoId until name resolution fills it in.
+inline constexpr std::uint32_t kNoId = 0xFFFFFFFFu;
+
+enum class Cmp : std::uint8_t { Eq, Ne, Lt, Le, Gt, Ge };  // ORDER matches opcodes.def codes
+
+enum class FactType : std::uint8_t { Bool, Number, Quantity, Enum, Text };
+using redflag::Dimension;
+
+// A number as written, with its optional unit exactly as written ("lb", "[lb_av]").
+struct Literal {
+  double value = 0;
+  std::string text;  // the digits as written, for messages and the formatter
+  std::string unit;  // empty when no unit was written
+  SourceSpan span;
+  SourceSpan unit_span;
+};
+
+struct Expr;
+using ExprPtr = std::unique_ptr<Expr>;
+
+enum class ExprKind : std::uint8_t {
+  BoolConst,  // true / false / unknown: `tri` (0 F, 1 T, 2 U)
+  Number,     // a numeric literal operand: `number`
+  Name,       // a fact, define, enum value or level name: `name`, resolved into `ref_*`
+  Urgency,    // the case urgency (topic conditions only)
+  Known,      // known(name)
+  Not,        // not children[0]
+  And,        // children[0] and children[1] and ...
+  Or,         // children[0] or children[1] or ...
+  Compare,    // children[0] cmp children[1]
+  InSet,      // children[0] in {set_names} (negated when `negated`)
+  Between,    // children[0] between children[1] and children[2]
+  AtLeast,    // at least `count` of (children...)
+};
+
+// What a Name refers to after resolution.
+enum class RefKind : std::uint8_t { Unresolved, Fact, Define, EnumValue, Level };
+
+struct Expr {
+  ExprKind kind = ExprKind::BoolConst;
+  SourceSpan span;
+  std::uint8_t tri = 0;
+  Literal number;
+  std::string name;
+  SourceSpan name_span;  // for Known: the name inside the parentheses
+  RefKind ref = RefKind::Unresolved;
+  std::uint32_t ref_id = kNoId;  // fact, define, enum value index or level index
+  Cmp cmp = Cmp::Eq;
+  bool negated = false;
+  std::uint32_t count = 0;
+  std::vector<std::string> set_names;
+  std::vector<SourceSpan> set_spans;
+  std::vector<std::uint32_t> set_ids;  // enum value indices after checking
+  std::vector<ExprPtr> children;
+};
+
+struct Citation {
+  std::string source;
+  SourceSpan source_span;
+  std::string section;  // empty when none was given
+  std::uint32_t source_id = kNoId;
+};
+
+// A comment kept for the formatter: its text (from `#`) and where it stood.
+struct Comment {
+  std::string text;
+  SourceSpan span;
+  bool own_line = true;  // false when code precedes it on the same line
+};
+
+struct KbHeader {
+  std::string id;
+  SourceSpan span;
+  std::string title;
+  std::string version;
+  SourceSpan version_span;
+  std::string status;  // draft | active | retired
+  SourceSpan status_span;
+  std::string reviewed;     // YYYY-MM-DD or empty
+  std::string next_review;  // YYYY-MM-DD or empty
+  SourceSpan next_review_span;
+  std::vector<std::string> authors;
+};
+
+struct Source {
+  std::string id;
+  SourceSpan span;
+  std::string title;
+  std::string url;
+};
+
+struct Levels {
+  std::vector<std::string> names;
+  std::vector<SourceSpan> spans;
+  SourceSpan span;
+};
+
+struct Fact {
+  std::string name;
+  SourceSpan span;  // the name
+  FactType type = FactType::Bool;
+  SourceSpan type_span;
+  Dimension dimension = Dimension::None;
+  std::string unit;  // canonical UCUM code after checking; as written before
+  SourceSpan unit_span;
+  std::optional<Literal> min, max;  // `between` bounds as written
+  double min_value = 0, max_value = 0;  // bounds in the canonical unit after checking
+  std::vector<std::string> enum_values;
+  std::vector<SourceSpan> enum_spans;
+  std::string ask;
+  std::string means;
+};
+
+struct Define {
+  std::string name;
+  SourceSpan span;
+  ExprPtr condition;
+};
+
+struct Flag {
+  std::string name;
+  SourceSpan span;
+  std::string level;
+  SourceSpan level_span;
+  std::uint32_t level_id = kNoId;
+  std::string title;
+  ExprPtr condition;  // null only after a parse error
+  SourceSpan when_span;
+  std::string because;
+  std::vector<Citation> cites;
+  std::vector<std::string> advice;
+  std::vector<std::string> see;
+  std::vector<SourceSpan> see_spans;
+  std::vector<std::uint32_t> see_ids;
+};
+
+struct Topic {
+  std::string name;
+  SourceSpan span;
+  std::string title;
+  ExprPtr condition;  // optional `when`
+  std::vector<Citation> cites;
+  std::string body;  // text blocks joined by blank lines, indentation removed
+};
+
+// One `given fact = value`.
+struct Given {
+  std::string fact;
+  SourceSpan span;
+  std::uint32_t fact_id = kNoId;
+  enum class Kind : std::uint8_t { Unknown, Bool, Number, EnumValue } kind = Kind::Unknown;
+  bool bool_value = false;
+  Literal number;  // Number: value and unit as written
+  std::string enum_value;
+  double value = 0;  // after checking: the value in the fact's canonical unit / enum index
+};
+
+struct Expectation {
+  enum class Kind : std::uint8_t { Urgency, Status, FlagsExactly, Fired, NotFired, Undetermined };
+  Kind kind = Kind::Urgency;
+  SourceSpan span;
+  std::vector<std::string> names;  // level / status / flag names
+  std::vector<SourceSpan> name_spans;
+  std::vector<std::uint32_t> ids;  // level index, status (0 complete, 1 incomplete), flag indices
+};
+
+struct Test {
+  std::string name;
+  SourceSpan span;
+  std::vector<Given> givens;
+  std::vector<Expectation> expectations;
+};
+
+// A whole KB: every declaration of every file, in file order then source order.
+struct Kb {
+  std::vector<std::string> files;  // KB-relative paths, indexed by SourceLoc::file_id
+  std::optional<KbHeader> header;
+  std::optional<Levels> levels;
+  std::vector<Source> sources;
+  std::vector<Fact> facts;
+  std::vector<Define> defines;
+  std::vector<Flag> flags;
+  std::vector<Topic> topics;
+  std::vector<Test> tests;
+  std::vector<Comment> comments;
+};
+
+}  // namespace redflag::ast

@@ -1,0 +1,120 @@
+// The in-memory form of a compiled KB: everything an `.rfb` file holds, as plain tables.
+//
+// The compiler's code generator fills an `Image` and hands it to `write_image`
+// (runtime/bytecode_writer.hpp); the loader (runtime/loader.hpp) reads and verifies a file back
+// into one, and the VM runs it. Strings are held by value here: the string table, with its
+// indices, exists only in the file (the writer interns, the loader resolves). Standard library
+// only; docs/bytecode.md specifies the file this mirrors field by field.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "runtime/units.hpp"
+
+namespace redflag {
+
+inline constexpr std::uint32_t kNoIndex = 0xFFFFFFFFu;
+
+enum class KbStatus : std::uint8_t { Draft, Active, Retired };
+enum class FactType : std::uint8_t { Bool, Number, Quantity, Enum, Text };
+
+struct ImageSource {
+  std::string id, title, url;
+};
+
+struct ImageMeta {
+  std::string id, title, version;
+  KbStatus status = KbStatus::Draft;
+  std::string reviewed, next_review;  // YYYY-MM-DD or empty
+  std::vector<std::string> authors;
+  std::vector<ImageSource> sources;
+};
+
+struct ImageFact {
+  std::string name;
+  FactType type = FactType::Bool;
+  Dimension dimension = Dimension::None;
+  std::string unit;  // canonical UCUM code; empty unless a quantity
+  double min = std::numeric_limits<double>::quiet_NaN();  // NaN: unbounded
+  double max = std::numeric_limits<double>::quiet_NaN();
+  std::string ask, means;
+  std::vector<std::string> values;  // enum values, declaration order
+};
+
+struct ImageCitation {
+  std::uint32_t source = 0;  // index into ImageMeta::sources
+  std::string section;
+};
+
+struct ImageDefine {
+  std::string name;
+  std::uint32_t code_offset = 0;
+};
+
+struct ImageFlag {
+  std::string name;
+  std::uint32_t level = 0;
+  std::string title, because;
+  std::uint32_t code_offset = 0;
+  std::string file;
+  std::uint32_t line = 0;
+  std::vector<ImageCitation> cites;
+  std::vector<std::string> advice;
+  std::vector<std::uint32_t> see;    // topic indices
+  std::vector<std::uint32_t> facts;  // facts the condition reads, ascending
+};
+
+struct ImageTopic {
+  std::string name, title, body;
+  std::vector<ImageCitation> cites;
+  bool has_condition = false;
+};
+
+struct ImageGiven {
+  std::uint32_t fact = 0;
+  bool known = false;
+  double value = 0;  // canonical unit, bool 0/1, or enum index
+};
+
+enum class ExpectKind : std::uint8_t { Urgency, Status, FlagsExactly, Fired, NotFired, Undetermined };
+
+struct ImageExpectation {
+  ExpectKind kind = ExpectKind::Urgency;
+  std::vector<std::uint32_t> args;  // level; 0 complete / 1 incomplete; flag indices
+};
+
+struct ImageTest {
+  std::string name, file;
+  std::uint32_t line = 0;
+  std::vector<ImageGiven> givens;
+  std::vector<ImageExpectation> expectations;
+};
+
+// One row of the line table: code from [code_offset] on came from [file]:[line].
+struct ImageLine {
+  std::uint32_t code_offset = 0;
+  std::string file;
+  std::uint32_t line = 0;
+};
+
+struct Image {
+  ImageMeta meta;
+  std::vector<std::string> levels;  // lowest first
+  std::vector<ImageFact> facts;
+  std::vector<ImageDefine> defines;
+  std::vector<ImageFlag> flags;
+  std::vector<ImageTopic> topics;
+  std::vector<ImageTest> tests;
+  std::vector<double> constants;
+  std::uint32_t max_stack = 0;
+  std::vector<std::uint8_t> code;
+  std::vector<ImageLine> lines;
+  // Filled by the loader from the header; ignored by the writer, which computes it.
+  std::array<std::uint8_t, 32> content_hash{};
+};
+
+}  // namespace redflag
