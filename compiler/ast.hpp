@@ -61,6 +61,9 @@ struct Expr {
   SourceSpan span;
   std::uint8_t tri = 0;
   Literal number;
+  // Number operands after checking: the literal in the canonical unit of the fact it is
+  // compared with (a bare number for a number fact; the enum value index is in ref_id).
+  double canonical_value = 0;
   std::string name;
   SourceSpan name_span;  // for Known: the name inside the parentheses
   RefKind ref = RefKind::Unresolved;
