@@ -1,0 +1,67 @@
+// Layout constants of the `.rfb` file: magic, version, header offsets, section kinds, limits.
+//
+// The writer (runtime/bytecode_writer.*) and the loader (runtime/loader.*) both take every
+// number from here, so the two sides cannot disagree. docs/bytecode.md is the prose version of
+// this header; change both together. Nothing here reads or writes bytes.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace redflag {
+
+// `\x89RFB\r\n\x1a\n`: the high byte catches 7-bit transfers, CR LF / LF catch line-ending
+// conversion, 1A stops `type` on DOS.
+inline constexpr std::array<std::uint8_t, 8> kMagic = {0x89, 'R', 'F', 'B', 0x0D, 0x0A, 0x1A, 0x0A};
+
+inline constexpr std::uint16_t kFormatMajor = 1;  // a loader rejects any other major
+inline constexpr std::uint16_t kFormatMinor = 0;  // a loader accepts a lower or equal minor
+inline constexpr std::uint32_t kEndianProbe = 0x01020304;
+inline constexpr double kFloatProbe = 370.5;
+
+// Header field offsets (docs/bytecode.md "Header").
+inline constexpr std::size_t kOffsetMajor = 8;
+inline constexpr std::size_t kOffsetMinor = 10;
+inline constexpr std::size_t kOffsetEndianProbe = 12;
+inline constexpr std::size_t kOffsetFloatProbe = 16;
+inline constexpr std::size_t kOffsetFileSize = 24;
+inline constexpr std::size_t kOffsetChecksum = 32;
+inline constexpr std::size_t kOffsetSectionCount = 36;
+inline constexpr std::size_t kOffsetContentHash = 40;
+inline constexpr std::size_t kHeaderSize = 72;
+inline constexpr std::size_t kSectionEntrySize = 12;  // {u32 kind, u32 offset, u32 size}
+
+// A `str` operand of 0xFFFFFFFF means "none"; the Image holds it as an empty string.
+inline constexpr std::uint32_t kNoString = 0xFFFFFFFFu;
+
+enum class SectionKind : std::uint32_t {
+  Strings = 1, Meta, Levels, Facts, Defines, Flags, Topics, Tests, Consts, Code, Lines
+};
+inline constexpr std::uint32_t kSectionCount = 11;  // every kind exactly once, in kind order
+
+inline constexpr std::array<std::string_view, kSectionCount> kSectionNames = {
+    "STRINGS", "META", "LEVELS", "FACTS", "DEFINES", "FLAGS", "TOPICS", "TESTS", "CONSTS", "CODE", "LINES"};
+
+inline constexpr std::string_view section_name(SectionKind kind) {
+  return kSectionNames[static_cast<std::uint32_t>(kind) - 1];
+}
+
+// The VM's stack is sized by max_stack; 1024 covers 256 levels of nesting with room for
+// `at least` lists, and bounds the memory a hostile file can make an evaluation take.
+inline constexpr std::uint32_t kMaxStack = 1024;
+
+// An `in {...}` set is one 64-bit mask, so an enum has at most 64 values.
+inline constexpr std::size_t kMaxEnumValues = 64;
+
+// A uleb operand holds at most a u64: ten groups of 7 bits.
+inline constexpr std::size_t kMaxUlebBytes = 10;
+
+// Enumerations stored as one byte: the loader rejects a byte at or above the count.
+inline constexpr std::uint8_t kKbStatusCount = 3;     // draft, active, retired
+inline constexpr std::uint8_t kFactTypeCount = 5;     // bool, number, quantity, enum, text
+inline constexpr std::uint8_t kDimensionCount = 5;    // none, mass, time, length, temperature
+inline constexpr std::uint8_t kExpectKindCount = 6;   // urgency ... undetermined
+
+}  // namespace redflag
