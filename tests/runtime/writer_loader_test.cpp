@@ -1,0 +1,84 @@
+// Writer and loader: round trip, determinism, header fields, file loading.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <fstream>
+
+#include "runtime/bytecode_writer.hpp"
+#include "runtime/crc32.hpp"
+#include "runtime/loader.hpp"
+#include "runtime/sha256.hpp"
+#include "tests/runtime/image_equal.hpp"
+#include "tests/runtime/test_images.hpp"
+
+namespace redflag {
+namespace {
+
+TEST_CASE("write then load gives back an equal image") {
+  const Image image = test::sample_image();
+  const std::vector<std::uint8_t> bytes = write_image(image);
+  const LoadResult loaded = load_image(bytes.data(), bytes.size());
+  REQUIRE(loaded.error == "");
+  REQUIRE(loaded.ok());
+  CHECK(test::image_difference(image, *loaded.image) == "");
+  const Sha256Digest hash = sha256(bytes.data() + kHeaderSize, bytes.size() - kHeaderSize);
+  CHECK(loaded.image->content_hash == hash);
+}
+
+TEST_CASE("writing is deterministic") {
+  const std::vector<std::uint8_t> first = write_image(test::sample_image());
+  const std::vector<std::uint8_t> second = write_image(test::sample_image());
+  CHECK(first == second);
+  const LoadResult loaded = load_image(first.data(), first.size());
+  REQUIRE(loaded.ok());
+  CHECK(write_image(*loaded.image) == first);
+}
+
+TEST_CASE("header fields follow docs/bytecode.md") {
+  const std::vector<std::uint8_t> bytes = write_image(test::sample_image());
+  CHECK(std::equal(kMagic.begin(), kMagic.end(), bytes.begin()));
+  CHECK(bytes[8] == 1);   // major, LE
+  CHECK(bytes[10] == 0);  // minor
+  CHECK(bytes[12] == 0x04);  // endianness probe 0x01020304, LE
+  std::uint64_t size = 0;
+  for (int i = 7; i >= 0; --i) size = (size << 8) | bytes[kOffsetFileSize + static_cast<std::size_t>(i)];
+  CHECK(size == bytes.size());
+  std::vector<std::uint8_t> zeroed = bytes;
+  std::fill(zeroed.begin() + kOffsetChecksum, zeroed.begin() + kOffsetChecksum + 4, 0);
+  const std::uint32_t crc = crc32(zeroed.data(), zeroed.size());
+  CHECK(bytes[kOffsetChecksum] == (crc & 0xFF));
+  CHECK(bytes[kOffsetSectionCount] == kSectionCount);
+  std::uint32_t total = 0;
+  for (std::uint32_t section : section_sizes(test::sample_image())) total += section;
+  CHECK(total + kHeaderSize + kSectionCount * kSectionEntrySize == bytes.size());
+}
+
+TEST_CASE("strings are interned once, in first-use order") {
+  Image image = test::sample_image();
+  image.flags[1].file = image.flags[0].file;
+  const std::vector<std::uint8_t> bytes = write_image(image);
+  // STRINGS starts right after the section table with its count; its first string is the KB id.
+  const std::size_t strings = kHeaderSize + kSectionCount * kSectionEntrySize;
+  const std::string first(reinterpret_cast<const char*>(bytes.data()) + strings + 8, 8);
+  CHECK(first == "backpain");
+}
+
+TEST_CASE("load_file reads a written file and names the path when it cannot") {
+  const std::string path = "runtime_test_sample.rfb";
+  const std::vector<std::uint8_t> bytes = write_image(test::sample_image());
+  {
+    std::ofstream out(path, std::ios::binary);
+    out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  }
+  const LoadResult loaded = load_file(path);
+  std::remove(path.c_str());
+  CHECK(loaded.error == "");
+  CHECK(loaded.ok());
+  const LoadResult missing = load_file("no/such/file.rfb");
+  CHECK(missing.error == "cannot read no/such/file.rfb: No such file or directory");
+  const LoadResult directory = load_file(".");
+  CHECK(directory.error == "cannot read .: Is a directory");
+}
+
+}  // namespace
+}  // namespace redflag
