@@ -1,0 +1,68 @@
+#include "compiler/cli/kb_input.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <map>
+
+#include "compiler/codegen.hpp"
+#include "compiler/diagnostic_render.hpp"
+#include "compiler/frontend.hpp"
+#include "runtime/bytecode_writer.hpp"
+#include "runtime/format.hpp"
+#include "runtime/loader.hpp"
+
+namespace redflag::cli {
+
+void add_diagnostics_format_option(CLI::App& verb, DiagnosticsFormat& format) {
+  const std::map<std::string, DiagnosticsFormat> names{{"text", DiagnosticsFormat::Text},
+                                                       {"json", DiagnosticsFormat::Json}};
+  verb.add_option("--diagnostics-format", format, "How to print diagnostics: text or json")
+      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case));
+}
+
+bool is_bytecode_file(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  char head[kMagic.size()] = {};
+  if (!file.read(head, sizeof head)) return false;
+  return std::equal(kMagic.begin(), kMagic.end(), reinterpret_cast<const unsigned char*>(head));
+}
+
+std::optional<std::vector<std::uint8_t>> compile_sources(const std::vector<std::string>& paths,
+                                                         DiagnosticsFormat format) {
+  const FrontendResult frontend = load_kb(paths);
+  if (format == DiagnosticsFormat::Json) {
+    render_diagnostics_json(frontend.diagnostics, frontend.files, stderr);
+  } else {
+    render_diagnostics_text(frontend.diagnostics, frontend.files, stderr);
+  }
+  if (frontend.has_errors()) return std::nullopt;
+  return write_image(generate_image(frontend.kb));
+}
+
+std::optional<Image> load_kb_input(const std::vector<std::string>& paths, DiagnosticsFormat format) {
+  if (paths.size() == 1 && is_bytecode_file(paths[0])) {
+    auto loaded = load_file(paths[0]);
+    if (!loaded.ok()) {
+      // A read failure names the path already; a bad file is named here.
+      const bool names_path = loaded.error.rfind("bad bytecode", 0) != 0;
+      std::fprintf(stderr, "error: %s%s%s\n", names_path ? "" : paths[0].c_str(),
+                   names_path ? "" : ": ", loaded.error.c_str());
+      return std::nullopt;
+    }
+    return std::move(loaded.image);
+  }
+  const auto bytes = compile_sources(paths, format);
+  if (!bytes) return std::nullopt;
+  // Compiled sources pass the same loader and verifier as a file would.
+  auto loaded = load_image(bytes->data(), bytes->size());
+  if (!loaded.ok()) {
+    std::fprintf(stderr, "internal error: the compiler produced %s\n", loaded.error.c_str());
+    return std::nullopt;
+  }
+  return std::move(loaded.image);
+}
+
+}  // namespace redflag::cli

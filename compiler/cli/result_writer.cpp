@@ -1,0 +1,35 @@
+#include "compiler/cli/result_writer.hpp"
+
+namespace redflag::cli {
+
+std::unique_ptr<ResultWriter> make_json_writer(const Image& image, std::FILE* out);
+std::unique_ptr<ResultWriter> make_text_writer(const Image& image, std::FILE* out);
+
+namespace {
+// Large enough that a batch is written in few system calls, small enough to stay in cache.
+constexpr std::size_t kFlushThreshold = 1 << 16;
+}  // namespace
+
+bool ResultWriter::flush() {
+  if (ok_ && buffer_.size() > 0) {
+    ok_ = std::fwrite(buffer_.data(), 1, buffer_.size(), out_) == buffer_.size() &&
+          std::fflush(out_) == 0;
+  }
+  buffer_.clear();
+  return ok_;
+}
+
+void ResultWriter::record_done() {
+  if (buffer_.size() >= kFlushThreshold) flush();
+}
+
+std::unique_ptr<ResultWriter> make_result_writer(OutputFormat format, const Image& image,
+                                                 std::FILE* out) {
+  switch (format) {
+    case OutputFormat::Json: return make_json_writer(image, out);
+    case OutputFormat::Text: break;
+  }
+  return make_text_writer(image, out);
+}
+
+}  // namespace redflag::cli
