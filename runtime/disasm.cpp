@@ -1,0 +1,181 @@
+#include "runtime/disasm.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include "runtime/bytecode_writer.hpp"
+#include "runtime/instruction.hpp"
+#include "runtime/sha256.hpp"
+
+namespace redflag {
+namespace {
+
+constexpr std::string_view kStatusNames[] = {"draft", "active", "retired"};
+
+// The shortest decimal that reads back as [value], without an exponent for clinical-sized
+// values (10, not 1e+01).
+std::string number(double value) {
+  const bool plain = std::fabs(value) >= 1e-4 && std::fabs(value) < 1e15;
+  char buffer[32];
+  for (int precision = 1; precision <= 17; ++precision) {
+    std::snprintf(buffer, sizeof buffer, "%.*g", precision, value);
+    const bool exponent = std::string_view(buffer).find('e') != std::string_view::npos;
+    if (std::strtod(buffer, nullptr) == value && !(plain && exponent)) break;
+  }
+  return buffer;
+}
+
+std::string offset_text(std::uint64_t offset) {
+  char buffer[24];
+  std::snprintf(buffer, sizeof buffer, "%04llu", static_cast<unsigned long long>(offset));
+  return buffer;
+}
+
+std::string pad(std::string text, std::size_t width) {
+  if (text.size() < width) text.append(width - text.size(), ' ');
+  return text;
+}
+
+template <typename T>
+std::string name_at(const std::vector<T>& table, std::uint64_t index) {
+  if (index >= table.size()) return "?" + std::to_string(index);
+  if constexpr (std::is_same_v<T, std::string>) {
+    return table[index];
+  } else {
+    return table[index].name;
+  }
+}
+
+std::string cmp_text(std::uint8_t code) {
+  return code < kCmpCount ? std::string(cmp_symbol(static_cast<CmpCode>(code))) : "?" + std::to_string(code);
+}
+
+class Lister {
+ public:
+  explicit Lister(const Image& image) : image_(image) {}
+
+  std::string list() {
+    for (const auto& line : image_.lines) line_width_ = std::max(line_width_, location(line).size());
+    std::string out;
+    Instruction in;
+    for (std::uint32_t pc = 0; pc < image_.code.size(); pc = in.end()) {
+      if (decode_instruction(image_.code, pc, in) != DecodeStatus::Ok) {
+        out += offset_text(pc) + "  (undecodable)\n";
+        break;
+      }
+      out += labels(pc);
+      const OpInfo& info = op_info(in.op);
+      out += offset_text(pc) + "  " + pad(source(pc), line_width_) + "  " + pad(std::string(info.mnemonic), 8) + " " +
+             pad(operands(in), 32) + " ; " + std::string(info.synopsis) + "\n";
+    }
+    return out;
+  }
+
+ private:
+  static std::string location(const ImageLine& line) { return line.file + ":" + std::to_string(line.line); }
+
+  // The source line of [pc], or `|` when it is the same as the previous instruction's.
+  std::string source(std::uint32_t pc) {
+    while (next_line_ < image_.lines.size() && image_.lines[next_line_].code_offset <= pc) {
+      current_ = location(image_.lines[next_line_++]);
+    }
+    if (pc > 0 && current_ == previous_) return std::string(line_width_ / 2, ' ') + "|";
+    previous_ = current_;
+    return current_.empty() ? "-" : current_;
+  }
+
+  std::string labels(std::uint32_t pc) const {
+    std::string out;
+    for (const auto& define : image_.defines) {
+      if (define.code_offset == pc) out += "define " + define.name + ":\n";
+    }
+    for (const auto& flag : image_.flags) {
+      if (flag.code_offset == pc) out += "flag " + flag.name + " (" + name_at(image_.levels, flag.level) + "):\n";
+    }
+    return out;
+  }
+
+  // One printer per operand shape.
+  std::string operands(const Instruction& in) const {
+    switch (op_info(in.op).shape) {
+      case Shape::None: return "";
+      case Shape::Tri: return in.a < 3 ? std::string(1, "FTU"[in.a]) : "?" + std::to_string(in.a);
+      case Shape::Fact: return name_at(image_.facts, in.a);
+      case Shape::FactCmpConst:
+        return name_at(image_.facts, in.a) + " " + cmp_text(in.c) + " " + constant(in.a, in.b);
+      case Shape::FactCmpFact:
+        return name_at(image_.facts, in.a) + " " + cmp_text(in.c) + " " + name_at(image_.facts, in.b);
+      case Shape::FactMask: return name_at(image_.facts, in.a) + " in " + mask(in.a, in.b);
+      case Shape::Jump: return "-> " + offset_text(std::uint64_t{in.end()} + in.a);
+      case Shape::Count: return std::to_string(in.a) + " of " + std::to_string(in.b);
+      case Shape::Define: return name_at(image_.defines, in.a);
+      case Shape::Flag: return name_at(image_.flags, in.a);
+      case Shape::CmpLevel: return "urgency " + cmp_text(in.c) + " " + name_at(image_.levels, in.b);
+      case Shape::Topic: return name_at(image_.topics, in.a);
+    }
+    return "";
+  }
+
+  // K[b] as the fact [fact] reads it: an enum value's name, true/false, or a number with unit.
+  std::string constant(std::uint64_t fact, std::uint64_t index) const {
+    if (index >= image_.constants.size()) return "?" + std::to_string(index);
+    const double value = image_.constants[index];
+    if (fact >= image_.facts.size()) return number(value);
+    const ImageFact& f = image_.facts[fact];
+    if (f.type == FactType::Enum && value >= 0 && value < static_cast<double>(f.values.size())) {
+      return f.values[static_cast<std::size_t>(value)];
+    }
+    if (f.type == FactType::Bool && (value == 0 || value == 1)) return value == 1 ? "true" : "false";
+    return f.unit.empty() ? number(value) : number(value) + " " + f.unit;
+  }
+
+  std::string mask(std::uint64_t fact, std::uint64_t bits) const {
+    std::string out = "{";
+    for (unsigned bit = 0; bit < 64; ++bit) {
+      if (((bits >> bit) & 1u) == 0) continue;
+      if (out.size() > 1) out += ", ";
+      const bool named = fact < image_.facts.size() && bit < image_.facts[fact].values.size();
+      out += named ? image_.facts[fact].values[bit] : "?" + std::to_string(bit);
+    }
+    return out + "}";
+  }
+
+  const Image& image_;
+  std::size_t line_width_ = 1;  // "-" when no line table entry covers an offset
+  std::size_t next_line_ = 0;
+  std::string current_, previous_;
+};
+
+// The loader's hash, or for an image that was never loaded (all zeros), the hash of the bytes
+// write_image gives it, which is what a load of those bytes would report.
+Sha256Digest content_hash(const Image& image) {
+  if (image.content_hash != Sha256Digest{}) return image.content_hash;
+  const std::vector<std::uint8_t> bytes = write_image(image);
+  return sha256(bytes.data() + kHeaderSize, bytes.size() - kHeaderSize);
+}
+
+}  // namespace
+
+std::string describe_image(const Image& image) {
+  const auto status = static_cast<std::size_t>(image.meta.status);
+  std::string out = "kb        " + image.meta.id + " " + image.meta.version + " (" +
+                    std::string(status < 3 ? kStatusNames[status] : "?") + "): " + image.meta.title + "\n";
+  out += "hash      " + to_hex(content_hash(image)) + "\n";
+  out += "format    " + std::to_string(kFormatMajor) + "." + std::to_string(kFormatMinor) + "\n";
+  out += "sections ";
+  const auto sizes = section_sizes(image);
+  for (std::uint32_t i = 0; i < kSectionCount; ++i) {
+    out += " " + std::string(kSectionNames[i]) + " " + std::to_string(sizes[i]) + (i + 1 < kSectionCount ? "," : " bytes\n");
+  }
+  out += "tables    " + std::to_string(image.levels.size()) + " levels, " + std::to_string(image.facts.size()) +
+         " facts, " + std::to_string(image.defines.size()) + " defines, " + std::to_string(image.flags.size()) +
+         " flags, " + std::to_string(image.topics.size()) + " topics, " + std::to_string(image.tests.size()) +
+         " tests, " + std::to_string(image.constants.size()) + " constants\n";
+  out += "code      " + std::to_string(image.code.size()) + " bytes, max stack " + std::to_string(image.max_stack) + "\n";
+  return out;
+}
+
+std::string disassemble(const Image& image) { return describe_image(image) + "\n" + Lister(image).list(); }
+
+}  // namespace redflag

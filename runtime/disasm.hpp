@@ -1,0 +1,25 @@
+// Human-readable views of an Image: the header summary `redflag build` prints and the full
+// code listing `redflag disasm` prints.
+//
+// The listing shows, per instruction, its offset, source line (`|` when it repeats), mnemonic,
+// operands with every index resolved to a name (facts, constants with their unit, enum sets,
+// levels, flags, defines, topics) and the `.def` synopsis. One printer per operand shape.
+// It reads verified images (the loader's or the compiler's, before writing); an index that is
+// out of range anyway prints as `?N` rather than crashing. It does not evaluate anything.
+#pragma once
+
+#include <string>
+
+#include "runtime/image.hpp"
+
+namespace redflag {
+
+// The summary: KB id, version, status and title; content hash (the loader's, or for an image
+// never loaded, the hash its written form has); format version; section byte sizes; table
+// sizes; code size and max_stack. One `key value` line each.
+std::string describe_image(const Image& image);
+
+// describe_image, a blank line, then the code listing.
+std::string disassemble(const Image& image);
+
+}  // namespace redflag
