@@ -10,17 +10,12 @@
 #include <cstdint>
 #include <vector>
 
+#include "runtime/fact_value.hpp"
 #include "runtime/image.hpp"
 #include "runtime/tri.hpp"
 
 namespace redflag {
 
-// One fact of a case. Bool facts hold 0 or 1, enums the value's index, quantities the value in
-// the fact's canonical unit; for text facts only [known] matters.
-struct FactValue {
-  double value = 0;
-  bool known = false;
-};
 
 // What the VM needs from an Image, copied out of it so the Image may go away.
 struct Program {
