@@ -1,0 +1,133 @@
+// The embedding APIs, C++ (runtime/redflag.hpp) and C (runtime/redflag.h), on the sample KB.
+#include <catch2/catch.hpp>
+
+#include "runtime/bytecode_writer.hpp"
+#include "runtime/redflag.h"
+#include "runtime/redflag.hpp"
+#include "tests/runtime/test_images.hpp"
+
+namespace redflag {
+namespace {
+
+std::shared_ptr<const Kb> sample_kb() {
+  const std::vector<std::uint8_t> bytes = write_image(test::sample_image());
+  std::string error;
+  auto kb = Kb::open_bytes(bytes.data(), bytes.size(), error);
+  REQUIRE(error == "");
+  REQUIRE(kb);
+  return kb;
+}
+
+TEST_CASE("C++ API: fired flag with evidence, urgency, topics") {
+  Case kase(sample_kb());
+  CHECK(kase.set_bool("fever", true) == "");
+  CHECK(kase.set_number("age", 61) == "");
+  CHECK(kase.set_enum("cancer_type", "prostate") == "");
+  const CaseResult& result = kase.evaluate();
+  REQUIRE(result.fired.size() == 1);
+  CHECK(result.fired[0].flag == "weight_loss_flag");
+  CHECK(result.fired[0].level == "immediate");
+  REQUIRE(result.fired[0].evidence.size() == 2);  // fever and age known, weight_loss not
+  CHECK(result.fired[0].evidence[0].fact == "fever");
+  CHECK(result.fired[0].evidence[1].fact == "age");
+  CHECK(result.fired[0].evidence[1].value == 61);
+  CHECK(result.undetermined.empty());
+  CHECK(result.urgency_name == "immediate");
+  CHECK(result.complete);
+  CHECK(result.topics == std::vector<std::uint32_t>{0, 1});  // workup seen, escalation true
+}
+
+TEST_CASE("C++ API: undetermined flags name the facts they need") {
+  Case kase(sample_kb());
+  CHECK(kase.set_bool("fever", false) == "");
+  const CaseResult& result = kase.evaluate();
+  CHECK(result.fired.empty());
+  REQUIRE(result.undetermined.size() == 2);
+  CHECK(result.undetermined[0].flag == "weight_loss_flag");
+  CHECK(result.undetermined[0].needs == std::vector<std::uint32_t>{1, 2});
+  CHECK(result.undetermined[1].needs == std::vector<std::uint32_t>{3});
+  CHECK(result.urgency_name == "routine");
+  CHECK_FALSE(result.complete);
+}
+
+TEST_CASE("C++ API: quantities are converted to the fact's canonical unit") {
+  Case kase(sample_kb());
+  CHECK(kase.set_quantity("weight_loss", 4.5359237, "kg") == "");
+  CHECK(kase.fact(2).value == 10);  // [lb_av]
+  CHECK(kase.set_quantity("weight_loss", 12, "lbs") == "");
+  CHECK(kase.fact(2).value == 12);
+  CHECK(kase.set_number("weight_loss", 3) == "");  // canonical unit
+  CHECK(kase.fact(2).value == 3);
+}
+
+TEST_CASE("C++ API: setters say why they refuse") {
+  Case kase(sample_kb());
+  CHECK(kase.set_bool("nope", true) == "unknown fact `nope`");
+  CHECK(kase.set_bool("age", true) == "fact `age` is a number, not a bool");
+  CHECK(kase.set_number("age", 131) == "value 131 is outside the range of fact `age` (0 to 130)");
+  CHECK(kase.set_quantity("weight_loss", 1, "furlong") == "unknown unit `furlong`");
+  CHECK(kase.set_quantity("weight_loss", 1, "weeks") == "unit `weeks` is a time, fact `weight_loss` is a mass");
+  CHECK(kase.set_enum("cancer_type", "skin") == "`skin` is not a value of fact `cancer_type`");
+  CHECK(kase.set_text("notes", "seen in clinic") == "");
+  CHECK(kase.fact(4).known);
+  CHECK(kase.set_unknown("notes") == "");
+  CHECK_FALSE(kase.fact(4).known);
+  CHECK(kase.set_unknown("nope") == "unknown fact `nope`");
+}
+
+TEST_CASE("C++ API: a bad file is an error, not a KB") {
+  std::string error;
+  CHECK_FALSE(Kb::open_file("missing.rfb", error));
+  CHECK(error == "cannot read missing.rfb: No such file or directory");
+  const std::uint8_t junk[] = {1, 2, 3};
+  CHECK_FALSE(Kb::open_bytes(junk, sizeof junk, error));
+  CHECK(error == "bad bytecode (bad magic)");
+}
+
+TEST_CASE("C API: load, set, evaluate, read results") {
+  const std::vector<std::uint8_t> bytes = write_image(test::sample_image());
+  char error[64] = "untouched";
+  rf_kb* kb = rf_kb_open_bytes(bytes.data(), bytes.size(), error, sizeof error);
+  REQUIRE(kb != nullptr);
+  CHECK(std::string(rf_kb_hash(kb)).size() == 64);
+  rf_case* kase = rf_case_new(kb);
+  rf_kb_free(kb);  // the case keeps the KB alive
+  REQUIRE(kase != nullptr);
+  CHECK(rf_case_set_bool(kase, "fever", 1) == 0);
+  CHECK(rf_case_set_quantity(kase, "weight_loss", 5, "kg") == 0);
+  CHECK(rf_case_set_enum(kase, "cancer_type", "lung") == 0);
+  CHECK(rf_case_set_number(kase, "age", 200) == -1);
+  CHECK(std::string(rf_case_error(kase)) == "value 200 is outside the range of fact `age` (0 to 130)");
+  CHECK(rf_case_set_text(kase, "notes", "x") == 0);
+  CHECK(std::string(rf_case_error(kase)) == "");
+  rf_case_evaluate(kase);
+  CHECK(std::string(rf_case_urgency(kase)) == "consult");
+  CHECK(rf_case_complete(kase) == 0);
+  REQUIRE(rf_case_fired_count(kase) == 1);
+  CHECK(std::string(rf_case_fired_name(kase, 0)) == "cancer_history");
+  CHECK(std::string(rf_case_fired_level(kase, 0)) == "consult");
+  REQUIRE(rf_case_fired_evidence_count(kase, 0) == 1);
+  CHECK(std::string(rf_case_fired_evidence_fact(kase, 0, 0)) == "cancer_type");
+  CHECK(rf_case_fired_name(kase, 1) == nullptr);
+  REQUIRE(rf_case_undetermined_count(kase) == 1);
+  CHECK(std::string(rf_case_undetermined_name(kase, 0)) == "weight_loss_flag");
+  REQUIRE(rf_case_undetermined_needs_count(kase, 0) == 1);
+  CHECK(std::string(rf_case_undetermined_needs_fact(kase, 0, 0)) == "age");
+  CHECK(rf_case_undetermined_needs_fact(kase, 0, 1) == nullptr);
+  rf_case_clear(kase);
+  CHECK(rf_case_set_unknown(kase, "fever") == 0);
+  rf_case_evaluate(kase);
+  CHECK(rf_case_fired_count(kase) == 0);
+  rf_case_free(kase);
+}
+
+TEST_CASE("C API: load errors go to the caller's buffer, truncated") {
+  char error[20];
+  CHECK(rf_kb_open_file("missing.rfb", error, sizeof error) == nullptr);
+  CHECK(std::string(error) == "cannot read missing");
+  const std::uint8_t junk[] = {0x89, 'R'};
+  CHECK(rf_kb_open_bytes(junk, sizeof junk, nullptr, 0) == nullptr);
+}
+
+}  // namespace
+}  // namespace redflag
