@@ -30,16 +30,25 @@ bool is_bytecode_file(const std::string& path) {
   return std::equal(kMagic.begin(), kMagic.end(), reinterpret_cast<const unsigned char*>(head));
 }
 
-std::optional<std::vector<std::uint8_t>> compile_sources(const std::vector<std::string>& paths,
-                                                         DiagnosticsFormat format) {
-  const FrontendResult frontend = load_kb(paths);
-  if (format == DiagnosticsFormat::Json) {
-    render_diagnostics_json(frontend.diagnostics, frontend.files, stderr);
-  } else {
-    render_diagnostics_text(frontend.diagnostics, frontend.files, stderr);
+std::optional<CompiledKb> compile_kb(const std::vector<std::string>& paths, DiagnosticsFormat format) {
+  CompiledKb compiled{load_kb(paths), {}, {}};
+  const auto& frontend = compiled.frontend;
+  if (!frontend.diagnostics.empty()) {
+    const auto text = format == DiagnosticsFormat::Json
+                          ? render_json(frontend.diagnostics, frontend.files)
+                          : render_text(frontend.diagnostics, frontend.files);
+    std::fputs(text.c_str(), stderr);
   }
   if (frontend.has_errors()) return std::nullopt;
-  return write_image(generate_image(frontend.kb));
+  compiled.bytes = write_image(generate_image(frontend.kb));
+  // Compiled sources pass the same loader and verifier as a file would.
+  auto loaded = load_image(compiled.bytes.data(), compiled.bytes.size());
+  if (!loaded.ok()) {
+    std::fprintf(stderr, "internal error: the compiler produced %s\n", loaded.error.c_str());
+    return std::nullopt;
+  }
+  compiled.image = std::move(*loaded.image);
+  return compiled;
 }
 
 std::optional<Image> load_kb_input(const std::vector<std::string>& paths, DiagnosticsFormat format) {
@@ -54,15 +63,9 @@ std::optional<Image> load_kb_input(const std::vector<std::string>& paths, Diagno
     }
     return std::move(loaded.image);
   }
-  const auto bytes = compile_sources(paths, format);
-  if (!bytes) return std::nullopt;
-  // Compiled sources pass the same loader and verifier as a file would.
-  auto loaded = load_image(bytes->data(), bytes->size());
-  if (!loaded.ok()) {
-    std::fprintf(stderr, "internal error: the compiler produced %s\n", loaded.error.c_str());
-    return std::nullopt;
-  }
-  return std::move(loaded.image);
+  auto compiled = compile_kb(paths, format);
+  if (!compiled) return std::nullopt;
+  return std::move(compiled->image);
 }
 
 }  // namespace redflag::cli

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/frontend.hpp"
 #include "runtime/image.hpp"
 
 namespace CLI {
@@ -24,10 +25,17 @@ enum class DiagnosticsFormat { Text, Json };
 // Adds `--diagnostics-format text|json` to [verb], stored in [format].
 void add_diagnostics_format_option(CLI::App& verb, DiagnosticsFormat& format);
 
-// Compiles the sources [paths] into `.rfb` bytes; prints diagnostics to stderr in [format] and
-// returns nullopt when there are errors.
-std::optional<std::vector<std::uint8_t>> compile_sources(const std::vector<std::string>& paths,
-                                                         DiagnosticsFormat format);
+// A KB compiled from sources: the checked AST (for verbs that need conditions' text or
+// coverage), the `.rfb` bytes, and the Image the loader verified from those bytes.
+struct CompiledKb {
+  FrontendResult frontend;
+  std::vector<std::uint8_t> bytes;
+  Image image;
+};
+
+// Compiles the sources [paths]; prints diagnostics to stderr in [format] and returns nullopt
+// when there are errors.
+std::optional<CompiledKb> compile_kb(const std::vector<std::string>& paths, DiagnosticsFormat format);
 
 // Loads [paths] (one .rfb file, or source paths) into a verified Image; prints diagnostics or
 // the load error to stderr in [format] and returns nullopt when the KB cannot be used.

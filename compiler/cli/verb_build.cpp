@@ -8,7 +8,6 @@
 #include "compiler/cli/case_view.hpp"
 #include "compiler/cli/kb_input.hpp"
 #include "compiler/cli/verbs.hpp"
-#include "runtime/loader.hpp"
 
 namespace redflag::cli {
 namespace {
@@ -20,19 +19,15 @@ struct BuildOptions {
 };
 
 int run_build(const BuildOptions& options) {
-  const auto bytes = compile_sources(options.paths, options.diagnostics_format);
-  if (!bytes) return 1;
-  const auto loaded = load_image(bytes->data(), bytes->size());
-  if (!loaded.ok()) {
-    fmt::print(stderr, "internal error: the compiler produced {}\n", loaded.error);
-    return 1;
-  }
+  const auto compiled = compile_kb(options.paths, options.diagnostics_format);
+  if (!compiled) return 1;
+  const auto* bytes = &compiled->bytes;
   const std::string_view contents(reinterpret_cast<const char*>(bytes->data()), bytes->size());
   if (const auto error = write_file_atomically(options.output, contents); !error.empty()) {
     fmt::print(stderr, "error: {}\n", error);
     return 1;
   }
-  const Image& image = *loaded.image;
+  const Image& image = compiled->image;
   fmt::print("built {} {} -> {} ({} bytes, {} flags, {} facts)\nhash {}\n", image.meta.id,
              image.meta.version, options.output, bytes->size(), image.flags.size(),
              image.facts.size(), hash_hex(image));

@@ -14,5 +14,6 @@ void add_explain_verb(CLI::App& root, int& exit_code);
 void add_build_verb(CLI::App& root, int& exit_code);
 void add_eval_verb(CLI::App& root, int& exit_code);
 void add_disasm_verb(CLI::App& root, int& exit_code);
+void add_test_verb(CLI::App& root, int& exit_code);
 
 }  // namespace redflag::cli
