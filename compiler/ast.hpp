@@ -100,6 +100,7 @@ struct KbHeader {
   std::string status;  // draft | active | retired
   SourceSpan status_span;
   std::string reviewed;     // YYYY-MM-DD or empty
+  SourceSpan reviewed_span;
   std::string next_review;  // YYYY-MM-DD or empty
   SourceSpan next_review_span;
   std::vector<std::string> authors;

@@ -1,0 +1,34 @@
+// The compiler front end: from paths to a checked AST and its diagnostics.
+//
+// load_kb reads the sources, parses them (reporting every syntax error of every file), then,
+// when nothing so far was an error, resolves names and checks types and units, annotating the
+// AST as docs/ast.hpp describes for code generation. It never throws for bad input and never
+// prints: every verb renders FrontendResult::diagnostics with compiler/diagnostic_render.hpp.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "compiler/ast.hpp"
+#include "compiler/diagnostic.hpp"
+#include "compiler/source_file.hpp"
+
+namespace redflag {
+
+// What the front end made of a KB. `files[i]` is file id i of every SourceLoc, and kb.files
+// holds the same paths. `kb` is complete and annotated only when !has_errors().
+struct FrontendResult {
+  ast::Kb kb;
+  std::vector<SourceFile> files;
+  std::vector<Diagnostic> diagnostics;
+  bool has_errors() const;
+};
+
+// Loads the KB made of [paths]: `.rf` files or directories (all `*.rf` inside, recursively,
+// sorted by path for determinism).
+FrontendResult load_kb(const std::vector<std::string>& paths);
+
+// Loads a KB from sources already in memory (tests, editors); [files] keep their order.
+FrontendResult load_sources(std::vector<SourceFile> files);
+
+}  // namespace redflag

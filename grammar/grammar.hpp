@@ -1,0 +1,398 @@
+// The PEGTL grammar of the redflag rule language (docs/language.md).
+//
+// Rules only: no actions, no AST, no formatting. compiler/parse.cpp attaches actions and the
+// error-message table (compiler/parse_errors.hpp); tests/grammar/ checks the rules directly.
+//
+// Whitespace: rules pad INTERNALLY, never externally. A rule neither starts nor ends with `sep`;
+// the rule that sequences two tokens puts `sep` between them. So every rule starts on its first
+// token, which is where an error message points when a `must<>` on it fails.
+//
+// Commitment: after a declaration or clause keyword everything is `must<>`, and every
+// must-target is its own named rule so the message table can say what was expected there.
+//
+// Where this departs from the EBNF in docs/language.md:
+// - a unit after a number may not be a keyword, except `in` (inches) when no `{` follows, so
+//   `x between 1 and 5` reads `and` as the keyword;
+// - `kb`, `fact`, `flag`, `topic` and `test` clauses may come in any order (docs show the
+//   conventional order); a repeated single clause is reported by the compiler, not here;
+// - `recovering_file` is `file` plus error recovery at declaration boundaries, for the compiler.
+#pragma once
+
+#include <cstddef>
+
+#include <tao/pegtl.hpp>
+#include <tao/pegtl/contrib/analyze_traits.hpp>
+#include <tao/pegtl/contrib/limit_depth.hpp>
+
+namespace redflag::grammar {
+
+// Parentheses (including `known(` and `at least N of (`) and `not` nest at most this deep: the
+// parser recurses once per level and the VM's evaluation stack is sized from it.
+inline constexpr std::size_t kMaxNesting = 256;
+
+// Identifiers are at most this many bytes; the compiler reports longer ones (names are copied
+// into output and bytecode, whose name table stores lengths in one byte).
+inline constexpr std::size_t kMaxIdentifierBytes = 128;
+
+using namespace tao::pegtl;
+
+// Fails by raising when [Rule] is entered more than kMaxNesting times recursively.
+struct nesting_too_deep : failure {};
+
+// Matches [Rule] one nesting level deeper when it starts with [Head] (a lookahead, so only a
+// construct that really opens a level counts). The depth lives in the input (the counter PEGTL's
+// contrib/limit_depth uses), so it is per parse and the grammar needs no state.
+template <typename Head, typename Rule>
+struct nest {
+  using rule_t = nest;
+  using subs_t = type_list<Rule>;
+
+  template <apply_mode A, rewind_mode M, template <typename...> class Action,
+            template <typename...> class Control, typename ParseInput, typename... States>
+  [[nodiscard]] static bool match(ParseInput& in, States&&... st) {
+    if (!tao::pegtl::match<at<Head>, A, M, Action, Control>(in, st...)) return false;
+    const tao::pegtl::internal::depth_guard guard(in.private_depth);
+    if (in.private_depth > kMaxNesting) {
+      return tao::pegtl::match<must<nesting_too_deep>, A, M, Action, Control>(in, st...);
+    }
+    return tao::pegtl::match<Rule, A, M, Action, Control>(in, st...);
+  }
+};
+
+// clang-format off
+
+// ---- Lexical structure ----
+
+// A UTF-8 byte-order mark, skipped at the very start of a file.
+struct bom : string<'\xEF', '\xBB', '\xBF'> {};
+// `#` to the end of the line (the newline is whitespace, not part of the comment).
+struct comment : seq<one<'#'>, star<not_one<'\n'>>> {};
+// The one whitespace rule: blanks, line breaks (LF or CRLF) and comments.
+struct sep : star<sor<space, comment>> {};
+
+struct identifier_first : ranges<'a', 'z', 'A', 'Z', '_'> {};
+struct identifier_other : ranges<'a', 'z', 'A', 'Z', '0', '9', '_'> {};
+// ASCII letters, digits and `_`, not starting with a digit (length is checked by the compiler).
+struct identifier : seq<identifier_first, star<identifier_other>> {};
+
+// A keyword is its word not followed by an identifier character (`in` does not match `inches`).
+template <typename Word> struct key : seq<Word, not_at<identifier_other>> {};
+
+#define REDFLAG_GRAMMAR_KEYWORD(word)                  \
+  struct str_##word : TAO_PEGTL_STRING(#word) {};      \
+  struct key_##word : key<str_##word> {};
+REDFLAG_GRAMMAR_KEYWORD(kb) REDFLAG_GRAMMAR_KEYWORD(title) REDFLAG_GRAMMAR_KEYWORD(version)
+REDFLAG_GRAMMAR_KEYWORD(status) REDFLAG_GRAMMAR_KEYWORD(reviewed)
+REDFLAG_GRAMMAR_KEYWORD(next_review) REDFLAG_GRAMMAR_KEYWORD(author)
+REDFLAG_GRAMMAR_KEYWORD(source) REDFLAG_GRAMMAR_KEYWORD(url) REDFLAG_GRAMMAR_KEYWORD(levels)
+REDFLAG_GRAMMAR_KEYWORD(fact) REDFLAG_GRAMMAR_KEYWORD(ask) REDFLAG_GRAMMAR_KEYWORD(means)
+REDFLAG_GRAMMAR_KEYWORD(bool) REDFLAG_GRAMMAR_KEYWORD(number) REDFLAG_GRAMMAR_KEYWORD(one)
+REDFLAG_GRAMMAR_KEYWORD(of) REDFLAG_GRAMMAR_KEYWORD(text) REDFLAG_GRAMMAR_KEYWORD(between)
+REDFLAG_GRAMMAR_KEYWORD(and) REDFLAG_GRAMMAR_KEYWORD(or) REDFLAG_GRAMMAR_KEYWORD(not)
+REDFLAG_GRAMMAR_KEYWORD(in) REDFLAG_GRAMMAR_KEYWORD(define) REDFLAG_GRAMMAR_KEYWORD(flag)
+REDFLAG_GRAMMAR_KEYWORD(when) REDFLAG_GRAMMAR_KEYWORD(because) REDFLAG_GRAMMAR_KEYWORD(cite)
+REDFLAG_GRAMMAR_KEYWORD(advise) REDFLAG_GRAMMAR_KEYWORD(see) REDFLAG_GRAMMAR_KEYWORD(topic)
+REDFLAG_GRAMMAR_KEYWORD(test) REDFLAG_GRAMMAR_KEYWORD(given) REDFLAG_GRAMMAR_KEYWORD(expect)
+REDFLAG_GRAMMAR_KEYWORD(urgency) REDFLAG_GRAMMAR_KEYWORD(flags) REDFLAG_GRAMMAR_KEYWORD(no)
+REDFLAG_GRAMMAR_KEYWORD(fired) REDFLAG_GRAMMAR_KEYWORD(undetermined)
+REDFLAG_GRAMMAR_KEYWORD(known) REDFLAG_GRAMMAR_KEYWORD(unknown) REDFLAG_GRAMMAR_KEYWORD(true)
+REDFLAG_GRAMMAR_KEYWORD(false) REDFLAG_GRAMMAR_KEYWORD(at) REDFLAG_GRAMMAR_KEYWORD(least)
+REDFLAG_GRAMMAR_KEYWORD(draft) REDFLAG_GRAMMAR_KEYWORD(active) REDFLAG_GRAMMAR_KEYWORD(retired)
+REDFLAG_GRAMMAR_KEYWORD(complete) REDFLAG_GRAMMAR_KEYWORD(incomplete)
+REDFLAG_GRAMMAR_KEYWORD(mass) REDFLAG_GRAMMAR_KEYWORD(time) REDFLAG_GRAMMAR_KEYWORD(length)
+REDFLAG_GRAMMAR_KEYWORD(temperature)
+#undef REDFLAG_GRAMMAR_KEYWORD
+
+// Every reserved word (docs/language.md "Reserved keywords"); none can be a name.
+struct keyword : sor<key_kb, key_title, key_version, key_status, key_reviewed, key_next_review,
+  key_author, key_source, key_url, key_levels, key_fact, key_ask, key_means, key_bool,
+  key_number, key_one, key_of, key_text, key_between, key_and, key_or, key_not, key_in,
+  key_define, key_flag, key_when, key_because, key_cite, key_advise, key_see, key_topic,
+  key_test, key_given, key_expect, key_urgency, key_flags, key_no, key_fired, key_undetermined,
+  key_known, key_unknown, key_true, key_false, key_at, key_least, key_draft, key_active,
+  key_retired, key_complete, key_incomplete, key_mass, key_time, key_length,
+  key_temperature> {};
+
+// The keywords that start a declaration: the end of one declaration and the recovery points.
+struct declaration_keyword : sor<key_kb, key_source, key_levels, key_fact, key_define, key_flag,
+  key_topic, key_test> {};
+
+// A name: an identifier that is not a keyword.
+struct name : seq<not_at<keyword>, identifier> {};
+
+// `-3`, `10`, `37.5`: no exponent, no leading `+`.
+struct number : seq<opt<one<'-'>>, plus<digit>, opt<one<'.'>, plus<digit>>> {};
+// `[lb_av]`: a bracketed UCUM code.
+struct bracket_unit : seq<one<'['>, plus<ranges<'a', 'z', 'A', 'Z', '0', '9', '_'>>, one<']'>> {};
+// `in` is a keyword and also the inch; as a unit it is never followed by a `{` set.
+struct inch_unit : seq<key_in, not_at<sep, one<'{'>>> {};
+// A unit: a bracketed code, `in`, or any other non-keyword word (checked against the unit table
+// by the compiler, so a misspelt unit gets a "did you mean").
+struct unit_name : sor<bracket_unit, inch_unit, name> {};
+// The unit written after a number.
+struct literal_unit : unit_name {};
+// A number with an optional unit: `10`, `10 lb`, `37.5 Cel`.
+struct quantity : seq<number, opt<sep, literal_unit>> {};
+
+// One escape after `\`: `\"`, `\\`, `\n`, `\t`.
+struct escape_code : one<'"', '\\', 'n', 't'> {};
+struct escape : seq<one<'\\'>, must<escape_code>> {};
+struct string_char : sor<escape, not_one<'"', '\\', '\r', '\n'>> {};
+// The body and closing quote of a one-line string.
+struct string_rest : until<one<'"'>, string_char> {};
+struct three_quotes : string<'"', '"', '"'> {};
+// The body and closing `"""` of a text block.
+struct text_block_rest : until<three_quotes> {};
+struct text_block : seq<three_quotes, must<text_block_rest>> {};
+// `"..."` on one line (a `"""` starts a text block instead).
+struct string_ : seq<not_at<three_quotes>, one<'"'>, must<string_rest>> {};
+// Wherever prose is expected, a string or a text block.
+struct text_value : sor<text_block, string_> {};
+
+// `1.2.0`, `2.0.0-rc.1`.
+struct version_number : seq<plus<digit>, one<'.'>, plus<digit>, one<'.'>, plus<digit>,
+  opt<one<'-'>, plus<sor<identifier_other, one<'.'>>>>> {};
+// `2026-11-23` (the calendar is checked by the compiler).
+struct date : seq<rep<4, digit>, one<'-'>, rep<2, digit>, one<'-'>, rep<2, digit>> {};
+
+struct comma : one<','> {};
+struct equals : one<'='> {};
+struct open_paren : one<'('> {};
+struct close_paren : one<')'> {};
+
+// ---- Conditions ----
+
+struct expr;
+
+// `( expr )`.
+struct paren_expr : seq<open_paren, sep, must<expr>, sep, must<close_paren>> {};
+// The fact inside `known( )`.
+struct known_name : name {};
+// `known(x)`: whether the case gives fact x.
+struct known_call : seq<key_known, sep, must<open_paren>, sep, must<known_name>, sep,
+  must<close_paren>> {};
+// N in `at least N of`.
+struct at_least_count : plus<digit> {};
+// One condition listed in `at least N of (...)`.
+struct at_least_item : seq<expr> {};
+// `at least N of (c1, c2, ...)`.
+struct at_least : seq<key_at, sep, must<key_least>, sep, must<at_least_count>, sep,
+  must<key_of>, sep, must<open_paren>, sep, must<at_least_item>,
+  star<sep, comma, sep, must<at_least_item>>, sep, must<close_paren>> {};
+// `true`, `false`, `unknown` as operands.
+struct bool_constant : sor<key_true, key_false, key_unknown> {};
+// A number operand, with its optional unit.
+struct number_operand : quantity {};
+// The case urgency (topic conditions).
+struct urgency_operand : key_urgency {};
+// A fact, define, enum value or level name.
+struct name_operand : name {};
+// Anything a comparison can compare, or a whole parenthesised condition.
+struct operand : sor<nest<open_paren, paren_expr>, nest<key_known, known_call>,
+  nest<key_at, at_least>, bool_constant,
+  number_operand, urgency_operand, name_operand> {};
+
+// Longest first, so `<=` is not read as `<`.
+struct cmp_op : sor<string<'!', '='>, string<'<', '='>, string<'>', '='>, one<'='>, one<'<'>,
+  one<'>'>> {};
+// The right-hand side of a comparison.
+struct compare_rhs : operand {};
+struct compare_tail : seq<cmp_op, sep, must<compare_rhs>> {};
+// One enum value (or level) inside `{ }`.
+struct set_item : name {};
+struct set_open : one<'{'> {};
+struct set_close : one<'}'> {};
+// `[not] in {a, b}`.
+struct in_tail : seq<opt<key_not, sep>, key_in, sep, must<set_open>, sep, must<set_item>,
+  star<sep, comma, sep, must<set_item>>, sep, must<set_close>> {};
+struct between_low : operand {};
+struct between_high : operand {};
+// `between x and y`.
+struct between_tail : seq<key_between, sep, must<between_low>, sep, must<key_and>, sep,
+  must<between_high>> {};
+// An operand, optionally compared, tested for set membership or a range.
+struct test : seq<operand, opt<sep, sor<compare_tail, in_tail, between_tail>>> {};
+struct unary;
+// The operand of `not`.
+struct not_operand : seq<unary> {};
+struct not_expr : seq<key_not, sep, must<not_operand>> {};
+// `not` binds tightest.
+struct unary : sor<nest<key_not, not_expr>, test> {};
+struct and_operand : unary {};
+struct and_tail : seq<sep, key_and, sep, must<and_operand>> {};
+struct and_expr : seq<unary, star<and_tail>> {};
+struct or_operand : and_expr {};
+struct or_tail : seq<sep, key_or, sep, must<or_operand>> {};
+// A condition: `or` binds loosest.
+struct expr : seq<and_expr, star<or_tail>> {};
+
+// ---- Declarations ----
+
+// A declaration ends where the next declaration keyword or the end of the file follows.
+struct end_of_declaration : at<sep, sor<declaration_keyword, eof>> {};
+
+struct title_text : text_value {};
+// `title "..."` (kb, flag).
+struct title_clause : seq<key_title, sep, must<title_text>> {};
+struct cite_source : name {};
+struct cite_section : string_ {};
+// `cite SOURCE ["section"]` (flag, topic).
+struct cite_clause : seq<key_cite, sep, must<cite_source>, opt<sep, cite_section>> {};
+// The condition after `when`.
+struct when_condition : expr {};
+// `when CONDITION` (flag, topic).
+struct when_clause : seq<key_when, sep, must<when_condition>> {};
+
+struct kb_name : name {};
+struct kb_version : version_number {};
+struct kb_status : sor<key_draft, key_active, key_retired> {};
+struct kb_reviewed : date {};
+struct kb_next_review : date {};
+struct kb_author : text_value {};
+struct kb_clause : sor<title_clause, seq<key_version, sep, must<kb_version>>,
+  seq<key_status, sep, must<kb_status>>, seq<key_reviewed, sep, must<kb_reviewed>>,
+  seq<key_next_review, sep, must<kb_next_review>>, seq<key_author, sep, must<kb_author>>> {};
+// After the last clause of a `kb` header.
+struct kb_end : end_of_declaration {};
+// `kb ID` and its clauses.
+struct kb_decl : seq<key_kb, sep, must<kb_name>, star<sep, kb_clause>, must<kb_end>> {};
+
+struct source_name : name {};
+struct source_title : text_value {};
+struct source_url : text_value {};
+struct source_end : end_of_declaration {};
+// `source ID "title" [url "..."]`.
+struct source_decl : seq<key_source, sep, must<source_name>, sep, must<source_title>,
+  opt<sep, key_url, sep, must<source_url>>, must<source_end>> {};
+
+struct level_name : name {};
+struct level_less : one<'<'> {};
+struct levels_end : end_of_declaration {};
+// `levels a < b < c`, lowest first.
+struct levels_decl : seq<key_levels, sep, must<level_name>,
+  star<sep, level_less, sep, must<level_name>>, must<levels_end>> {};
+
+struct fact_name : name {};
+struct fact_colon : one<':'> {};
+struct range_low : quantity {};
+struct range_high : quantity {};
+// `between A and B` on a number or quantity type.
+struct fact_range : seq<key_between, sep, must<range_low>, sep, must<key_and>, sep,
+  must<range_high>> {};
+struct bool_type : key_bool {};
+struct number_type : seq<key_number, opt<sep, fact_range>> {};
+struct dimension : sor<key_mass, key_time, key_length, key_temperature> {};
+struct fact_unit : unit_name {};
+// `mass in UNIT [between A and B]`.
+struct quantity_type : seq<dimension, sep, must<key_in>, sep, must<fact_unit>,
+  opt<sep, fact_range>> {};
+struct enum_value : name {};
+// `one of a, b, c`.
+struct enum_type : seq<key_one, sep, must<key_of>, sep, must<enum_value>,
+  star<sep, comma, sep, must<enum_value>>> {};
+struct text_type : key_text {};
+struct fact_type : sor<bool_type, number_type, quantity_type, enum_type, text_type> {};
+struct fact_ask : text_value {};
+struct fact_means : text_value {};
+struct fact_clause : sor<seq<key_ask, sep, must<fact_ask>>, seq<key_means, sep,
+  must<fact_means>>> {};
+struct fact_end : end_of_declaration {};
+// `fact ID : TYPE` and its clauses.
+struct fact_decl : seq<key_fact, sep, must<fact_name>, sep, must<fact_colon>, sep,
+  must<fact_type>, star<sep, fact_clause>, must<fact_end>> {};
+
+struct define_name : name {};
+struct define_condition : expr {};
+struct define_end : end_of_declaration {};
+// `define ID = CONDITION`.
+struct define_decl : seq<key_define, sep, must<define_name>, sep, must<equals>, sep,
+  must<define_condition>, must<define_end>> {};
+
+struct flag_name : name {};
+struct flag_level : name {};
+struct because_text : text_value {};
+struct advise_text : text_value {};
+struct see_topic : name {};
+struct flag_clause : sor<title_clause, when_clause, seq<key_because, sep, must<because_text>>,
+  cite_clause, seq<key_advise, sep, must<advise_text>>,
+  seq<key_see, sep, must<see_topic>, star<sep, comma, sep, must<see_topic>>>> {};
+struct flag_end : end_of_declaration {};
+// `flag ID LEVEL` and its clauses.
+struct flag_decl : seq<key_flag, sep, must<flag_name>, sep, must<flag_level>,
+  star<sep, flag_clause>, must<flag_end>> {};
+
+struct topic_name : name {};
+struct topic_title : string_ {};
+struct topic_body : text_block {};
+struct topic_clause : sor<when_clause, cite_clause, topic_body> {};
+struct topic_end : end_of_declaration {};
+// `topic ID "title"`, then `when`, `cite` and text blocks.
+struct topic_decl : seq<key_topic, sep, must<topic_name>, sep, must<topic_title>,
+  star<sep, topic_clause>, must<topic_end>> {};
+
+struct test_name : string_ {};
+struct given_fact : name {};
+struct given_true : key_true {};
+struct given_false : key_false {};
+struct given_unknown : key_unknown {};
+struct given_number : quantity {};
+struct given_enum : name {};
+struct given_value : sor<given_true, given_false, given_unknown, given_number, given_enum> {};
+// `FACT = VALUE`.
+struct given_item : seq<given_fact, sep, must<equals>, sep, must<given_value>> {};
+struct given_clause : seq<key_given, sep, must<given_item>,
+  star<sep, comma, sep, must<given_item>>> {};
+// A level, flag or status name an expectation refers to.
+struct expected_name : name {};
+struct expected_names : seq<expected_name, star<sep, comma, sep, must<expected_name>>> {};
+struct expected_level : expected_name {};
+struct expected_flags : expected_names {};
+struct status_value : sor<key_complete, key_incomplete> {};
+// Each expectation form starts with its own head so the action knows the kind.
+struct expect_urgency : key_urgency {};
+struct expect_status : key_status {};
+struct expect_flags : key_flags {};
+struct expect_no_flags : seq<key_no, sep, must<key_flags>> {};
+struct expect_fired : key_fired {};
+struct expect_not_fired : seq<key_not, sep, must<key_fired>> {};
+struct expect_undetermined : key_undetermined {};
+struct expectation : sor<seq<expect_urgency, sep, must<expected_level>>,
+  seq<expect_status, sep, must<status_value>>, seq<expect_flags, sep, must<expected_flags>>,
+  expect_no_flags, seq<expect_fired, sep, must<expected_flags>>,
+  seq<expect_not_fired, sep, must<expected_flags>>,
+  seq<expect_undetermined, sep, must<expected_flags>>> {};
+struct test_clause : sor<given_clause, seq<key_expect, sep, must<expectation>>> {};
+struct test_end : end_of_declaration {};
+// `test "name"`, then `given` and `expect` clauses.
+struct test_decl : seq<key_test, sep, must<test_name>, star<sep, test_clause>,
+  must<test_end>> {};
+
+struct declaration : sor<kb_decl, source_decl, levels_decl, fact_decl, define_decl, flag_decl,
+  topic_decl, test_decl> {};
+
+// A whole file, stopping at the first error.
+struct file : seq<opt<bom>, sep, until<eof, must<declaration>, sep>> {};
+
+// ---- Error recovery (compiler only) ----
+
+// One token as recovery skips it, so a keyword inside a string or a word is not a boundary.
+struct skip_token : sor<plus<space>, comment, seq<three_quotes, until<sor<three_quotes, eof>>>,
+  seq<one<'"'>, star<sor<seq<one<'\\'>, not_one<'\n'>>, not_one<'"', '\n'>>>, opt<one<'"'>>>,
+  identifier, any> {};
+// Skips a broken declaration up to the next declaration keyword.
+struct skip_declaration : seq<skip_token, star<not_at<declaration_keyword>, skip_token>> {};
+// A whole file, reporting each broken declaration and resuming at the next one.
+struct recovering_file : seq<opt<bom>, sep,
+  until<eof, sor<try_catch<must<declaration>>, skip_declaration>, sep>> {};
+
+// clang-format on
+
+}  // namespace redflag::grammar
+
+namespace tao::pegtl {
+
+// `nest<Head, Rule>` analyses as `seq<Rule>`.
+template <typename Name, typename Head, typename Rule>
+struct analyze_traits<Name, redflag::grammar::nest<Head, Rule>> : analyze_seq_traits<Rule> {};
+
+}  // namespace tao::pegtl
