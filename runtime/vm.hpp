@@ -16,7 +16,6 @@
 
 namespace redflag {
 
-
 // What the VM needs from an Image, copied out of it so the Image may go away.
 struct Program {
   // Prepares [image], which must have passed verify_image (runtime/verifier.hpp).
