@@ -93,9 +93,9 @@ void check_fact(ast::Fact& fact, Diagnostics& diagnostics) {
     }
     return;
   }
-  const std::string what = describe_fact(fact);
   if (fact.type == ast::FactType::Quantity) {
-    const auto unit = resolve_unit(fact.unit, fact.unit_span, fact.dimension, what, diagnostics);
+    const auto unit = resolve_unit(fact.unit, fact.unit_span, fact.dimension,
+                                   fmt::format("fact `{}`", fact.name), diagnostics);
     if (!unit) return;
     fact.unit = std::string(unit->code);
   }

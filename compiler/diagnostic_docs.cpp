@@ -1,5 +1,7 @@
 #include "compiler/diagnostic_docs.hpp"
 
+#include <algorithm>
+
 namespace redflag {
 namespace {
 
@@ -21,7 +23,8 @@ std::optional<std::string> explain_code(std::string_view code) {
   }
   if (start == std::string_view::npos) return std::nullopt;
   start += 1;
-  const std::size_t end = kDiagnosticsMd.find("\n## ", start);
+  // The section ends at the next heading of any level ("## E013", "# Names ...").
+  const std::size_t end = std::min(kDiagnosticsMd.find("\n## ", start), kDiagnosticsMd.find("\n# ", start));
   std::string section(kDiagnosticsMd.substr(start, end == std::string_view::npos ? end : end - start));
   while (!section.empty() && section.back() == '\n') section.pop_back();
   return section + "\n";

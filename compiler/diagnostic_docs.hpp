@@ -11,7 +11,7 @@
 namespace redflag {
 
 // The section of docs/diagnostics.md for [code] ("E012"), from its `## E012` heading up to the
-// next heading; nullopt when no such section exists.
+// next heading of any level; nullopt when no such section exists.
 std::optional<std::string> explain_code(std::string_view code);
 
 }  // namespace redflag

@@ -14,6 +14,11 @@ SourceSpan ParseBuilder::span(const SourceLoc& begin, std::uint64_t end) const {
   return result;
 }
 
+std::string ParseBuilder::where(const SourceSpan& span) const {
+  return fmt::format("{}:{}:{}", kb.files.at(span.begin.file_id), span.begin.line,
+                     span.begin.column);
+}
+
 void ParseBuilder::once(std::string_view clause, SourceSpan where) {
   if (clauses.insert(std::string(clause)).second) return;
   static constexpr std::string_view kDeclWords[] = {"", "the `kb` header", "source", "levels",

@@ -51,6 +51,9 @@ struct ParseBuilder {
   // The span from byte [begin] to byte [end] of the file, cut at the end of [begin]'s line.
   SourceSpan span(const SourceLoc& begin, std::uint64_t end) const;
 
+  // "kb/a.rf:3:6": where [span] stands, for "the first is at".
+  std::string where(const SourceSpan& span) const;
+
   // Reports E012 when the single clause [clause] was already given in this declaration.
   void once(std::string_view clause, SourceSpan where);
 

@@ -26,8 +26,7 @@ template <> struct action<g::kb_name> {
     b.start(DeclKind::Kb, in.string());
     if (b.kb.header) {
       b.diagnostics.report(DiagKind::SecondDeclaration, span_of(in, b), "kb",
-                           fmt::format("{}:{}", b.kb.header->span.begin.line,
-                                       b.kb.header->span.begin.column));
+                           b.where(b.kb.header->span));
       b.spare_header = ast::KbHeader{};
       b.header = &b.spare_header;
     } else {
@@ -96,8 +95,7 @@ template <> struct action<g::key_levels> {
     b.start(DeclKind::Levels, {});
     if (b.kb.levels) {
       b.diagnostics.report(DiagKind::SecondDeclaration, span_of(in, b), "levels",
-                           fmt::format("{}:{}", b.kb.levels->span.begin.line,
-                                       b.kb.levels->span.begin.column));
+                           b.where(b.kb.levels->span));
       b.spare_levels = ast::Levels{};
       b.levels = &b.spare_levels;
     } else {

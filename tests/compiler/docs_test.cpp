@@ -1,0 +1,53 @@
+// Documentation stays true: every ```redflag block of docs/language.md is a valid KB, and every
+// diagnostic code has its section in docs/diagnostics.md (which `explain` prints).
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "compiler/diagnostic_docs.hpp"
+#include "compiler/diagnostic_render.hpp"
+#include "compiler/frontend.hpp"
+
+namespace {
+
+std::string read_doc(const std::string& name) {
+  std::ifstream stream(std::string(REDFLAG_DOCS_DIR) + "/" + name);
+  std::ostringstream buffer;
+  buffer << stream.rdbuf();
+  return buffer.str();
+}
+
+// The bodies of the fenced blocks that open with exactly "```redflag".
+std::vector<std::string> redflag_blocks(const std::string& markdown) {
+  std::vector<std::string> blocks;
+  const std::string open = "\n```redflag\n";
+  for (auto at = markdown.find(open); at != std::string::npos; at = markdown.find(open, at + 1)) {
+    const auto body = at + open.size();
+    blocks.push_back(markdown.substr(body, markdown.find("\n```", body) + 1 - body));
+  }
+  return blocks;
+}
+
+}  // namespace
+
+TEST_CASE("every ```redflag block in docs/language.md checks cleanly") {
+  const auto blocks = redflag_blocks(read_doc("language.md"));
+  REQUIRE(blocks.size() >= 2);
+  for (const auto& block : blocks) {
+    const auto result = redflag::load_sources({{"language.md", block}});
+    INFO(block << redflag::render_text(result.diagnostics, result.files));
+    CHECK(result.diagnostics.empty());
+  }
+}
+
+TEST_CASE("every diagnostic code is documented with an example and its message") {
+  for (const auto kind : redflag::all_diag_kinds()) {
+    const std::string code(redflag::diag_code(kind));
+    INFO(code);
+    const auto section = redflag::explain_code(code);
+    REQUIRE(section);
+    CHECK(section->find("```") != std::string::npos);
+    CHECK(section->find("error[" + code + "]") != std::string::npos);
+  }
+}

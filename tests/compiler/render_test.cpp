@@ -1,0 +1,67 @@
+// Rendering: the exact text and JSON shapes every verb prints, and `explain`'s source.
+#include <catch2/catch.hpp>
+
+#include "compiler/diagnostic_docs.hpp"
+#include "compiler/diagnostic_render.hpp"
+#include "compiler/frontend.hpp"
+#include "compiler/suggest.hpp"
+
+namespace {
+
+const std::string kSource =
+    "kb t title \"T\" version 1.0.0 status draft\nlevels low < high\n"
+    "fact w : mass in kg\nflag f high\n  title \"T\"\n  when w >= 10 lbz\n";
+
+}  // namespace
+
+TEST_CASE("text diagnostics show location, code, source line, carets and help") {
+  const auto result = redflag::load_sources({{"kb/x.rf", kSource}});
+  CHECK(redflag::render_text(result.diagnostics, result.files) ==
+        "kb/x.rf:6:16: error[E040]: unknown unit `lbz`; did you mean `lb` or `lbs`?\n"
+        "   |\n"
+        " 6 |   when w >= 10 lbz\n"
+        "   |                ^~~\n");
+  CHECK(redflag::render_summary(result.diagnostics, result.files) ==
+        "error: 1 error in kb/x.rf\n");
+  CHECK(redflag::render_text(result.diagnostics, result.files, {true}).find("\x1b[1;31m") !=
+        std::string::npos);
+}
+
+TEST_CASE("help lines follow the caret") {
+  const auto result = redflag::load_sources(
+      {{"a.rf", "kb t title \"T\" version 1.0.0 status draft\nlevels low < high\n"
+                "fact b : bool\ndefine d = b = unknown\n"}});
+  CHECK(redflag::render_text(result.diagnostics, result.files)
+            .find("\n  help: a comparison with `unknown` is always unknown; test `known(...)`\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("JSON diagnostics are an array of flat objects") {
+  const auto result = redflag::load_sources({{"kb/x.rf", kSource}});
+  CHECK(redflag::render_json(result.diagnostics, result.files) ==
+        "[\n  {\"code\": \"E040\", \"severity\": \"error\", \"file\": \"kb/x.rf\", \"line\": 6, "
+        "\"column\": 16, \"end_column\": 19, \"message\": \"unknown unit `lbz`; did you mean "
+        "`lb` or `lbs`?\", \"help\": []}\n]\n");
+  CHECK(redflag::render_json({}, {}) == "[]\n");
+  const auto kb_wide = redflag::load_sources({{"e.rf", ""}});
+  CHECK(redflag::render_json(kb_wide.diagnostics, kb_wide.files).find(
+            "\"file\": \"\", \"line\": 0, \"column\": 0, \"end_column\": 0") != std::string::npos);
+  CHECK(redflag::render_summary(kb_wide.diagnostics, kb_wide.files) ==
+        "error: 2 errors in the KB\n");
+}
+
+TEST_CASE("suggestions use edit distance with transpositions") {
+  CHECK(redflag::edit_distance("lnug", "lung") == 1);
+  CHECK(redflag::edit_distance("", "abc") == 3);
+  CHECK(redflag::did_you_mean("fevr", {"fever", "age"}) == "; did you mean `fever`?");
+  CHECK(redflag::did_you_mean("zzzz", {"fever", "age"}).empty());
+}
+
+TEST_CASE("explain finds a code's section and nothing for unknown codes") {
+  const auto text = redflag::explain_code("E040");
+  REQUIRE(text);
+  CHECK(text->rfind("## E040: ", 0) == 0);
+  CHECK_FALSE(redflag::explain_code("E999"));
+  CHECK_FALSE(redflag::explain_code("E04"));
+  CHECK_FALSE(redflag::explain_code(""));
+}
