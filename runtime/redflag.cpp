@@ -142,37 +142,41 @@ void Case::set(std::uint32_t fact_id, FactValue value) {
 void Case::clear() { std::fill(facts_.begin(), facts_.end(), FactValue{}); }
 
 const CaseResult& Case::evaluate() {
-  const Image& image = kb_->image();
   redflag::evaluate(kb_->program(), facts_.data(), evaluation_);
-  result_.fired.clear();
-  result_.undetermined.clear();
+  describe_case(kb_->image(), evaluation_, facts_.data(), result_);
+  return result_;
+}
+
+void describe_case(const Image& image, const Evaluation& evaluation, const FactValue* facts,
+                   CaseResult& result) {
+  result.fired.clear();
+  result.undetermined.clear();
   std::vector<bool> shown(image.topics.size(), false);
-  for (std::size_t i = 0; i < image.topics.size(); ++i) shown[i] = evaluation_.topics[i] == Tri::True;
+  for (std::size_t i = 0; i < image.topics.size(); ++i) shown[i] = evaluation.topics[i] == Tri::True;
   for (std::uint32_t id = 0; id < image.flags.size(); ++id) {
     const ImageFlag& flag = image.flags[id];
-    if (evaluation_.flags[id] == Tri::True) {
+    if (evaluation.flags[id] == Tri::True) {
       FiredFlag fired{id, flag.name, image.levels[flag.level], {}};
       for (std::uint32_t fact : flag.facts) {
-        if (facts_[fact].known) fired.evidence.push_back({fact, image.facts[fact].name, facts_[fact].value});
+        if (facts[fact].known) fired.evidence.push_back({fact, image.facts[fact].name, facts[fact].value});
       }
       for (std::uint32_t topic : flag.see) shown[topic] = true;
-      result_.fired.push_back(std::move(fired));
-    } else if (evaluation_.flags[id] == Tri::Unknown) {
+      result.fired.push_back(std::move(fired));
+    } else if (evaluation.flags[id] == Tri::Unknown) {
       UndeterminedFlag undetermined{id, flag.name, {}};
       for (std::uint32_t fact : flag.facts) {
-        if (!facts_[fact].known) undetermined.needs.push_back(fact);
+        if (!facts[fact].known) undetermined.needs.push_back(fact);
       }
-      result_.undetermined.push_back(std::move(undetermined));
+      result.undetermined.push_back(std::move(undetermined));
     }
   }
-  result_.topics.clear();
+  result.topics.clear();
   for (std::uint32_t i = 0; i < shown.size(); ++i) {
-    if (shown[i]) result_.topics.push_back(i);
+    if (shown[i]) result.topics.push_back(i);
   }
-  result_.urgency = evaluation_.urgency;
-  result_.urgency_name = image.levels[evaluation_.urgency];
-  result_.complete = evaluation_.complete;
-  return result_;
+  result.urgency = evaluation.urgency;
+  result.urgency_name = image.levels[evaluation.urgency];
+  result.complete = evaluation.complete;
 }
 
 }  // namespace redflag

@@ -75,6 +75,12 @@ struct CaseResult {
   bool complete = true;  // no flag undetermined
 };
 
+// Reads [evaluation] of [facts] against [image] into [result]: the fired flags with their
+// evidence, the undetermined flags with what they need, the topics to show. Reuses [result]'s
+// storage. Case::evaluate calls it; so do output writers that evaluate with the VM directly.
+void describe_case(const Image& image, const Evaluation& evaluation, const FactValue* facts,
+                   CaseResult& result);
+
 // One patient's facts against one Kb. Facts start unknown. Reusable: clear() and set again.
 class Case {
  public:

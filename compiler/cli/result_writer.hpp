@@ -11,10 +11,9 @@
 #include <cstdio>
 #include <memory>
 #include <string_view>
-#include <vector>
 
 #include "runtime/image.hpp"
-#include "runtime/vm.hpp"
+#include "runtime/redflag.hpp"
 
 namespace redflag::cli {
 
@@ -28,8 +27,7 @@ class ResultWriter {
  public:
   virtual ~ResultWriter() = default;
   // One evaluated case with id [id] (empty when the case had none).
-  virtual void result(std::string_view id, const std::vector<FactValue>& facts,
-                      const Evaluation& evaluation) = 0;
+  virtual void result(std::string_view id, const CaseResult& result) = 0;
   // One case that could not be read: [message] names the problem, [field] the key (or empty).
   virtual void error(std::string_view id, const CaseOrigin& origin, std::string_view message,
                      std::string_view field) = 0;

@@ -1,9 +1,10 @@
 // `--format json`: one object per case and line (docs/cli.md#eval-json).
 #include <iterator>
 
-#include "compiler/cli/case_view.hpp"
+#include "compiler/cli/fact_display.hpp"
 #include "compiler/cli/json_text.hpp"
 #include "compiler/cli/result_writer.hpp"
+#include "runtime/sha256.hpp"
 
 namespace redflag::cli {
 namespace {
@@ -17,37 +18,37 @@ class JsonWriter final : public ResultWriter {
     kb.append(std::string_view(R"(,"version":)"));
     append_json_string(kb, image.meta.version);
     kb.append(std::string_view(R"(,"hash":")"));
-    kb.append(hash_hex(image));
+    kb.append(to_hex(image.content_hash));
     kb.append(std::string_view(R"("})"));
     kb_object_ = fmt::to_string(kb);
   }
 
-  void result(std::string_view id, const std::vector<FactValue>& facts,
-              const Evaluation& evaluation) override {
-    const CaseView view = view_case(image_, evaluation);
+  void result(std::string_view id, const CaseResult& result) override {
     auto& out = buffer_;
     out.append(std::string_view(R"({"id":)"));
     append_json_string(out, id);
     out.push_back(',');
     out.append(kb_object_);
     out.append(std::string_view(R"(,"urgency":)"));
-    append_json_string(out, image_.levels.at(evaluation.urgency));
-    out.append(evaluation.complete ? std::string_view(R"(,"status":"complete")")
+    append_json_string(out, result.urgency_name);
+    out.append(result.complete ? std::string_view(R"(,"status":"complete")")
                                    : std::string_view(R"(,"status":"incomplete")"));
     out.append(std::string_view(R"(,"fired":[)"));
-    for (std::size_t i = 0; i < view.fired.size(); ++i) {
+    const auto fired = fired_by_urgency(image_, result);
+    for (std::size_t i = 0; i < fired.size(); ++i) {
       if (i > 0) out.push_back(',');
-      write_fired(view.fired[i], facts);
+      write_fired(*fired[i]);
     }
     out.append(std::string_view(R"(],"undetermined":[)"));
-    for (std::size_t i = 0; i < view.undetermined.size(); ++i) {
+    const auto undetermined = undetermined_by_urgency(image_, result);
+    for (std::size_t i = 0; i < undetermined.size(); ++i) {
       if (i > 0) out.push_back(',');
-      write_undetermined(view.undetermined[i], facts);
+      write_undetermined(*undetermined[i]);
     }
     out.append(std::string_view(R"(],"topics":[)"));
-    for (std::size_t i = 0; i < view.topics.size(); ++i) {
+    for (std::size_t i = 0; i < result.topics.size(); ++i) {
       if (i > 0) out.push_back(',');
-      const auto& topic = image_.topics[view.topics[i]];
+      const auto& topic = image_.topics[result.topics[i]];
       out.append(std::string_view(R"({"topic":)"));
       append_json_string(out, topic.name);
       out.append(std::string_view(R"(,"title":)"));
@@ -89,28 +90,27 @@ class JsonWriter final : public ResultWriter {
     append_json_string(buffer_, flag.title);
   }
 
-  void write_fired(std::uint32_t index, const std::vector<FactValue>& facts) {
-    write_flag_head(index);
+  void write_fired(const FiredFlag& flag) {
+    write_flag_head(flag.flag_id);
     buffer_.append(std::string_view(R"(,"evidence":[)"));
-    const auto evidence = evidence_of(image_.flags[index], facts);
-    for (std::size_t i = 0; i < evidence.size(); ++i) {
+    for (std::size_t i = 0; i < flag.evidence.size(); ++i) {
       if (i > 0) buffer_.push_back(',');
-      write_evidence(evidence[i], facts[evidence[i]]);
+      write_evidence(flag.evidence[i]);
     }
     buffer_.append(std::string_view("]}"));
   }
 
-  void write_evidence(std::uint32_t index, const FactValue& value) {
-    const auto& fact = image_.facts[index];
+  void write_evidence(const Evidence& evidence) {
+    const auto& fact = image_.facts[evidence.fact_id];
     buffer_.append(std::string_view(R"({"fact":)"));
     append_json_string(buffer_, fact.name);
     buffer_.append(std::string_view(R"(,"value":)"));
     switch (fact.type) {
-      case FactType::Bool: buffer_.append(std::string_view(value.value != 0 ? "true" : "false")); break;
-      case FactType::Enum: append_json_string(buffer_, display_value(fact, value)); break;
+      case FactType::Bool: buffer_.append(std::string_view(evidence.value != 0 ? "true" : "false")); break;
+      case FactType::Enum: append_json_string(buffer_, display_value(fact, evidence.value)); break;
       case FactType::Text: buffer_.append(std::string_view("null")); break;
       case FactType::Number:
-      case FactType::Quantity: append_json_number(buffer_, value.value); break;
+      case FactType::Quantity: append_json_number(buffer_, evidence.value); break;
     }
     if (fact.type == FactType::Quantity) {
       buffer_.append(std::string_view(R"(,"unit":)"));
@@ -119,13 +119,12 @@ class JsonWriter final : public ResultWriter {
     buffer_.push_back('}');
   }
 
-  void write_undetermined(std::uint32_t index, const std::vector<FactValue>& facts) {
-    write_flag_head(index);
+  void write_undetermined(const UndeterminedFlag& flag) {
+    write_flag_head(flag.flag_id);
     buffer_.append(std::string_view(R"(,"needs":[)"));
-    const auto needs = needs_of(image_.flags[index], facts);
-    for (std::size_t i = 0; i < needs.size(); ++i) {
+    for (std::size_t i = 0; i < flag.needs.size(); ++i) {
       if (i > 0) buffer_.push_back(',');
-      append_json_string(buffer_, image_.facts[needs[i]].name);
+      append_json_string(buffer_, image_.facts[flag.needs[i]].name);
     }
     buffer_.append(std::string_view("]}"));
   }

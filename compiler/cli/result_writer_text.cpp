@@ -1,8 +1,9 @@
 // `--format text`: a readable report per case (docs/cli.md#eval-text).
 #include <iterator>
 
-#include "compiler/cli/case_view.hpp"
+#include "compiler/cli/fact_display.hpp"
 #include "compiler/cli/result_writer.hpp"
+#include "runtime/sha256.hpp"
 
 namespace redflag::cli {
 namespace {
@@ -11,23 +12,20 @@ class TextWriter final : public ResultWriter {
  public:
   TextWriter(const Image& image, std::FILE* out) : ResultWriter(image, out) {}
 
-  void result(std::string_view id, const std::vector<FactValue>& facts,
-              const Evaluation& evaluation) override {
-    const CaseView view = view_case(image_, evaluation);
-    put("case {}: urgency {}, {}\n", id.empty() ? "(no id)" : id,
-        image_.levels.at(evaluation.urgency),
-        evaluation.complete ? "complete" : "incomplete: some flags could not be decided");
-    if (view.fired.empty()) put("  no red flag fired\n");
-    for (const auto index : view.fired) write_fired(image_.flags[index], facts);
-    for (const auto index : view.undetermined) write_undetermined(image_.flags[index], facts);
-    if (!view.topics.empty()) {
+  void result(std::string_view id, const CaseResult& result) override {
+    put("case {}: urgency {}, {}\n", id.empty() ? "(no id)" : id, result.urgency_name,
+        result.complete ? "complete" : "incomplete: some flags could not be decided");
+    if (result.fired.empty()) put("  no red flag fired\n");
+    for (const auto* fired : fired_by_urgency(image_, result)) write_fired(*fired);
+    for (const auto* open : undetermined_by_urgency(image_, result)) write_undetermined(*open);
+    if (!result.topics.empty()) {
       put("  read more:\n");
-      for (const auto index : view.topics) {
+      for (const auto index : result.topics) {
         put("    - {} ({})\n", image_.topics[index].title, image_.topics[index].name);
       }
     }
     put("  kb: {} {} (hash {})\n\n", image_.meta.id, image_.meta.version,
-        hash_hex(image_).substr(0, 16));
+        to_hex(image_.content_hash).substr(0, 16));
     record_done();
   }
 
@@ -47,12 +45,13 @@ class TextWriter final : public ResultWriter {
     fmt::format_to(std::back_inserter(buffer_), format, std::forward<Args>(args)...);
   }
 
-  void write_fired(const ImageFlag& flag, const std::vector<FactValue>& facts) {
+  void write_fired(const FiredFlag& fired) {
+    const ImageFlag& flag = image_.flags[fired.flag_id];
     put("  FIRED [{}] {}: {}\n", image_.levels.at(flag.level), flag.name, flag.title);
     if (!flag.because.empty()) put("    why: {}\n", flag.because);
-    for (const auto fact : evidence_of(flag, facts)) {
-      put("    evidence: {} = {}\n", image_.facts[fact].name,
-          display_value(image_.facts[fact], facts[fact]));
+    for (const auto& evidence : fired.evidence) {
+      put("    evidence: {} = {}\n", evidence.fact,
+          display_value(image_.facts[evidence.fact_id], evidence.value));
     }
     for (const auto& advice : flag.advice) put("    advice: {}\n", advice);
     for (const auto& cite : flag.cites) {
@@ -61,9 +60,10 @@ class TextWriter final : public ResultWriter {
     }
   }
 
-  void write_undetermined(const ImageFlag& flag, const std::vector<FactValue>& facts) {
+  void write_undetermined(const UndeterminedFlag& open) {
+    const ImageFlag& flag = image_.flags[open.flag_id];
     put("  UNDETERMINED [{}] {}: {}\n", image_.levels.at(flag.level), flag.name, flag.title);
-    for (const auto fact : needs_of(flag, facts)) {
+    for (const auto fact : open.needs) {
       const auto& entry = image_.facts[fact];
       if (entry.ask.empty()) {
         put("    needs: {}\n", entry.name);

@@ -5,9 +5,9 @@
 #include <memory>
 
 #include "compiler/cli/atomic_file.hpp"
-#include "compiler/cli/case_view.hpp"
 #include "compiler/cli/kb_input.hpp"
 #include "compiler/cli/verbs.hpp"
+#include "runtime/sha256.hpp"
 
 namespace redflag::cli {
 namespace {
@@ -30,7 +30,7 @@ int run_build(const BuildOptions& options) {
   const Image& image = compiled->image;
   fmt::print("built {} {} -> {} ({} bytes, {} flags, {} facts)\nhash {}\n", image.meta.id,
              image.meta.version, options.output, bytes->size(), image.flags.size(),
-             image.facts.size(), hash_hex(image));
+             image.facts.size(), to_hex(image.content_hash));
   return 0;
 }
 

@@ -1,0 +1,42 @@
+#include "compiler/cli/fact_display.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace redflag::cli {
+namespace {
+
+template <typename FlagResult>
+std::vector<const FlagResult*> by_urgency(const Image& image, const std::vector<FlagResult>& flags) {
+  std::vector<const FlagResult*> sorted;
+  for (const auto& flag : flags) sorted.push_back(&flag);
+  std::stable_sort(sorted.begin(), sorted.end(), [&](const FlagResult* a, const FlagResult* b) {
+    return image.flags[a->flag_id].level > image.flags[b->flag_id].level;
+  });
+  return sorted;
+}
+
+}  // namespace
+
+std::string display_value(const ImageFact& fact, double value) {
+  switch (fact.type) {
+    case FactType::Bool: return value != 0 ? "true" : "false";
+    case FactType::Number: return fmt::format("{}", value);
+    case FactType::Quantity: return fmt::format("{} {}", value, fact.unit);
+    case FactType::Enum: return fact.values.at(static_cast<std::size_t>(value));
+    case FactType::Text: break;
+  }
+  return "(text)";
+}
+
+std::vector<const FiredFlag*> fired_by_urgency(const Image& image, const CaseResult& result) {
+  return by_urgency(image, result.fired);
+}
+
+std::vector<const UndeterminedFlag*> undetermined_by_urgency(const Image& image,
+                                                             const CaseResult& result) {
+  return by_urgency(image, result.undetermined);
+}
+
+}  // namespace redflag::cli
