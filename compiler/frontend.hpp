@@ -2,7 +2,7 @@
 //
 // load_kb reads the sources, parses them (reporting every syntax error of every file), then,
 // when nothing so far was an error, resolves names and checks types and units, annotating the
-// AST as docs/ast.hpp describes for code generation. It never throws for bad input and never
+// AST as compiler/ast.hpp describes for code generation. It never throws for bad input and never
 // prints: every verb renders FrontendResult::diagnostics with compiler/diagnostic_render.hpp.
 #pragma once
 

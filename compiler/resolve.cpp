@@ -1,5 +1,6 @@
 // Name resolution outside conditions: the symbol tables, duplicate and missing declarations,
 // and every reference by name to a level, topic, source, flag or fact; plus define cycles.
+#include <algorithm>
 #include <functional>
 
 #include "compiler/internal/check_phases.hpp"
@@ -180,37 +181,50 @@ Symbols resolve_declarations(ast::Kb& kb, Diagnostics& diagnostics) {
 }
 
 void check_define_cycles(const ast::Kb& kb, Diagnostics& diagnostics) {
+  // The defines each define uses (expressions nest at most 256 deep, so recursion is fine here).
+  std::vector<std::vector<std::uint32_t>> uses(kb.defines.size());
+  const std::function<void(const ast::Expr&, std::vector<std::uint32_t>&)> collect =
+      [&](const ast::Expr& expr, std::vector<std::uint32_t>& out) {
+        if (expr.kind == ast::ExprKind::Name && expr.ref == ast::RefKind::Define) {
+          out.push_back(expr.ref_id);
+        }
+        for (const auto& child : expr.children) collect(*child, out);
+      };
+  for (std::size_t id = 0; id < kb.defines.size(); ++id) {
+    if (kb.defines[id].condition) collect(*kb.defines[id].condition, uses[id]);
+  }
+  // Depth-first with an explicit stack, since a chain of defines may be arbitrarily long; a use
+  // of a define still on the stack closes a cycle.
   enum class Mark : std::uint8_t { New, Active, Done };
   std::vector<Mark> marks(kb.defines.size(), Mark::New);
-  std::vector<std::uint32_t> path;
-  // Depth-first over define references; a reference to an Active define closes a cycle.
-  std::function<void(std::uint32_t)> visit;
-  const std::function<void(const ast::Expr&)> visit_expr = [&](const ast::Expr& expr) {
-    if (expr.kind == ast::ExprKind::Name && expr.ref == ast::RefKind::Define) {
-      if (marks[expr.ref_id] == Mark::Active) {
-        const auto start = std::find(path.begin(), path.end(), expr.ref_id);
+  std::vector<std::pair<std::uint32_t, std::size_t>> stack;  // define, next use to visit
+  for (std::uint32_t root = 0; root < kb.defines.size(); ++root) {
+    if (marks[root] != Mark::New) continue;
+    marks[root] = Mark::Active;
+    stack.emplace_back(root, 0);
+    while (!stack.empty()) {
+      auto& [id, next] = stack.back();
+      if (next == uses[id].size()) {
+        marks[id] = Mark::Done;
+        stack.pop_back();
+        continue;
+      }
+      const std::uint32_t used = uses[id][next++];
+      if (marks[used] == Mark::New) {
+        marks[used] = Mark::Active;
+        stack.emplace_back(used, 0);
+      } else if (marks[used] == Mark::Active) {
+        const auto start = std::find_if(stack.begin(), stack.end(),
+                                        [&](const auto& entry) { return entry.first == used; });
         std::string cycle;
-        for (auto it = start; it != path.end(); ++it) {
-          cycle += fmt::format("`{}` -> ", kb.defines[*it].name);
+        for (auto it = start; it != stack.end(); ++it) {
+          cycle += fmt::format("`{}` -> ", kb.defines[it->first].name);
         }
-        cycle += fmt::format("`{}`", kb.defines[expr.ref_id].name);
-        diagnostics.report(DiagKind::DefineCycle, kb.defines[*start].span,
-                           kb.defines[*start].name, cycle);
-      } else if (marks[expr.ref_id] == Mark::New) {
-        visit(expr.ref_id);
+        cycle += fmt::format("`{}`", kb.defines[used].name);
+        diagnostics.report(DiagKind::DefineCycle, kb.defines[used].span, kb.defines[used].name,
+                           cycle);
       }
     }
-    for (const auto& child : expr.children) visit_expr(*child);
-  };
-  visit = [&](std::uint32_t id) {
-    marks[id] = Mark::Active;
-    path.push_back(id);
-    if (kb.defines[id].condition) visit_expr(*kb.defines[id].condition);
-    path.pop_back();
-    marks[id] = Mark::Done;
-  };
-  for (std::uint32_t id = 0; id < kb.defines.size(); ++id) {
-    if (marks[id] == Mark::New) visit(id);
   }
 }
 

@@ -78,6 +78,14 @@ TEST_CASE("100,000-deep parentheses and `not`s stop at the nesting limit") {
   CHECK(only(load_text(kHeader + "define d = " + nots + "a\n")).kind == DiagKind::NestingTooDeep);
 }
 
+TEST_CASE("a chain of 100,000 defines is checked without deep recursion") {
+  std::string text = kHeader + "fact f : bool\ndefine d0 = f\n";
+  for (int i = 1; i < 100000; ++i) text += fmt::format("define d{} = d{}\n", i, i - 1);
+  text += "define d99999x = d99999 or d99999x\n";
+  const auto cycle = only(load_text(text));
+  CHECK(cycle.message == "define `d99999x` depends on itself: `d99999x` -> `d99999x`");
+}
+
 TEST_CASE("a 1 MB identifier is reported with the limit") {
   const auto too_long = only(load_text("fact " + std::string(1 << 20, 'x') + " : bool\n"));
   CHECK(too_long.message == "identifier is 1048576 bytes long; the limit is 128 bytes");
