@@ -88,8 +88,7 @@ class ProgramBuilder {
       entry.code_offset = mark_line(image, flag.span);
       entry.facts.assign(flag_facts[i].begin(), flag_facts[i].end());
       emitter.emit(*flag.condition);
-      code_.emit(Op::Flag);
-      code_.uleb(i);
+      emitter.emit_store(Op::Flag, static_cast<std::uint32_t>(i));
       image.flags.push_back(std::move(entry));
     }
     for (std::size_t i = 0; i < kb_.topics.size(); ++i) {
@@ -98,8 +97,7 @@ class ProgramBuilder {
       if (!topic.condition) continue;
       mark_line(image, topic.span);
       emitter.emit(*topic.condition);
-      code_.emit(Op::Topic);
-      code_.uleb(i);
+      emitter.emit_store(Op::Topic, static_cast<std::uint32_t>(i));
     }
     code_.emit(Op::Halt);
     image.constants = constants_.values();
@@ -117,8 +115,7 @@ class ProgramBuilder {
     slots_[id].slot = static_cast<std::uint32_t>(image.defines.size());
     image.defines.push_back({define.name, mark_line(image, define.span)});
     emitter.emit(*define.condition);
-    code_.emit(Op::DefSet);
-    code_.uleb(slots_[id].slot);
+    emitter.emit_store(Op::DefSet, slots_[id].slot);
   }
 
   // Records that the code from here on comes from [span]'s line; returns the code offset.

@@ -66,6 +66,12 @@ void ExprEmitter::emit(const Expr& expr) {
   }
 }
 
+void ExprEmitter::emit_store(Op op, std::uint32_t index) {
+  code_.emit(op);
+  code_.uleb(index);
+  adjust_depth(-1);
+}
+
 std::optional<Tri> ExprEmitter::fold(const Expr& expr) const {
   switch (expr.kind) {
     case ExprKind::BoolConst: return static_cast<Tri>(expr.tri);
@@ -152,10 +158,17 @@ void ExprEmitter::emit_code(const Expr& expr) {
       code_.uleb(expr.ref_id);
       adjust_depth(+1);
       return;
-    case ExprKind::Not:
-      emit_code(*expr.children[0]);
-      code_.emit(Op::Not);
+    case ExprKind::Not: {
+      // Kleene negation is an involution: `not not x` is x.
+      const Expr& child = *expr.children[0];
+      if (child.kind == ExprKind::Not) {
+        emit_code(*child.children[0]);
+      } else {
+        emit_code(child);
+        code_.emit(Op::Not);
+      }
       return;
+    }
     case ExprKind::And: emit_junction(expr, true); return;
     case ExprKind::Or: emit_junction(expr, false); return;
     case ExprKind::Compare: emit_compare(expr); return;

@@ -45,6 +45,9 @@ class ExprEmitter {
   // Emits [expr] so that it leaves one tri-value on the stack (a PUSH when it folds).
   void emit(const ast::Expr& expr);
 
+  // Emits [op] (DEFSET, FLAG or TOPIC) storing the condition on the stack into slot [index].
+  void emit_store(Op op, std::uint32_t index);
+
   // The constant [expr] folds to, or nullopt when it depends on the case. Emits nothing.
   std::optional<Tri> fold(const ast::Expr& expr) const;
 
