@@ -31,10 +31,13 @@ class PendingTemp {
     has_pending_temp = 1;
     previous_int_ = std::signal(SIGINT, remove_pending_temp_and_reraise);
     previous_term_ = std::signal(SIGTERM, remove_pending_temp_and_reraise);
+    // Past a file-size limit (`ulimit -f`), let write() fail with EFBIG instead of killing us.
+    previous_xfsz_ = std::signal(SIGXFSZ, SIG_IGN);
   }
   ~PendingTemp() {
     std::signal(SIGINT, previous_int_);
     std::signal(SIGTERM, previous_term_);
+    std::signal(SIGXFSZ, previous_xfsz_);
     has_pending_temp = 0;
   }
   PendingTemp(const PendingTemp&) = delete;
@@ -43,6 +46,7 @@ class PendingTemp {
  private:
   void (*previous_int_)(int) = SIG_DFL;
   void (*previous_term_)(int) = SIG_DFL;
+  void (*previous_xfsz_)(int) = SIG_DFL;
 };
 
 std::string failure(const std::string& path, const char* what, int error_number) {

@@ -2,7 +2,7 @@
 //
 // Every verb that writes a file (build, fmt, doc) goes through write_file_atomically: it writes
 // a temporary file in the target's directory, flushes it to disk, and renames it over the
-// target. On a write error, a full disk, SIGINT or SIGTERM, the temporary file is removed and
+// target. On a write error, a full disk or file-size limit, SIGINT or SIGTERM, the temporary file is removed and
 // the target is untouched, so a failed run never leaves a half-written output.
 #pragma once
 

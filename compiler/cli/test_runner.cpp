@@ -33,7 +33,7 @@ std::string check(const Image& image, const ImageExpectation& expectation,
   const auto result_of = [&](std::uint32_t flag) { return evaluation.flags[flag]; };
   const auto mismatch = [](std::string_view what, const std::string& expected,
                            const std::string& actual) {
-    return fmt::format("{}\n    expected: {}\n    actual:   {}", what, expected, actual);
+    return fmt::format("{}\n  expected: {}\n  actual:   {}", what, expected, actual);
   };
   switch (expectation.kind) {
     case ExpectKind::Urgency:

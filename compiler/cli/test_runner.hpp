@@ -16,7 +16,7 @@ namespace redflag::cli {
 
 struct TestOutcome {
   std::uint32_t test = 0;             // index into Image::tests
-  std::vector<std::string> failures;  // one multi-line message per failed expectation
+  std::vector<std::string> failures;  // per failed expectation: what, then indented expected/actual lines
   bool passed() const { return failures.empty(); }
 };
 

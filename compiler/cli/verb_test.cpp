@@ -80,7 +80,13 @@ int run_test(const TestOptions& options) {
     if (outcome.passed()) continue;
     const auto& test = image.tests[outcome.test];
     fmt::print("  {} ({}:{})\n", test.name, test.file, test.line);
-    for (const auto& failure : outcome.failures) fmt::print("    {}\n", failure);
+    for (const auto& failure : outcome.failures) {
+      std::string indented = failure;
+      for (auto at = indented.find('\n'); at != std::string::npos; at = indented.find('\n', at + 1)) {
+        indented.insert(at + 1, "    ");
+      }
+      fmt::print("    {}\n", indented);
+    }
   }
   const bool covered = !options.coverage || print_coverage(*compiled);
   fmt::print("\ntest result: {}. {} passed, {} failed\n", failed == 0 ? "ok" : "FAILED",

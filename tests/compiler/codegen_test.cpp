@@ -1,4 +1,4 @@
-// Code generation, checked by comparing disassembly: each tests/golden/disasm/NAME.rf compiles
+// Code generation, checked by comparing disassembly: each tests/golden/codegen/NAME.rf compiles
 // to the listing in NAME.expected. REDFLAG_UPDATE_GOLDEN=1 rewrites the expected files.
 #include <catch2/catch.hpp>
 

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# A failed or interrupted `redflag build` never leaves a half-written output or a stray
+# temporary file, and never destroys the previous output.
+# usage: atomic_output_test.sh REDFLAG KB_SOURCE FAILING_SOURCE
+set -u
+redflag=$1 good=$2 bad=$3
+dir=$(mktemp -d)
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+no_temp_files() { ! ls -A "$dir" | grep -q '\.tmp-'; }
+
+"$redflag" build "$good" -o "$dir/kb.rfb" >/dev/null || fail "the first build failed"
+before=$(cksum <"$dir/kb.rfb")
+
+# A build with errors writes nothing.
+"$redflag" build "$bad" -o "$dir/kb.rfb" 2>/dev/null && fail "a KB with errors built"
+[ "$(cksum <"$dir/kb.rfb")" = "$before" ] || fail "a failed build changed the previous output"
+no_temp_files || fail "a failed build left a temporary file"
+
+# A size-limited target (a full disk): the write fails, the previous output stays.
+(ulimit -f 1; "$redflag" build "$good" -o "$dir/kb.rfb" 2>"$dir/../err.$$") && fail "a build past the size limit succeeded"
+grep -q "cannot write .*kb.rfb.*: write failed: File too large" "$dir/../err.$$" || fail "no clear error past the size limit: $(cat "$dir/../err.$$")"
+rm -f "$dir/../err.$$"
+[ "$(cksum <"$dir/kb.rfb")" = "$before" ] || fail "a failed write changed the previous output"
+no_temp_files || fail "a failed write left a temporary file"
+
+# A read-only target directory.
+mkdir "$dir/ro" && cp "$dir/kb.rfb" "$dir/ro/kb.rfb" && chmod a-w "$dir/ro"
+if [ "$(id -u)" != 0 ]; then  # root writes anywhere; the check means nothing then
+  "$redflag" build "$good" -o "$dir/ro/kb.rfb" 2>/dev/null && fail "a build into a read-only directory succeeded"
+  [ "$(cksum <"$dir/ro/kb.rfb")" = "$before" ] || fail "a read-only target changed"
+fi
+chmod u+w "$dir/ro"
+
+# SIGTERM and SIGINT at any moment: the output is the old file or a complete new one.
+for signal in TERM INT; do
+  for delay in 0 0.001 0.005 0.02; do
+    "$redflag" build "$good" -o "$dir/kb.rfb" >/dev/null 2>&1 &
+    sleep "$delay"
+    kill -s "$signal" $! 2>/dev/null
+    wait $! 2>/dev/null
+    "$redflag" disasm "$dir/kb.rfb" >/dev/null || fail "SIG$signal after ${delay}s left a bad output"
+    no_temp_files || fail "SIG$signal after ${delay}s left a temporary file"
+  done
+done
+
+# No EXIT trap: a background build killed before its exec would run it too.
+chmod -R u+w "$dir" && rm -rf "$dir"
+[ "$failures" = 0 ] && echo "atomic output: all checks passed"
+exit "$failures"

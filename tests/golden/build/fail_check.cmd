@@ -1,0 +1,1 @@
+build ../check/fail_unknown_unit.rf -o {tmp}/x.rfb

@@ -1,0 +1,1 @@
+build ../codegen/topics.rf

@@ -1,0 +1,1 @@
+build ../codegen/topics.rf -o {tmp}/no/such/dir/x.rfb

@@ -1,0 +1,1 @@
+disasm ../codegen/junctions.rf

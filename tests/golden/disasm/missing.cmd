@@ -1,0 +1,1 @@
+disasm no_such_file.rfb

@@ -1,0 +1,1 @@
+disasm truncated.rfb.bin

@@ -1,0 +1,1 @@
+test passing.rf --coverage --junit {tmp}/junit.xml

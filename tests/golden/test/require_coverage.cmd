@@ -1,0 +1,1 @@
+test passing.rf --require-coverage
