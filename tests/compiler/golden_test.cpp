@@ -7,7 +7,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -106,11 +105,10 @@ TEST_CASE("every diagnostic code appears in a golden file") {
       "E064",  // 65,536 `at least` items
   };
   std::set<std::string> seen;
-  const std::regex code(R"(\[(E\d{3})\])");
   for (const auto& path : golden_files("fail_")) {
     const std::string expected = expected_of(read(path));
-    std::smatch match;
-    if (std::regex_search(expected, match, code)) seen.insert(match[1]);
+    const auto open = expected.find("[E");  // "error[E012]: ..."
+    if (open != std::string::npos) seen.insert(expected.substr(open + 1, 4));
   }
   for (const auto kind : redflag::all_diag_kinds()) {
     const std::string c(redflag::diag_code(kind));

@@ -1,6 +1,8 @@
 // Table tests for the grammar rules: {input, matches?, remaining}, plus the PEGTL analyzer.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <tao/pegtl/contrib/analyze.hpp>
 
@@ -177,4 +179,21 @@ TEST_CASE("files: BOM, comments, several declarations, recovery") {
       {"fakt x : bool\nfact y : bool\nflag f a tilte \"x\"\nlevels a\n", true, ""},
       {"flag f a title \"unterminated\nlevels a", true, ""},
   });
+}
+
+TEST_CASE("the reserved words of docs/language.md are exactly the grammar's keywords") {
+  std::ifstream doc(std::string(REDFLAG_DOCS_DIR) + "/language.md");
+  std::ostringstream text;
+  text << doc.rdbuf();
+  const std::string markdown = text.str();
+  const auto start = markdown.find("Reserved keywords: `") + 20;
+  std::istringstream words(markdown.substr(start, markdown.find('`', start) - start));
+  std::size_t count = 0;
+  for (std::string word; words >> word; ++count) {
+    INFO(word);
+    pegtl::memory_input in(word, "doc");
+    CHECK(pegtl::parse<pegtl::seq<g::keyword, pegtl::eof>>(in));
+  }
+  // One alternative per keyword in grammar::keyword.
+  CHECK(count == g::keyword::subs_t::size);
 }
