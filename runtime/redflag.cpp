@@ -1,8 +1,8 @@
 #include "runtime/redflag.hpp"
 
-#include <cmath>
-#include <cstdio>
+#include <algorithm>
 
+#include "runtime/fact_input.hpp"
 #include "runtime/loader.hpp"
 #include "runtime/sha256.hpp"
 #include "runtime/units.hpp"
@@ -10,16 +10,10 @@
 namespace redflag {
 namespace {
 
-constexpr std::string_view kTypeNames[] = {"bool", "number", "quantity", "enum", "text"};
-
-std::string_view type_name(FactType type) { return kTypeNames[static_cast<std::size_t>(type)]; }
-
-std::string quoted(std::string_view name) { return "`" + std::string(name) + "`"; }
-
-std::string shortest(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.15g", value);
-  return buffer;
+// Whether a setter for [wanted] may set a fact of type [actual]: set_number also sets a
+// quantity, in its canonical unit.
+bool accepts(FactType actual, FactType wanted) {
+  return actual == wanted || (wanted == FactType::Number && actual == FactType::Quantity);
 }
 
 std::shared_ptr<const Kb> from_result(LoadResult result, std::string& error) {
@@ -55,84 +49,65 @@ std::string Kb::hash() const { return to_hex(image_.content_hash); }
 Case::Case(std::shared_ptr<const Kb> kb)
     : kb_(std::move(kb)), facts_(kb_->image().facts.size()), evaluation_(kb_->program()) {}
 
-std::string Case::find(std::string_view name, FactType type, std::uint32_t& fact_id) const {
+std::string Case::find(std::string_view name, std::uint32_t& fact_id) const {
   fact_id = kb_->fact_id(name);
-  if (fact_id == kNoIndex) return "unknown fact " + quoted(name);
-  const FactType actual = kb_->image().facts[fact_id].type;
-  const bool fits = actual == type || (type == FactType::Number && actual == FactType::Quantity);
-  if (!fits) {
-    return "fact " + quoted(name) + " is a " + std::string(type_name(actual)) + ", not a " +
-           std::string(type_name(type));
-  }
-  return {};
-}
-
-// Sets a number or quantity after checking the fact's inclusive range.
-std::string Case::set_checked(std::uint32_t fact_id, double value) {
-  const ImageFact& fact = kb_->image().facts[fact_id];
-  const bool below = !std::isnan(fact.min) && !(value >= fact.min);
-  const bool above = !std::isnan(fact.max) && !(value <= fact.max);
-  if (std::isnan(value) || below || above) {
-    return "value " + shortest(value) + " is outside the range of fact " + quoted(fact.name) + " (" +
-           shortest(fact.min) + " to " + shortest(fact.max) + ")";
-  }
-  facts_[fact_id] = FactValue{value, true};
-  return {};
+  return fact_id == kNoIndex ? unknown_fact_error(name, kb_->image().facts) : std::string();
 }
 
 std::string Case::set_bool(std::string_view fact, bool value) {
   std::uint32_t id = 0;
-  if (auto reason = find(fact, FactType::Bool, id); !reason.empty()) return reason;
+  if (auto reason = find(fact, id); !reason.empty()) return reason;
+  const ImageFact& info = kb_->image().facts[id];
+  if (!accepts(info.type, FactType::Bool)) return wrong_type_error(info, value ? "true" : "false");
   facts_[id] = FactValue{value ? 1.0 : 0.0, true};
   return {};
 }
 
 std::string Case::set_number(std::string_view fact, double value) {
   std::uint32_t id = 0;
-  if (auto reason = find(fact, FactType::Number, id); !reason.empty()) return reason;
-  return set_checked(id, value);
+  if (auto reason = find(fact, id); !reason.empty()) return reason;
+  const ImageFact& info = kb_->image().facts[id];
+  if (!accepts(info.type, FactType::Number)) return wrong_type_error(info, number_text(value));
+  return set_known(id, number_input(info, value, facts_[id].value));
 }
 
 std::string Case::set_quantity(std::string_view fact, double value, std::string_view unit) {
   std::uint32_t id = 0;
-  if (auto reason = find(fact, FactType::Quantity, id); !reason.empty()) return reason;
+  if (auto reason = find(fact, id); !reason.empty()) return reason;
   const ImageFact& info = kb_->image().facts[id];
-  const auto from = find_unit(unit);
-  if (!from) return "unknown unit " + quoted(unit);
-  const auto to = find_unit(info.unit);
-  if (!to || from->dimension != to->dimension) {
-    return "unit " + quoted(unit) + " is a " + std::string(dimension_name(from->dimension)) + ", fact " +
-           quoted(fact) + " is a " + std::string(dimension_name(info.dimension));
+  if (!accepts(info.type, FactType::Quantity)) {
+    return wrong_type_error(info, quoted_text(number_text(value) + " " + std::string(unit)));
   }
-  return set_checked(id, convert(value, *from, *to));
+  return set_known(id, quantity_input(info, find_unit(info.unit), value, unit, facts_[id].value));
 }
 
 std::string Case::set_enum(std::string_view fact, std::string_view value) {
   std::uint32_t id = 0;
-  if (auto reason = find(fact, FactType::Enum, id); !reason.empty()) return reason;
-  const auto& values = kb_->image().facts[id].values;
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    if (values[i] == value) {
-      facts_[id] = FactValue{static_cast<double>(i), true};
-      return {};
-    }
-  }
-  return quoted(value) + " is not a value of fact " + quoted(fact);
+  if (auto reason = find(fact, id); !reason.empty()) return reason;
+  const ImageFact& info = kb_->image().facts[id];
+  if (!accepts(info.type, FactType::Enum)) return wrong_type_error(info, quoted_text(value));
+  return set_known(id, enum_input(info, value, facts_[id].value));
 }
 
 std::string Case::set_text(std::string_view fact, std::string_view text) {
-  static_cast<void>(text);  // rules read only whether a text fact is known
   std::uint32_t id = 0;
-  if (auto reason = find(fact, FactType::Text, id); !reason.empty()) return reason;
-  facts_[id] = FactValue{0, true};
+  if (auto reason = find(fact, id); !reason.empty()) return reason;
+  const ImageFact& info = kb_->image().facts[id];
+  if (!accepts(info.type, FactType::Text)) return wrong_type_error(info, quoted_text(text));
+  facts_[id] = FactValue{0, true};  // rules read only whether a text fact is known
   return {};
 }
 
 std::string Case::set_unknown(std::string_view fact) {
-  const std::uint32_t id = kb_->fact_id(fact);
-  if (id == kNoIndex) return "unknown fact " + quoted(fact);
+  std::uint32_t id = 0;
+  if (auto reason = find(fact, id); !reason.empty()) return reason;
   facts_[id] = FactValue{};
   return {};
+}
+
+std::string Case::set_known(std::uint32_t fact_id, std::string reason) {
+  if (reason.empty()) facts_[fact_id].known = true;
+  return reason;
 }
 
 void Case::set(std::uint32_t fact_id, FactValue value) {

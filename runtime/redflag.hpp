@@ -111,9 +111,10 @@ class Case {
   const CaseResult& result() const { return result_; }
 
  private:
-  // Finds [name] and checks its type is [type]; sets [fact_id] or returns the reason.
-  std::string find(std::string_view name, FactType type, std::uint32_t& fact_id) const;
-  std::string set_checked(std::uint32_t fact_id, double value);
+  // Finds [name]: sets [fact_id], or returns why not.
+  std::string find(std::string_view name, std::uint32_t& fact_id) const;
+  // Marks fact [fact_id] known when [reason], a check's verdict on its new value, is empty.
+  std::string set_known(std::uint32_t fact_id, std::string reason);
 
   std::shared_ptr<const Kb> kb_;
   std::vector<FactValue> facts_;

@@ -1,6 +1,8 @@
 // The embedding APIs, C++ (runtime/redflag.hpp) and C (runtime/redflag.h), on the sample KB.
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "runtime/bytecode_writer.hpp"
 #include "runtime/redflag.h"
 #include "runtime/redflag.hpp"
@@ -62,17 +64,23 @@ TEST_CASE("C++ API: quantities are converted to the fact's canonical unit") {
 
 TEST_CASE("C++ API: setters say why they refuse") {
   Case kase(sample_kb());
-  CHECK(kase.set_bool("nope", true) == "unknown fact `nope`");
-  CHECK(kase.set_bool("age", true) == "fact `age` is a number, not a bool");
-  CHECK(kase.set_number("age", 131) == "value 131 is outside the range of fact `age` (0 to 130)");
+  CHECK(kase.set_bool("nope", true) == "unknown fact `nope`; did you mean `notes`?");
+  CHECK(kase.set_bool("age", true) == "`age` expects a number, got true");
+  CHECK(kase.set_number("fever", 1) == "`fever` expects true or false, got 1");
+  CHECK(kase.set_quantity("age", 1, "kg") == "`age` expects a number, got \"1 kg\"");
+  CHECK(kase.set_text("age", "old") == "`age` expects a number, got \"old\"");
+  CHECK(kase.set_number("age", 131) == "`age` expects a number from 0 to 130, got 131");
+  CHECK(kase.set_number("age", std::nan("")) == "`age` expects a finite number, got nan");
   CHECK(kase.set_quantity("weight_loss", 1, "furlong") == "unknown unit `furlong`");
-  CHECK(kase.set_quantity("weight_loss", 1, "weeks") == "unit `weeks` is a time, fact `weight_loss` is a mass");
-  CHECK(kase.set_enum("cancer_type", "skin") == "`skin` is not a value of fact `cancer_type`");
+  CHECK(kase.set_quantity("weight_loss", 1, "lbz") == "unknown unit `lbz`; did you mean `lb` or `lbs`?");
+  CHECK(kase.set_quantity("weight_loss", 1, "weeks") == "`weight_loss` is a mass; `1 weeks` is a time");
+  CHECK(kase.set_enum("cancer_type", "skin") ==
+        "`cancer_type` expects one of \"breast\", \"lung\" or \"prostate\", got \"skin\"");
   CHECK(kase.set_text("notes", "seen in clinic") == "");
   CHECK(kase.fact(4).known);
   CHECK(kase.set_unknown("notes") == "");
   CHECK_FALSE(kase.fact(4).known);
-  CHECK(kase.set_unknown("nope") == "unknown fact `nope`");
+  CHECK(kase.set_unknown("ages") == "unknown fact `ages`; did you mean `age`?");
 }
 
 TEST_CASE("C++ API: a bad file is an error, not a KB") {
@@ -97,7 +105,7 @@ TEST_CASE("C API: load, set, evaluate, read results") {
   CHECK(rf_case_set_quantity(kase, "weight_loss", 5, "kg") == 0);
   CHECK(rf_case_set_enum(kase, "cancer_type", "lung") == 0);
   CHECK(rf_case_set_number(kase, "age", 200) == -1);
-  CHECK(std::string(rf_case_error(kase)) == "value 200 is outside the range of fact `age` (0 to 130)");
+  CHECK(std::string(rf_case_error(kase)) == "`age` expects a number from 0 to 130, got 200");
   CHECK(rf_case_set_text(kase, "notes", "x") == 0);
   CHECK(std::string(rf_case_error(kase)) == "");
   rf_case_evaluate(kase);

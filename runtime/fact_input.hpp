@@ -1,0 +1,53 @@
+// The checks a value goes through on its way into a case, and the messages when it fails.
+//
+// Every way of setting a fact uses these, so that the embedding API (runtime/redflag.hpp's Case
+// setters) and the JSON case reader (runtime/case_reader.hpp) accept the same values and refuse
+// the others with the same words: "`fever` expects true or false, got \"yes\"". They check a value
+// against one fact (type expectation, unit lookup and conversion, enum lookup, range); finding
+// the fact and decoding the input's syntax stay with the callers. Errors are values: each check
+// returns "" when the value fits and the message otherwise, and allocates only to say why.
+// Standard library only.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "runtime/image.hpp"
+#include "runtime/units.hpp"
+
+namespace redflag {
+
+// "unknown fact `weight_los`; did you mean `weight_loss`?" for [name], suggesting the closest
+// names among [facts] (none when nothing is close).
+std::string unknown_fact_error(std::string_view name, const std::vector<ImageFact>& facts);
+
+// "`fever` expects true or false, got \"yes\"": [fact] was offered a value of the wrong kind,
+// written as [got] (JSON-like text: true, 12, "yes", an array).
+std::string wrong_type_error(const ImageFact& fact, std::string_view got);
+
+// "`age` expects a finite number, got 1e999": [got] is how the value was written.
+std::string not_finite_error(const ImageFact& fact, std::string_view got);
+
+// Checks [value], a number for a number fact or a quantity fact's value in its canonical unit:
+// finite and inside [fact]'s declared range. Sets [out] (with -0 made 0).
+std::string number_input(const ImageFact& fact, double value, double& out);
+
+// Converts [value] written in [unit] (a UCUM code or alias) into [fact]'s canonical unit
+// [canonical] (find_unit(fact.unit), which callers may look up once), then checks the range.
+// Refuses an unknown unit (suggesting the nearest) or one of another dimension.
+std::string quantity_input(const ImageFact& fact, const std::optional<Unit>& canonical, double value,
+                           std::string_view unit, double& out);
+
+// Sets [out] to the index of [value] among [fact]'s declared values, or says which they are.
+std::string enum_input(const ImageFact& fact, std::string_view value, double& out);
+
+// [text] as a message quotes it: in double quotes, cut to 64 bytes (at a character boundary)
+// with "..." after a longer one.
+std::string quoted_text(std::string_view text);
+
+// [value] in at most 15 significant digits ("12", "4.5359237", "nan").
+std::string number_text(double value);
+
+}  // namespace redflag

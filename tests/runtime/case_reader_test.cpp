@@ -1,0 +1,295 @@
+// The JSON case reader (runtime/case_reader.hpp): every value form, every error with its exact
+// message and field, hostile JSON, and reuse without allocation.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <string>
+
+#include "runtime/case_reader.hpp"
+#include "tests/runtime/case_facts.hpp"
+
+namespace redflag {
+namespace {
+
+using test::CaseFact;
+
+struct Outcome {
+  bool ok = false;
+  std::vector<FactValue> facts;
+  std::string id;
+  CaseError error;
+};
+
+Outcome read(std::string_view json) {
+  CaseReader reader(test::case_facts());
+  Outcome outcome;
+  outcome.ok = reader.read(json, outcome.facts, outcome.id, outcome.error);
+  CHECK(outcome.facts.size() == test::case_facts().size());
+  return outcome;
+}
+
+// The value [json] gives [fact]; the read must succeed and the fact be known.
+double value_of(std::string_view json, CaseFact fact) {
+  const Outcome outcome = read(json);
+  INFO(json << " -> " << outcome.error.message);
+  REQUIRE(outcome.ok);
+  REQUIRE(outcome.facts[fact].known);
+  return outcome.facts[fact].value;
+}
+
+// The message [json] is refused with; [field] must be the key named.
+std::string error_of(std::string_view json, std::string_view field) {
+  const Outcome outcome = read(json);
+  UNSCOPED_INFO(json << " -> " << outcome.error.message);
+  CHECK_FALSE(outcome.ok);
+  CHECK(outcome.error.field == field);
+  return outcome.error.message;
+}
+
+// Whether [json] is refused as invalid JSON (about no field).
+bool invalid_json(std::string_view json) { return error_of(json, "").rfind("invalid JSON", 0) == 0; }
+
+TEST_CASE("case reader: one value of every type") {
+  const Outcome outcome = read(
+      R"({"id": "p1", "fever": true, "age": 61, "weight_loss": "12 lb", "cancer_type": "lung",
+          "notes": "seen in clinic", "score": 2.5})");
+  REQUIRE(outcome.ok);
+  CHECK(outcome.id == "p1");
+  CHECK(outcome.facts[test::kFever].known);
+  CHECK(outcome.facts[test::kFever].value == 1);
+  CHECK(outcome.facts[test::kAge].value == 61);
+  CHECK(outcome.facts[test::kWeightLoss].value == 12);
+  CHECK(outcome.facts[test::kCancerType].value == 1);
+  CHECK(outcome.facts[test::kNotes].known);
+  CHECK(outcome.facts[test::kScore].value == 2.5);
+  CHECK_FALSE(outcome.facts[test::kPainDuration].known);  // absent: unknown
+  CHECK(value_of(R"({"fever": false})", test::kFever) == 0);
+  CHECK(value_of(R"({"cancer_type": "breast"})", test::kCancerType) == 0);
+  CHECK(value_of(R"({"fe\u0076er": true})", test::kFever) == 1);  // keys are unescaped
+  CHECK(value_of(R"({"notes": ""})", test::kNotes) == 0);
+  CHECK(read("{}").ok);
+  CHECK(read(" \t\r\n{ } \n").ok);
+}
+
+TEST_CASE("case reader: null and absent facts are unknown, and every read starts afresh") {
+  CaseReader reader(test::case_facts());
+  std::vector<FactValue> facts;
+  std::string id;
+  CaseError error;
+  REQUIRE(reader.read(R"({"id": "a", "fever": true, "age": 40})", facts, id, error));
+  CHECK(facts[test::kFever].known);
+  REQUIRE(reader.read(R"({"fever": null, "weight_loss": null, "cancer_type": null, "notes": null})", facts, id, error));
+  CHECK(id == "");
+  for (const FactValue& fact : facts) CHECK_FALSE(fact.known);
+  // The same fact in consecutive cases is no duplicate.
+  REQUIRE(reader.read(R"({"fever": true})", facts, id, error));
+  REQUIRE(reader.read(R"({"fever": false})", facts, id, error));
+  CHECK(facts[test::kFever].known);
+}
+
+TEST_CASE("case reader: quantities in every form are converted to the canonical unit") {
+  CHECK(value_of(R"({"weight_loss": "4.5359237 kg"})", test::kWeightLoss) == 10);
+  CHECK(value_of(R"({"weight_loss": "12    lbs"})", test::kWeightLoss) == 12);
+  CHECK(value_of(R"({"weight_loss": "12 [lb_av]"})", test::kWeightLoss) == 12);
+  CHECK(value_of(R"({"weight_loss": "32 oz"})", test::kWeightLoss) == 2);
+  CHECK(value_of(R"({"weight_loss": "453.59237 g"})", test::kWeightLoss) == 1);
+  CHECK(value_of(R"({"weight_loss": 7.5})", test::kWeightLoss) == 7.5);  // bare number: canonical unit
+  CHECK(value_of(R"({"weight_loss": {"value": 12, "unit": "[lb_av]"}})", test::kWeightLoss) == 12);
+  CHECK(value_of(R"({"weight_loss": {"unit": "kg", "value": 4.5359237}})", test::kWeightLoss) == 10);
+  CHECK(value_of(R"({"pain_duration": "6 weeks"})", test::kPainDuration) == 42);
+  CHECK(value_of(R"({"pain_duration": "36 h"})", test::kPainDuration) == 1.5);
+  CHECK(value_of(R"({"pain_duration": {"value": 3, "unit": "mo"}})", test::kPainDuration) == 91.3125);
+  CHECK(value_of(R"({"pain_duration": "1 a"})", test::kPainDuration) == 365.25);
+  CHECK(value_of(R"({"temperature": "100.4 [degF]"})", test::kTemperature) == 38);
+  CHECK(value_of(R"({"temperature": "98.6 degF"})", test::kTemperature) == 37);
+  CHECK(value_of(R"({"temperature": "310.15 K"})", test::kTemperature) == 37);
+  CHECK(value_of(R"({"temperature": "37.5 Cel"})", test::kTemperature) == 37.5);
+  CHECK(value_of(R"({"height": "6 ft"})", test::kHeight) == 182.88);
+  CHECK(value_of(R"({"height": "1.7 m"})", test::kHeight) == 170);
+  CHECK(value_of(R"({"height": "10 [in_i]"})", test::kHeight) == 25.4);
+  CHECK(value_of(R"({"height": "-1e2 cm"})", test::kHeight) == -100);  // no range: any finite value
+}
+
+TEST_CASE("case reader: the id is echoed as written") {
+  CHECK(read(R"({"id": "p-17"})").id == "p-17");
+  CHECK(read(R"({"id": "a\"b\u00e9"})").id == "a\"b\xC3\xA9");
+  CHECK(read(R"({"id": 12.50 })").id == "12.50");
+  CHECK(read(R"({"id": -0})").id == "-0");
+  CHECK(read(R"({"id": 1e999})").id == "1e999");
+  CHECK(read(R"({"fever": true})").id == "");
+  CHECK(error_of(R"({"id": true})", "id") == "`id` expects a string or a number, got true");
+  CHECK(error_of(R"({"id": null})", "id") == "`id` expects a string or a number, got null");
+  CHECK(error_of(R"({"id": [1]})", "id") == "`id` expects a string or a number, got an array");
+  CHECK(error_of(R"({"id": {}})", "id") == "`id` expects a string or a number, got an object");
+  CHECK(error_of(R"({"id": "a", "id": "b"})", "id") == "duplicate key `id`");
+  // An id read before the problem is still echoed; one after it is not reached.
+  const Outcome before = read(R"({"id": "p2", "fevre": true})");
+  CHECK_FALSE(before.ok);
+  CHECK(before.id == "p2");
+  CHECK(read(R"({"fevre": true, "id": "p3"})").id == "");
+}
+
+TEST_CASE("case reader: unknown facts, with a suggestion when one is close") {
+  CHECK(error_of(R"({"weight_los": "12 lb"})", "weight_los") ==
+        "unknown fact `weight_los`; did you mean `weight_loss`?");
+  CHECK(error_of(R"({"fevre": true})", "fevre") == "unknown fact `fevre`; did you mean `fever`?");
+  CHECK(error_of(R"({"xyzzy": 1})", "xyzzy") == "unknown fact `xyzzy`");
+  CHECK(error_of(R"({"": 1})", "") == "unknown fact ``");
+  // A huge key is cut in the message, kept whole in the field.
+  const std::string key(1 << 20, 'k');
+  const Outcome outcome = read("{\"" + key + "\": 1}");
+  CHECK(outcome.error.field == key);
+  CHECK(outcome.error.message == "unknown fact `" + std::string(64, 'k') + "...`");
+}
+
+TEST_CASE("case reader: wrong types name the field and what it expects") {
+  CHECK(error_of(R"({"weight_loss": true})", "weight_loss") == "`weight_loss` expects a mass such as \"12 lb\", got true");
+  CHECK(error_of(R"({"fever": "yes"})", "fever") == "`fever` expects true or false, got \"yes\"");
+  CHECK(error_of(R"({"fever": 1})", "fever") == "`fever` expects true or false, got 1");
+  CHECK(error_of(R"({"age": "12"})", "age") == "`age` expects a number, got \"12\"");  // numbers as strings
+  CHECK(error_of(R"({"age": [12]})", "age") == "`age` expects a number, got an array");
+  CHECK(error_of(R"({"age": {"value": 12}})", "age") == "`age` expects a number, got an object");
+  CHECK(error_of(R"({"notes": 12})", "notes") == "`notes` expects a string, got 12");
+  CHECK(error_of(R"({"pain_duration": false})", "pain_duration") ==
+        "`pain_duration` expects a time such as \"6 weeks\", got false");
+  CHECK(error_of(R"({"height": []})", "height") == "`height` expects a length such as \"170 cm\", got an array");
+  CHECK(error_of(R"({"temperature": true})", "temperature") ==
+        "`temperature` expects a temperature such as \"38.5 Cel\", got true");
+  CHECK(error_of(R"({"cancer_type": 3})", "cancer_type") ==
+        "`cancer_type` expects one of \"breast\", \"lung\" or \"prostate\", got 3");
+  CHECK(error_of(R"({"cancer_type": "skin"})", "cancer_type") ==
+        "`cancer_type` expects one of \"breast\", \"lung\" or \"prostate\", got \"skin\"");
+  CHECK(error_of(R"({"colour": "teal"})", "colour") ==
+        "`colour` expects one of \"red\", \"orange\", \"yellow\", \"green\", \"blue\", \"indigo\", \"violet\", "
+        "\"black\", \"white\", \"grey\", ... (12 values), got \"teal\"");
+  const std::string long_text(100, 'x');
+  CHECK(error_of("{\"fever\": \"" + long_text + "\"}", "fever") ==
+        "`fever` expects true or false, got \"" + std::string(64, 'x') + "...\"");
+}
+
+TEST_CASE("case reader: malformed quantity strings and objects") {
+  for (const char* text : {"12lb", "12", "lb", " 12 lb", "12 ", "+12 lb", "1.5.2 lb", "NaN lb", "inf kg", ".5 lb",
+                           "012 lb", "1e lb"}) {
+    INFO(text);
+    CHECK(error_of(std::string(R"({"weight_loss": ")") + text + "\"}", "weight_loss") ==
+          std::string("`weight_loss` expects a mass such as \"12 lb\", got \"") + text + "\"");
+  }
+  const std::string shape =
+      "`weight_loss` expects a quantity object with exactly the keys `value` (a number) and `unit` (a string)";
+  for (const char* object : {R"({})", R"({"value": 12})", R"({"unit": "kg"})", R"({"value": "12", "unit": "kg"})",
+                             R"({"value": 12, "unit": 1})", R"({"value": null, "unit": "kg"})",
+                             R"({"value": 12, "unit": "kg", "note": 1})", R"({"value": 1, "value": 2, "unit": "kg"})",
+                             R"({"value": 12, "units": "kg"})"}) {
+    INFO(object);
+    CHECK(error_of(std::string(R"({"weight_loss": )") + object + "}", "weight_loss") == shape);
+  }
+}
+
+TEST_CASE("case reader: units that are unknown or of another dimension") {
+  CHECK(error_of(R"({"weight_loss": "12 lbz"})", "weight_loss") == "unknown unit `lbz`; did you mean `lb` or `lbs`?");
+  CHECK(error_of(R"({"weight_loss": {"value": 1, "unit": "kgz"}})", "weight_loss") ==
+        "unknown unit `kgz`; did you mean `kg` or `kgs`?");
+  CHECK(error_of(R"({"weight_loss": "12 furlongs"})", "weight_loss") == "unknown unit `furlongs`");
+  // Nothing of the fact's dimension is close: the nearest of any dimension is suggested.
+  CHECK(error_of(R"({"weight_loss": "12 hourz"})", "weight_loss") == "unknown unit `hourz`; did you mean `hour` or `hours`?");
+  CHECK(error_of(R"({"pain_duration": "12 kg"})", "pain_duration") == "`pain_duration` is a time; `12 kg` is a mass");
+  CHECK(error_of(R"({"weight_loss": {"value": 2, "unit": "wk"}})", "weight_loss") ==
+        "`weight_loss` is a mass; `2 wk` is a time");
+  CHECK(error_of(R"({"height": "37 Cel"})", "height") == "`height` is a length; `37 Cel` is a temperature");
+}
+
+TEST_CASE("case reader: values outside the fact's range") {
+  CHECK(error_of(R"({"age": 131})", "age") == "`age` expects a number from 0 to 130, got 131");
+  CHECK(error_of(R"({"age": -1})", "age") == "`age` expects a number from 0 to 130, got -1");
+  CHECK(value_of(R"({"age": 130})", test::kAge) == 130);  // bounds are inclusive
+  CHECK(error_of(R"({"score": 11})", "score") == "`score` expects a number of at most 10, got 11");
+  CHECK(value_of(R"({"score": -1e300})", test::kScore) == -1e300);
+  CHECK(error_of(R"({"weight_loss": "400 lb"})", "weight_loss") ==
+        "`weight_loss` expects a mass from 0 to 300 [lb_av], got 400 lb");
+  CHECK(error_of(R"({"weight_loss": "200 kg"})", "weight_loss") ==
+        "`weight_loss` expects a mass from 0 to 300 [lb_av], got 200 kg");
+  CHECK(error_of(R"({"weight_loss": 301})", "weight_loss") == "`weight_loss` expects a mass from 0 to 300 [lb_av], got 301");
+  CHECK(error_of(R"({"pain_duration": "-1 wk"})", "pain_duration") ==
+        "`pain_duration` expects a time of at least 0 d, got -1 wk");
+  CHECK(error_of(R"({"temperature": "0 K"})", "temperature") ==
+        "`temperature` expects a temperature from 30 to 45 Cel, got 0 K");
+}
+
+TEST_CASE("case reader: numbers beyond a double, NaN, Infinity and -0") {
+  CHECK(error_of(R"({"age": 1e999})", "age") == "`age` expects a finite number, got 1e999");
+  CHECK(error_of(R"({"score": -1e999})", "score") == "`score` expects a finite number, got -1e999");
+  CHECK(error_of(R"({"weight_loss": {"value": 1E400, "unit": "kg"}})", "weight_loss") ==
+        "`weight_loss` expects a finite number, got 1E400");
+  CHECK(error_of(R"({"weight_loss": "1e999 lb"})", "weight_loss") ==
+        "`weight_loss` expects a finite number, got \"1e999 lb\"");
+  CHECK(invalid_json(R"({"age": NaN})"));
+  CHECK(invalid_json(R"({"age": Infinity})"));
+  CHECK(invalid_json(R"({"age": -Infinity})"));
+  const double zero = value_of(R"({"age": -0})", test::kAge);
+  CHECK(zero == 0);
+  CHECK_FALSE(std::signbit(zero));
+  CHECK_FALSE(std::signbit(value_of(R"({"weight_loss": "-0 kg"})", test::kWeightLoss)));
+  CHECK(value_of(R"({"score": 1e-400})", test::kScore) == 0);  // underflows to zero: finite
+  CHECK(value_of(R"({"score": 123456789012345678901234567890e-29})", test::kScore) == Approx(1.2345678901));
+}
+
+TEST_CASE("case reader: duplicate keys are errors naming the key") {
+  CHECK(error_of(R"({"fever": true, "fever": false})", "fever") == "duplicate key `fever`");
+  CHECK(error_of(R"({"age": 1, "fever": true, "age": null})", "age") == "duplicate key `age`");
+  CHECK(error_of(R"({"fever": true, "fe\u0076er": true})", "fever") == "duplicate key `fever`");
+}
+
+TEST_CASE("case reader: a case must be an object") {
+  CHECK(error_of("[]", "") == "a case must be a JSON object, got an array");
+  CHECK(error_of(R"("fever")", "") == "a case must be a JSON object, got a string");
+  CHECK(error_of("12", "") == "a case must be a JSON object, got a number");
+  CHECK(error_of("true", "") == "a case must be a JSON object, got a boolean");
+  CHECK(error_of("null", "") == "a case must be a JSON object, got null");
+}
+
+TEST_CASE("case reader: invalid JSON says so, with simdjson's reason and the byte offset") {
+  CHECK(error_of("", "") == "invalid JSON: empty: no JSON found");
+  CHECK(error_of(R"({"fever": true)", "") ==
+        "invalid JSON: the JSON document has an improper structure: missing or superfluous commas, braces, missing "
+        "keys, etc");
+  CHECK(error_of(R"({"fever": tru})", "") == "invalid JSON at byte 10: problem while parsing an atom starting with the letter 't'");
+  CHECK(invalid_json(R"({"age": 1} x)"));
+  CHECK(error_of("{\"notes\": \"\xFF\"}", "") == "invalid JSON: the input is not valid UTF-8");
+  for (const char* json : {"   ", R"({"fever": true,})", R"({"fever" true})", R"({"fever": true}})", R"({"age": 01})",
+                           R"({"age": -})", R"({"age": 1.})", R"({"age": .5})", R"({"age": +1})", R"({"notes": "a\qb"})",
+                           "{\"notes\": \"a\x01\"}", R"({"notes": "\ud800"})", R"({"fever": true "age": 1})",
+                           R"({fever: true})", R"({'fever': true})", R"({"fever": True})", R"({"id": 1x})",
+                           R"({"id": -})", R"({"fever": nul})", R"({"fever": null, "id" : "x)", R"({"weight_loss": {"value": 1,}})",
+                           R"({"xyz": [1,]})", R"({"xyz": tru})", R"({"fever": "yes", "x": })", R"({"age": 1}{})",
+                           R"([1 2])"}) {
+    CHECK(invalid_json(json));
+  }
+  CHECK(invalid_json(std::string_view("{\"age\": 1}\0", 11)));  // a NUL after the object
+}
+
+TEST_CASE("case reader: deep nesting is refused by name, not by a crash") {
+  const std::string deep = std::string(10000, '[') + std::string(10000, ']');
+  for (const std::string& json : {deep, "{\"age\": " + deep + "}", "{\"xyz\": " + deep + "}", "{\"id\": " + deep + "}"}) {
+    CHECK(error_of(json, "") == "JSON nested more than 1024 levels deep");
+  }
+  const std::string shallow = std::string(1000, '[') + std::string(1000, ']');
+  CHECK(error_of("{\"age\": " + shallow + "}", "age") == "`age` expects a number, got an array");
+}
+
+TEST_CASE("case reader: truncated input at every byte is an error, never a crash") {
+  const std::string json =
+      R"({"id": "p9", "fever": true, "age": 61, "weight_loss": {"value": 12, "unit": "lb"}, "notes": "x\u00e9"})";
+  REQUIRE(read(json).ok);
+  CaseReader reader(test::case_facts());
+  std::vector<FactValue> facts;
+  std::string id;
+  CaseError error;
+  for (std::size_t size = 0; size < json.size(); ++size) {
+    INFO(json.substr(0, size));
+    CHECK_FALSE(reader.read(std::string_view(json).substr(0, size), facts, id, error));
+    CHECK(error.message.rfind("invalid JSON", 0) == 0);
+  }
+}
+
+}  // namespace
+}  // namespace redflag
