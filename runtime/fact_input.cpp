@@ -109,12 +109,20 @@ std::string range_expectation(const ImageFact& fact) {
   return text + " from " + number_text(fact.min) + " to " + number_text(fact.max) + unit;
 }
 
-// Checks [value] (canonical unit) against [fact]'s range; [got] is how it was written.
-std::string checked(const ImageFact& fact, double value, std::string_view got, double& out) {
-  if (!std::isfinite(value)) return not_finite_error(fact, got);
+// How a number was written: [value] then [unit] when it has one ("12 kg", "61").
+std::string written(double value, std::string_view unit) {
+  return unit.empty() ? number_text(value) : number_text(value) + " " + std::string(unit);
+}
+
+// Checks [value] (canonical unit) against [fact]'s range; it was written as [as_written] in
+// [unit] ("" for none), which messages repeat. Formats nothing unless it fails.
+std::string checked(const ImageFact& fact, double value, double as_written, std::string_view unit, double& out) {
+  if (!std::isfinite(value)) return not_finite_error(fact, written(as_written, unit));
   const bool below = !std::isnan(fact.min) && value < fact.min;
   const bool above = !std::isnan(fact.max) && value > fact.max;
-  if (below || above) return code(fact.name) + " expects " + range_expectation(fact) + ", got " + std::string(got);
+  if (below || above) {
+    return code(fact.name) + " expects " + range_expectation(fact) + ", got " + written(as_written, unit);
+  }
   out = value + 0.0;  // -0 + 0 is +0
   return {};
 }
@@ -137,7 +145,7 @@ std::string not_finite_error(const ImageFact& fact, std::string_view got) {
 }
 
 std::string number_input(const ImageFact& fact, double value, double& out) {
-  return checked(fact, value, number_text(value), out);
+  return checked(fact, value, value, {}, out);
 }
 
 std::string quantity_input(const ImageFact& fact, const std::optional<Unit>& canonical, double value,
@@ -151,12 +159,11 @@ std::string quantity_input(const ImageFact& fact, const std::optional<Unit>& can
     std::string hint = suggestion(unit, same_dimension);
     return "unknown unit " + code(unit) + (hint.empty() ? suggestion(unit, all) : hint);
   }
-  const std::string written = number_text(value) + " " + std::string(unit);
   if (!canonical || from->dimension != canonical->dimension) {
-    return code(fact.name) + " is a " + std::string(dimension_name(fact.dimension)) + "; " + code(written) + " is a " +
-           std::string(dimension_name(from->dimension));
+    return code(fact.name) + " is a " + std::string(dimension_name(fact.dimension)) + "; " + code(written(value, unit)) +
+           " is a " + std::string(dimension_name(from->dimension));
   }
-  return checked(fact, convert(value, *from, *canonical), written, out);
+  return checked(fact, convert(value, *from, *canonical), value, unit, out);
 }
 
 std::string enum_input(const ImageFact& fact, std::string_view value, double& out) {
