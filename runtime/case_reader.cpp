@@ -56,7 +56,7 @@ std::string_view trimmed(std::string_view token) {
 
 struct CaseReader::State {
   explicit State(const std::vector<ImageFact>& table)
-      : facts(table), names(facts), seen(facts.size(), 0) {
+      : facts(table), last_unit(facts.size()), names(facts), seen(facts.size(), 0) {
     canonical.reserve(facts.size());
     for (const ImageFact& fact : facts) canonical.push_back(find_unit(fact.unit));
   }
@@ -74,6 +74,9 @@ struct CaseReader::State {
   bool read_number(const ImageFact& fact, od::value value, double& out, CaseError& error);
   bool read_quantity_string(std::uint32_t fact_id, std::string_view text, double& out, CaseError& error);
   bool read_quantity_object(std::uint32_t fact_id, od::value value, double& out, CaseError& error);
+  // [unit] looked up for fact [fact_id]: the fact's last unit is remembered, as a batch tends
+  // to write one fact in one unit.
+  const std::optional<Unit>& unit_named(std::uint32_t fact_id, std::string_view unit);
   // What [value] (of [type]) is called after "got": its JSON text when short, else its kind.
   bool got_text(od::value value, od::json_type type, std::string& text);
   // Records that the JSON itself is at fault with [code]; returns false.
@@ -85,6 +88,11 @@ struct CaseReader::State {
 
   std::vector<ImageFact> facts;
   std::vector<std::optional<Unit>> canonical;  // find_unit(fact.unit), per fact
+  struct UnitMemo {
+    std::string text;
+    std::optional<Unit> unit;  // find_unit(text)
+  };
+  std::vector<UnitMemo> last_unit;  // per fact
   internal::FactNames names;
   std::vector<std::uint32_t> seen;  // the stamp of the last case that named each fact
   std::uint32_t stamp = 0;
@@ -265,7 +273,8 @@ bool CaseReader::State::read_quantity_string(std::uint32_t fact_id, std::string_
   if (std::from_chars(number.data(), number.data() + number.size(), value).ec != std::errc()) {
     return fail(error, not_finite_error(fact, quoted_text(text)), fact.name);
   }
-  std::string reason = quantity_input(fact, canonical[fact_id], value, text.substr(unit_start), out);
+  const std::string_view unit = text.substr(unit_start);
+  std::string reason = quantity_input(fact, canonical[fact_id], value, unit, unit_named(fact_id, unit), out);
   return reason.empty() || fail(error, std::move(reason), fact.name);
 }
 
@@ -297,8 +306,17 @@ bool CaseReader::State::read_quantity_object(std::uint32_t fact_id, od::value va
                 "`" + fact.name + "` expects a quantity object with exactly the keys `value` (a number) and `unit` (a string)",
                 fact.name);
   }
-  std::string reason = quantity_input(fact, canonical[fact_id], *number, *unit, out);
+  std::string reason = quantity_input(fact, canonical[fact_id], *number, *unit, unit_named(fact_id, *unit), out);
   return reason.empty() || fail(error, std::move(reason), fact.name);
+}
+
+const std::optional<Unit>& CaseReader::State::unit_named(std::uint32_t fact_id, std::string_view unit) {
+  UnitMemo& memo = last_unit[fact_id];
+  if (memo.text != unit) {
+    memo.text.assign(unit);
+    memo.unit = find_unit(unit);
+  }
+  return memo.unit;
 }
 
 bool CaseReader::State::got_text(od::value value, od::json_type type, std::string& text) {

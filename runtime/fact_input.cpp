@@ -150,7 +150,11 @@ std::string number_input(const ImageFact& fact, double value, double& out) {
 
 std::string quantity_input(const ImageFact& fact, const std::optional<Unit>& canonical, double value,
                            std::string_view unit, double& out) {
-  const std::optional<Unit> from = find_unit(unit);
+  return quantity_input(fact, canonical, value, unit, find_unit(unit), out);
+}
+
+std::string quantity_input(const ImageFact& fact, const std::optional<Unit>& canonical, double value,
+                           std::string_view unit, const std::optional<Unit>& from, double& out) {
   if (!from) {
     std::vector<std::string_view> same_dimension, all = unit_names();
     for (const std::string_view name : all) {

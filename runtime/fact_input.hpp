@@ -39,6 +39,10 @@ std::string number_input(const ImageFact& fact, double value, double& out);
 // Refuses an unknown unit (suggesting the nearest) or one of another dimension.
 std::string quantity_input(const ImageFact& fact, const std::optional<Unit>& canonical, double value,
                            std::string_view unit, double& out);
+// The same with [unit] already looked up as [from] (find_unit(unit)), for callers that
+// remember the units they have seen.
+std::string quantity_input(const ImageFact& fact, const std::optional<Unit>& canonical, double value,
+                           std::string_view unit, const std::optional<Unit>& from, double& out);
 
 // Sets [out] to the index of [value] among [fact]'s declared values, or says which they are.
 std::string enum_input(const ImageFact& fact, std::string_view value, double& out);

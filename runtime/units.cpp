@@ -1,9 +1,8 @@
 #include "runtime/units.hpp"
 
 #include <array>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 
 namespace redflag {
 namespace {
@@ -57,11 +56,16 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 38> kAliases
     {"wks", "wk"},          {"yr", "a"},
 }};
 
+// Exact both ways (to_chars rounds the binary value correctly, as printf's "%.12g" does, and
+// from_chars reads back correctly, as strtod does), and several times faster than printf: the
+// case reader converts a quantity per case.
 double round_to_12_significant(double value) {
   if (value == 0 || !std::isfinite(value)) return value;
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.12g", value);
-  return std::strtod(buffer, nullptr);
+  const auto printed = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific, 11);
+  double rounded = value;
+  std::from_chars(buffer, printed.ptr, rounded);
+  return rounded;
 }
 
 }  // namespace
