@@ -23,11 +23,21 @@ std::string display_value(const ImageFact& fact, double value) {
   switch (fact.type) {
     case FactType::Bool: return value != 0 ? "true" : "false";
     case FactType::Number: return fmt::format("{}", value);
-    case FactType::Quantity: return fmt::format("{} {}", value, fact.unit);
+    // Six significant digits: a converted 6 kg reads 13.2277 [lb_av], not 13.2277357311.
+    case FactType::Quantity: return fmt::format("{:.6g} {}", value, fact.unit);
     case FactType::Enum: return fact.values.at(static_cast<std::size_t>(value));
     case FactType::Text: break;
   }
   return "(text)";
+}
+
+std::string indent_continuation(std::string_view text, std::string_view indent) {
+  std::string result;
+  for (const char c : text) {
+    result += c;
+    if (c == '\n') result += indent;
+  }
+  return result;
 }
 
 std::vector<const FiredFlag*> fired_by_urgency(const Image& image, const CaseResult& result) {

@@ -1,11 +1,10 @@
 #include "compiler/cli/kb_input.hpp"
 
-#include <CLI/CLI.hpp>
+#include "compiler/cli/choice_option.hpp"
 
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
-#include <map>
 
 #include "compiler/codegen.hpp"
 #include "compiler/diagnostic_render.hpp"
@@ -17,10 +16,9 @@
 namespace redflag::cli {
 
 void add_diagnostics_format_option(CLI::App& verb, DiagnosticsFormat& format) {
-  const std::map<std::string, DiagnosticsFormat> names{{"text", DiagnosticsFormat::Text},
-                                                       {"json", DiagnosticsFormat::Json}};
-  verb.add_option("--diagnostics-format", format, "How to print diagnostics: text or json")
-      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case));
+  add_choice_option(verb, "--diagnostics-format", format, "How to print diagnostics: text or json",
+                    std::vector<std::pair<std::string, DiagnosticsFormat>>{
+                        {"text", DiagnosticsFormat::Text}, {"json", DiagnosticsFormat::Json}});
 }
 
 bool is_bytecode_file(const std::string& path) {

@@ -48,7 +48,7 @@ class TextWriter final : public ResultWriter {
   void write_fired(const FiredFlag& fired) {
     const ImageFlag& flag = image_.flags[fired.flag_id];
     put("  FIRED [{}] {}: {}\n", image_.levels.at(flag.level), flag.name, flag.title);
-    if (!flag.because.empty()) put("    why: {}\n", flag.because);
+    if (!flag.because.empty()) put("    why: {}\n", indent_continuation(flag.because, "         "));
     for (const auto& evidence : fired.evidence) {
       put("    evidence: {} = {}\n", evidence.fact,
           display_value(image_.facts[evidence.fact_id], evidence.value));

@@ -7,14 +7,15 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
-#include <map>
 #include <memory>
 #include <optional>
 
+#include "compiler/cli/choice_option.hpp"
 #include "compiler/cli/kb_input.hpp"
 #include "compiler/cli/result_writer.hpp"
 #include "compiler/cli/verbs.hpp"
 #include "runtime/case_reader.hpp"
+#include "runtime/line_reader.hpp"
 #include "runtime/redflag.hpp"
 
 namespace redflag::cli {
@@ -170,11 +171,10 @@ void add_eval_verb(CLI::App& root, int& exit_code) {
   verb->add_option("KB", options->kb, "A .rfb file, or a KB source directory or file")->required();
   verb->add_option("CASE", options->cases, "Case files: .json, .jsonl, or - for standard input")
       ->required();
-  const std::map<std::string, OutputFormat> formats{{"text", OutputFormat::Text},
-                                                    {"json", OutputFormat::Json}};
-  verb->add_option("--format", options->format,
-                   "Output format: text (default on a terminal) or json (one object per line)")
-      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+  add_choice_option(*verb, "--format", options->format,
+                    "Output format: text (default on a terminal) or json (one object per line)",
+                    std::vector<std::pair<std::string, OutputFormat>>{{"text", OutputFormat::Text},
+                                                                      {"json", OutputFormat::Json}});
   add_diagnostics_format_option(*verb, options->diagnostics_format);
   verb->callback([options, &exit_code] { exit_code = run_eval(*options); });
 }

@@ -7,6 +7,7 @@
 
 #include "compiler/cli/atomic_file.hpp"
 #include "compiler/cli/coverage.hpp"
+#include "compiler/cli/fact_display.hpp"
 #include "compiler/cli/junit.hpp"
 #include "compiler/cli/kb_input.hpp"
 #include "compiler/cli/test_runner.hpp"
@@ -81,11 +82,7 @@ int run_test(const TestOptions& options) {
     const auto& test = image.tests[outcome.test];
     fmt::print("  {} ({}:{})\n", test.name, test.file, test.line);
     for (const auto& failure : outcome.failures) {
-      std::string indented = failure;
-      for (auto at = indented.find('\n'); at != std::string::npos; at = indented.find('\n', at + 1)) {
-        indented.insert(at + 1, "    ");
-      }
-      fmt::print("    {}\n", indented);
+      fmt::print("    {}\n", indent_continuation(failure, "    "));
     }
   }
   const bool covered = !options.coverage || print_coverage(*compiled);

@@ -1,0 +1,31 @@
+// Options that take one of a few names (`--format text|json`): a bad name is a usage error
+// that lists the accepted ones, e.g. "--format: xml not in {text,json}".
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace redflag::cli {
+
+// Adds option [name] to [verb]; the value named on the command line is stored in [target].
+template <typename Target, typename Value>
+void add_choice_option(CLI::App& verb, const std::string& name, Target& target,
+                       const std::string& description,
+                       const std::vector<std::pair<std::string, Value>>& choices) {
+  std::vector<std::string> names;
+  for (const auto& choice : choices) names.push_back(choice.first);
+  verb.add_option_function<std::string>(
+          name,
+          [&target, choices](const std::string& given) {
+            for (const auto& [choice_name, value] : choices) {
+              if (choice_name == given) target = value;
+            }
+          },
+          description)
+      ->check(CLI::IsMember(names));
+}
+
+}  // namespace redflag::cli

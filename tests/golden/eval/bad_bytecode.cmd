@@ -1,0 +1,1 @@
+eval bad.rfb.bin one.json

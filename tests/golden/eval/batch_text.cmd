@@ -1,0 +1,1 @@
+eval kb.rf batch.jsonl --format text

@@ -1,0 +1,1 @@
+eval kb.rf missing.json one.json --format json

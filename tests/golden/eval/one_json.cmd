@@ -1,0 +1,1 @@
+eval kb.rf one.json --format json

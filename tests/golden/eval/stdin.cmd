@@ -1,0 +1,1 @@
+eval kb.rf - --format json
