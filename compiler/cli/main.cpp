@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   redflag::cli::add_explain_verb(app, exit_code);
   redflag::cli::add_build_verb(app, exit_code);
   redflag::cli::add_eval_verb(app, exit_code);
+  redflag::cli::add_show_verb(app, exit_code);
   redflag::cli::add_disasm_verb(app, exit_code);
   redflag::cli::add_test_verb(app, exit_code);
   try {

@@ -13,6 +13,7 @@ void add_check_verb(CLI::App& root, int& exit_code);
 void add_explain_verb(CLI::App& root, int& exit_code);
 void add_build_verb(CLI::App& root, int& exit_code);
 void add_eval_verb(CLI::App& root, int& exit_code);
+void add_show_verb(CLI::App& root, int& exit_code);
 void add_disasm_verb(CLI::App& root, int& exit_code);
 void add_test_verb(CLI::App& root, int& exit_code);
 

@@ -1,0 +1,1 @@
+show ../eval/kb.rf workup
