@@ -23,6 +23,12 @@ inline constexpr std::uint32_t kNoId = 0xFFFFFFFFu;
 
 enum class Cmp : std::uint8_t { Eq, Ne, Lt, Le, Gt, Ge };  // ORDER matches opcodes.def codes
 
+// The operator with its sides swapped: `a < b` is `b > a`.
+constexpr Cmp swapped(Cmp cmp) {
+  constexpr Cmp kSwapped[] = {Cmp::Eq, Cmp::Ne, Cmp::Gt, Cmp::Ge, Cmp::Lt, Cmp::Le};
+  return kSwapped[static_cast<int>(cmp)];
+}
+
 enum class FactType : std::uint8_t { Bool, Number, Quantity, Enum, Text };
 using redflag::Dimension;
 

@@ -97,9 +97,7 @@ Tri AstEvaluator::evaluate_compare(const Expr& expr) {
   if (left.kind == ExprKind::Urgency) return compare_urgency(expr.cmp, right.ref_id);
   if (right.kind == ExprKind::Urgency) {
     // `level < urgency` is `urgency > level`.
-    static constexpr ast::Cmp kFlipped[] = {ast::Cmp::Eq, ast::Cmp::Ne, ast::Cmp::Gt,
-                                            ast::Cmp::Ge, ast::Cmp::Lt, ast::Cmp::Le};
-    return compare_urgency(kFlipped[static_cast<int>(expr.cmp)], left.ref_id);
+    return compare_urgency(ast::swapped(expr.cmp), left.ref_id);
   }
   if (left.kind == ExprKind::BoolConst || right.kind == ExprKind::BoolConst ||
       left.ref == RefKind::Define || right.ref == RefKind::Define) {

@@ -18,8 +18,8 @@ Colors colors_for(const RenderOptions& options) {
   return {"\x1b[1m", "\x1b[1;31m", "\x1b[1;36m", "\x1b[0m"};
 }
 
-std::string_view file_of(const Diagnostic& diagnostic, const std::vector<SourceFile>& files) {
-  const std::uint32_t file_id = diagnostic.span.begin.file_id;
+std::string_view file_of(const SourceSpan& span, const std::vector<SourceFile>& files) {
+  const std::uint32_t file_id = span.begin.file_id;
   return file_id < files.size() ? std::string_view(files[file_id].path) : std::string_view();
 }
 
@@ -48,13 +48,22 @@ std::string json_string(std::string_view text) {
   return out + "\"";
 }
 
-}  // namespace
+Problem problem_of(const Diagnostic& diagnostic) {
+  return {diag_code(diagnostic.kind), diagnostic.severity, diagnostic.span, diagnostic.message,
+          std::vector<std::string_view>(diagnostic.help.begin(), diagnostic.help.end())};
+}
 
-std::string render_text(const Diagnostic& diagnostic, const std::vector<SourceFile>& files,
-                        const RenderOptions& options) {
+std::vector<Problem> problems_of(const std::vector<Diagnostic>& diagnostics) {
+  std::vector<Problem> problems;
+  for (const auto& diagnostic : diagnostics) problems.push_back(problem_of(diagnostic));
+  return problems;
+}
+
+std::string render_one(const Problem& diagnostic, const std::vector<SourceFile>& files,
+                       const RenderOptions& options) {
   const Colors colors = colors_for(options);
   const SourceLoc& begin = diagnostic.span.begin;
-  const std::string_view file = file_of(diagnostic, files);
+  const std::string_view file = file_of(diagnostic.span, files);
   std::string location;
   if (!file.empty()) {
     location = begin.line == 0 ? fmt::format("{}: ", file)
@@ -63,7 +72,7 @@ std::string render_text(const Diagnostic& diagnostic, const std::vector<SourceFi
   std::string out = fmt::format(
       "{}{}{}{}[{}]{}{}: {}{}\n", colors.bold, location,
       diagnostic.severity == Severity::Error ? colors.error : colors.bold,
-      severity_name(diagnostic.severity), diag_code(diagnostic.kind), colors.reset, colors.bold,
+      severity_name(diagnostic.severity), diagnostic.code, colors.reset, colors.bold,
       diagnostic.message, colors.reset);
   if (!file.empty() && begin.line != 0) {
     const std::string_view line = line_of(files[begin.file_id].text, begin);
@@ -86,18 +95,36 @@ std::string render_text(const Diagnostic& diagnostic, const std::vector<SourceFi
   return out;
 }
 
+}  // namespace
+
+std::string render_text(const Diagnostic& diagnostic, const std::vector<SourceFile>& files,
+                        const RenderOptions& options) {
+  return render_one(problem_of(diagnostic), files, options);
+}
+
 std::string render_text(const std::vector<Diagnostic>& diagnostics,
                         const std::vector<SourceFile>& files, const RenderOptions& options) {
-  std::string out;
-  for (const auto& diagnostic : diagnostics) {
-    if (!out.empty()) out += '\n';
-    out += render_text(diagnostic, files, options);
-  }
-  return out;
+  return render_problems_text(problems_of(diagnostics), files, options);
 }
 
 std::string render_json(const std::vector<Diagnostic>& diagnostics,
                         const std::vector<SourceFile>& files) {
+  return render_problems_json(problems_of(diagnostics), files);
+}
+
+std::string render_problems_text(const std::vector<Problem>& problems,
+                                 const std::vector<SourceFile>& files,
+                                 const RenderOptions& options) {
+  std::string out;
+  for (const auto& problem : problems) {
+    if (!out.empty()) out += '\n';
+    out += render_one(problem, files, options);
+  }
+  return out;
+}
+
+std::string render_problems_json(const std::vector<Problem>& diagnostics,
+                                 const std::vector<SourceFile>& files) {
   std::string out = "[";
   for (const auto& diagnostic : diagnostics) {
     const SourceLoc& begin = diagnostic.span.begin;
@@ -110,8 +137,8 @@ std::string render_json(const std::vector<Diagnostic>& diagnostics,
     out += fmt::format(
         "{}\n  {{\"code\": \"{}\", \"severity\": \"{}\", \"file\": {}, \"line\": {}, "
         "\"column\": {}, \"end_column\": {}, \"message\": {}, \"help\": {}]}}",
-        out.size() > 1 ? "," : "", diag_code(diagnostic.kind), severity_name(diagnostic.severity),
-        json_string(file_of(diagnostic, files)), begin.line, begin.line == 0 ? 0 : begin.column,
+        out.size() > 1 ? "," : "", diagnostic.code, severity_name(diagnostic.severity),
+        json_string(file_of(diagnostic.span, files)), begin.line, begin.line == 0 ? 0 : begin.column,
         end_column, json_string(diagnostic.message), help);
   }
   return out + (diagnostics.empty() ? "]\n" : "\n]\n");
@@ -124,7 +151,7 @@ std::string render_summary(const std::vector<Diagnostic>& diagnostics,
   for (const auto& diagnostic : diagnostics) {
     if (diagnostic.severity != Severity::Error) continue;
     ++errors;
-    if (const auto file = file_of(diagnostic, files); !file.empty()) error_files.insert(file);
+    if (const auto file = file_of(diagnostic.span, files); !file.empty()) error_files.insert(file);
   }
   if (errors == 0) return {};
   const std::string where = error_files.empty()      ? std::string("the KB")

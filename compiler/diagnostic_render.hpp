@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "compiler/diagnostic.hpp"
@@ -17,6 +18,16 @@ namespace redflag {
 
 struct RenderOptions {
   bool color = false;
+};
+
+// What the renderers need of one problem. Compiler diagnostics render through it, and so do
+// the linter's findings (compiler/lint/lint.hpp), whose codes are lint ids (`unused-fact`).
+struct Problem {
+  std::string_view code;
+  Severity severity = Severity::Error;
+  SourceSpan span;
+  std::string_view message;
+  std::vector<std::string_view> help;
 };
 
 // One diagnostic as text, ending with a newline; [files] are indexed by the span's file_id.
@@ -30,6 +41,15 @@ std::string render_text(const std::vector<Diagnostic>& diagnostics,
 // All [diagnostics] as one JSON array, ending with a newline.
 std::string render_json(const std::vector<Diagnostic>& diagnostics,
                         const std::vector<SourceFile>& files);
+
+// [problems] as text, separated by blank lines, like render_text.
+std::string render_problems_text(const std::vector<Problem>& problems,
+                                 const std::vector<SourceFile>& files,
+                                 const RenderOptions& options = {});
+
+// [problems] as one JSON array, like render_json.
+std::string render_problems_json(const std::vector<Problem>& problems,
+                                 const std::vector<SourceFile>& files);
 
 // The closing line after text diagnostics: "error: 3 errors in kb/x.rf" (or "in 2 files", or
 // "in the KB" when no file is involved), ending with a newline; "" when there are no errors.

@@ -1,0 +1,383 @@
+#include "compiler/lint/condition_solver.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "runtime/tri.hpp"
+
+namespace redflag::lint {
+namespace {
+
+using ast::Expr;
+using ast::ExprKind;
+using ast::RefKind;
+
+// Evaluation recurses once per nesting level and define; 4096 levels stay far from the stack
+// limit. The search gives up after kMaxSteps evaluated nodes or with more than kMaxFacts facts.
+constexpr std::uint32_t kMaxDepth = 4096;
+constexpr std::uint64_t kMaxSteps = 2'000'000;
+constexpr std::size_t kMaxFacts = 1024;
+
+constexpr TriSet bit(Tri value) { return static_cast<TriSet>(1u << static_cast<unsigned>(value)); }
+
+constexpr Tri kTris[] = {Tri::False, Tri::True, Tri::Unknown};
+
+template <typename Op>
+TriSet combine(TriSet a, TriSet b, Op op) {
+  TriSet result = 0;
+  for (const Tri x : kTris) {
+    for (const Tri y : kTris) {
+      if ((a & bit(x)) && (b & bit(y))) result |= bit(op(x, y));
+    }
+  }
+  return result;
+}
+
+TriSet negate(TriSet set) {
+  return static_cast<TriSet>(((set & kCanBeFalse) << 1) | ((set & kCanBeTrue) >> 1) |
+                             (set & kCanBeUnknown));
+}
+
+bool is_fact(const Expr& expr) { return expr.kind == ExprKind::Name && expr.ref == RefKind::Fact; }
+
+// Operands compared as booleans: true/false, defines and nested conditions.
+bool is_boolean_operand(const Expr& expr) {
+  switch (expr.kind) {
+    case ExprKind::BoolConst: return true;
+    case ExprKind::Name: return expr.ref == RefKind::Define;
+    case ExprKind::Number:
+    case ExprKind::Urgency: return false;
+    default: return true;
+  }
+}
+
+// The constant value of a literal or enum value operand.
+double constant_of(const Expr& expr) {
+  return expr.kind == ExprKind::Number ? expr.canonical_value : expr.ref_id;
+}
+
+}  // namespace
+
+ConditionSolver::ConditionSolver(const ast::Kb& kb)
+    : kb_(kb), urgency_slot_(static_cast<std::uint32_t>(kb.facts.size())),
+      define_height_(kb.defines.size(), 0) {
+  // Heights of defines in dependency order, without recursing along define chains.
+  std::vector<std::uint8_t> state(kb.defines.size(), 0);  // 0 new, 1 entered, 2 done
+  std::vector<std::uint32_t> stack;
+  std::vector<std::uint32_t> refs;
+  const auto collect_refs = [&](const Expr& expr, auto& self) -> void {
+    if (expr.kind == ExprKind::Name && expr.ref == RefKind::Define) refs.push_back(expr.ref_id);
+    for (const auto& child : expr.children) self(*child, self);
+  };
+  for (std::uint32_t root = 0; root < kb.defines.size(); ++root) {
+    stack.push_back(root);
+    while (!stack.empty()) {
+      const std::uint32_t define = stack.back();
+      if (state[define] == 0) {
+        state[define] = 1;
+        refs.clear();
+        collect_refs(*kb.defines[define].condition, collect_refs);
+        for (const auto ref : refs) {
+          if (state[ref] == 0) stack.push_back(ref);
+        }
+        continue;
+      }
+      stack.pop_back();
+      if (state[define] == 1) {
+        define_height_[define] = height(*kb.defines[define].condition);
+        state[define] = 2;
+      }
+    }
+  }
+}
+
+std::uint32_t ConditionSolver::height(const Expr& expr) const {
+  std::uint32_t below = 0;
+  if (expr.kind == ExprKind::Name && expr.ref == RefKind::Define) below = define_height_[expr.ref_id];
+  for (const auto& child : expr.children) below = std::max(below, height(*child));
+  return std::min(below, kMaxDepth) + 1;
+}
+
+bool ConditionSolver::analysable(const Expr& expr) const { return height(expr) <= kMaxDepth; }
+
+bool ConditionSolver::can_be(const Expr& expr, TriSet wanted, bool known_only) {
+  return solve({{&expr, wanted}}, known_only);
+}
+
+bool ConditionSolver::can_be_true_without(const Expr& a, const Expr& b) {
+  return solve({{&a, kCanBeTrue}, {&b, kCanBeFalse | kCanBeUnknown}}, false);
+}
+
+bool ConditionSolver::solve(const std::vector<Goal>& goals, bool known_only) {
+  for (const auto& goal : goals) {
+    if (!analysable(*goal.expr)) return true;
+  }
+  const std::size_t slots = kb_.facts.size() + 1;
+  known_only_ = known_only;
+  steps_ = 0;
+  order_.clear();
+  slot_seen_.assign(slots, false);
+  define_seen_.assign(kb_.defines.size(), false);
+  thresholds_.assign(slots, {});
+  enum_masks_.assign(slots, {});
+  classes_.assign(slots, {});
+  assigned_.assign(slots, -1);
+  define_memo_.assign(kb_.defines.size(), 0);
+  define_epoch_.assign(kb_.defines.size(), 0);
+  for (const auto& goal : goals) collect(*goal.expr);
+  if (order_.size() > kMaxFacts) return true;
+  for (const auto slot : order_) build_classes(slot, known_only);
+  return search(goals, 0);
+}
+
+// Records the facts [expr] reads, in first-seen order, and what it compares them with.
+void ConditionSolver::collect(const Expr& expr) {
+  const auto see = [&](std::uint32_t slot) {
+    if (!slot_seen_[slot]) order_.push_back(slot);
+    slot_seen_[slot] = true;
+  };
+  if (expr.kind == ExprKind::Urgency) see(urgency_slot_);
+  if ((expr.kind == ExprKind::Name || expr.kind == ExprKind::Known) && expr.ref == RefKind::Fact) {
+    see(expr.ref_id);
+  }
+  if (expr.kind == ExprKind::Name && expr.ref == RefKind::Define && !define_seen_[expr.ref_id]) {
+    define_seen_[expr.ref_id] = true;
+    collect(*kb_.defines[expr.ref_id].condition);
+  }
+  const bool compares_constant =
+      expr.kind == ExprKind::Compare || expr.kind == ExprKind::Between;
+  if (compares_constant && is_fact(*expr.children[0]) != is_fact(*expr.children[1])) {
+    const Expr& fact = is_fact(*expr.children[0]) ? *expr.children[0] : *expr.children[1];
+    for (std::size_t i = 0; i < expr.children.size(); ++i) {
+      const Expr& other = *expr.children[i];
+      if (other.kind == ExprKind::Number) thresholds_[fact.ref_id].push_back(other.canonical_value);
+      if (other.kind == ExprKind::Name && other.ref == RefKind::EnumValue) {
+        enum_masks_[fact.ref_id].push_back(std::uint64_t{1} << other.ref_id);
+      }
+    }
+  }
+  if (expr.kind == ExprKind::InSet) {
+    std::uint64_t mask = 0;
+    for (const auto id : expr.set_ids) mask |= std::uint64_t{1} << id;
+    enum_masks_[expr.children[0]->ref_id].push_back(mask);
+  }
+  for (const auto& child : expr.children) collect(*child);
+}
+
+void ConditionSolver::build_classes(std::uint32_t slot, bool known_only) {
+  auto& classes = classes_[slot];
+  if (slot == urgency_slot_) {
+    const auto levels = static_cast<std::uint32_t>(kb_.levels ? kb_.levels->names.size() : 1);
+    for (std::uint32_t low = 0; low < levels; ++low) {
+      for (std::uint32_t high = low; high < (known_only ? low + 1 : levels); ++high) {
+        classes.push_back({true, 0, low, high});
+      }
+    }
+    return;
+  }
+  const ast::Fact& fact = kb_.facts[slot];
+  switch (fact.type) {
+    case ast::FactType::Bool: classes = {{true, 1}, {true, 0}}; break;
+    case ast::FactType::Text: classes = {{true, 0}}; break;
+    case ast::FactType::Enum: {
+      // Values with the same membership in every set compared against behave alike.
+      std::map<std::vector<bool>, std::uint32_t> by_signature;
+      for (std::uint32_t value = 0; value < fact.enum_values.size(); ++value) {
+        std::vector<bool> signature;
+        for (const auto mask : enum_masks_[slot]) signature.push_back((mask >> value) & 1);
+        if (by_signature.emplace(signature, value).second) classes.push_back({true, double(value)});
+      }
+      break;
+    }
+    case ast::FactType::Number:
+    case ast::FactType::Quantity: {
+      const bool bounded = fact.min && fact.max;
+      std::vector<double> points;
+      for (const double t : thresholds_[slot]) {
+        if (!bounded || (t >= fact.min_value && t <= fact.max_value)) points.push_back(t);
+      }
+      if (bounded) points.insert(points.end(), {fact.min_value, fact.max_value});
+      std::sort(points.begin(), points.end());
+      points.erase(std::unique(points.begin(), points.end()), points.end());
+      if (points.empty()) points.push_back(0);
+      if (!bounded) classes.push_back({true, points.front() - std::max(1.0, std::fabs(points.front()))});
+      for (std::size_t i = 0; i < points.size(); ++i) {
+        classes.push_back({true, points[i]});
+        if (i + 1 == points.size()) break;
+        // An open interval with no double inside holds no value a case can give.
+        const double middle = points[i] + (points[i + 1] - points[i]) / 2;
+        if (middle > points[i] && middle < points[i + 1]) classes.push_back({true, middle});
+      }
+      if (!bounded) classes.push_back({true, points.back() + std::max(1.0, std::fabs(points.back()))});
+      break;
+    }
+  }
+  if (!known_only) classes.push_back({false, 0});
+}
+
+bool ConditionSolver::search(const std::vector<Goal>& goals, std::size_t index) {
+  if (steps_ > kMaxSteps) return true;
+  ++epoch_;
+  for (const auto& goal : goals) {
+    if (!(eval(*goal.expr) & goal.wanted)) return false;
+  }
+  if (index == order_.size()) return true;
+  const std::uint32_t slot = order_[index];
+  for (std::size_t c = 0; c < classes_[slot].size(); ++c) {
+    assigned_[slot] = static_cast<std::int32_t>(c);
+    if (search(goals, index + 1)) return true;
+  }
+  assigned_[slot] = -1;
+  return false;
+}
+
+TriSet ConditionSolver::open() const {
+  return known_only_ ? kCanBeFalse | kCanBeTrue : kCanBeFalse | kCanBeTrue | kCanBeUnknown;
+}
+
+TriSet ConditionSolver::eval(const Expr& expr) {
+  ++steps_;
+  switch (expr.kind) {
+    case ExprKind::BoolConst: return bit(static_cast<Tri>(expr.tri));
+    case ExprKind::Name:
+      if (expr.ref == RefKind::Define) return eval_define(expr.ref_id);
+      return eval_fact(expr.ref_id, [](double value) { return value != 0; });
+    case ExprKind::Known: {
+      const auto c = assigned_[expr.ref_id];
+      if (c < 0) return known_only_ ? kCanBeTrue : kCanBeTrue | kCanBeFalse;
+      return classes_[expr.ref_id][c].known ? kCanBeTrue : kCanBeFalse;
+    }
+    case ExprKind::Not: return negate(eval(*expr.children[0]));
+    case ExprKind::And:
+    case ExprKind::Or: {
+      const bool is_and = expr.kind == ExprKind::And;
+      TriSet result = is_and ? kCanBeTrue : kCanBeFalse;
+      for (const auto& child : expr.children) {
+        result = is_and ? combine(result, eval(*child), tri_and) : combine(result, eval(*child), tri_or);
+      }
+      return result;
+    }
+    case ExprKind::AtLeast: return eval_at_least(expr);
+    case ExprKind::Compare: return eval_compare(expr);
+    case ExprKind::InSet: {
+      std::uint64_t mask = 0;
+      for (const auto id : expr.set_ids) mask |= std::uint64_t{1} << id;
+      return eval_fact(expr.children[0]->ref_id, [&](double value) {
+        return ((mask >> static_cast<std::uint32_t>(value)) & 1) != expr.negated;
+      });
+    }
+    case ExprKind::Between: {
+      const Expr& low = *expr.children[1];
+      const Expr& high = *expr.children[2];
+      if (low.kind != ExprKind::Number || high.kind != ExprKind::Number) {
+        std::vector<std::uint32_t> slots;
+        for (const auto& child : expr.children) {
+          if (is_fact(*child)) slots.push_back(child->ref_id);
+        }
+        return eval_free(slots);
+      }
+      return eval_fact(expr.children[0]->ref_id, [&](double value) {
+        return value >= low.canonical_value && value <= high.canonical_value;
+      });
+    }
+    case ExprKind::Number:
+    case ExprKind::Urgency: break;
+  }
+  return open();
+}
+
+TriSet ConditionSolver::eval_define(std::uint32_t define) {
+  if (define_epoch_[define] != epoch_) {
+    define_memo_[define] = eval(*kb_.defines[define].condition);
+    define_epoch_[define] = epoch_;
+  }
+  return define_memo_[define];
+}
+
+template <typename Test>
+TriSet ConditionSolver::eval_fact(std::uint32_t slot, Test test) const {
+  const auto c = assigned_[slot];
+  if (c < 0) return open();
+  const Class& value = classes_[slot][c];
+  return value.known ? bit(tri_of(test(value.value))) : kCanBeUnknown;
+}
+
+TriSet ConditionSolver::eval_free(const std::vector<std::uint32_t>& slots) const {
+  bool all_assigned = true;
+  for (const auto slot : slots) {
+    if (assigned_[slot] < 0) {
+      all_assigned = false;
+    } else if (!classes_[slot][assigned_[slot]].known) {
+      return kCanBeUnknown;
+    }
+  }
+  return all_assigned ? kCanBeFalse | kCanBeTrue : open();
+}
+
+TriSet ConditionSolver::eval_compare(const Expr& expr) {
+  const Expr& left = *expr.children[0];
+  const Expr& right = *expr.children[1];
+  if (left.kind == ExprKind::Urgency) return eval_urgency(expr.cmp, right.ref_id);
+  if (right.kind == ExprKind::Urgency) {
+    // `level < urgency` is `urgency > level`.
+    return eval_urgency(ast::swapped(expr.cmp), left.ref_id);
+  }
+  const auto code = static_cast<CmpCode>(expr.cmp);
+  if (is_boolean_operand(left) || is_boolean_operand(right)) {
+    const bool equal = expr.cmp == ast::Cmp::Eq;
+    return combine(eval(left), eval(right), [equal](Tri a, Tri b) {
+      if (a == Tri::Unknown || b == Tri::Unknown) return Tri::Unknown;
+      return tri_of((a == b) == equal);
+    });
+  }
+  if (is_fact(left) && is_fact(right)) return eval_free({left.ref_id, right.ref_id});
+  if (is_fact(left)) {
+    const double constant = constant_of(right);
+    return eval_fact(left.ref_id, [&](double value) { return compare(value, code, constant); });
+  }
+  const double constant = constant_of(left);
+  return eval_fact(right.ref_id, [&](double value) { return compare(constant, code, value); });
+}
+
+// As the reference evaluator: decided when every level in [low, high] agrees.
+TriSet ConditionSolver::eval_urgency(ast::Cmp cmp, std::uint32_t level) {
+  const auto c = assigned_[urgency_slot_];
+  if (c < 0) return open();
+  const Class& range = classes_[urgency_slot_][c];
+  bool any_true = false, any_false = false;
+  for (std::uint32_t u = range.low; u <= range.high; ++u) {
+    (compare(u, static_cast<CmpCode>(cmp), level) ? any_true : any_false) = true;
+  }
+  return any_true && any_false ? kCanBeUnknown : bit(tri_of(any_true));
+}
+
+// `at least N of`: true is possible when N items can be true; false when fewer than N items
+// cannot be false; unknown when, with every item that can be unknown made unknown, some choice
+// of the others leaves fewer than N true but at least N true or unknown.
+TriSet ConditionSolver::eval_at_least(const Expr& expr) {
+  const std::int64_t needed = expr.count;
+  std::int64_t can_be_true = 0, cannot_be_false = 0, can_be_unknown = 0, must_be_true = 0,
+               either = 0;
+  for (const auto& child : expr.children) {
+    const TriSet set = eval(*child);
+    can_be_true += (set & kCanBeTrue) != 0;
+    cannot_be_false += (set & kCanBeFalse) == 0;
+    if (set & kCanBeUnknown) {
+      ++can_be_unknown;
+    } else if (set == kCanBeTrue) {
+      ++must_be_true;
+    } else if (set == (kCanBeTrue | kCanBeFalse)) {
+      ++either;
+    }
+  }
+  TriSet result = 0;
+  if (can_be_true >= needed) result |= kCanBeTrue;
+  if (cannot_be_false < needed) result |= kCanBeFalse;
+  const std::int64_t fewest = std::max<std::int64_t>(0, needed - must_be_true - can_be_unknown);
+  const std::int64_t most = std::min(either, needed - 1 - must_be_true);
+  if (can_be_unknown > 0 && fewest <= most) result |= kCanBeUnknown;
+  return result;
+}
+
+}  // namespace redflag::lint

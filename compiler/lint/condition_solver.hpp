@@ -1,0 +1,97 @@
+// Satisfiability of checked conditions under three-valued logic: the linter's logic engine.
+//
+// A condition's value depends only on its facts, and each fact's possible values fall into
+// finitely many classes that no condition in question can tell apart: unknown; for a number or
+// quantity fact, each threshold it is compared with, the bounds of its declared range, and each
+// open interval between them; for an enum, groups of values that every `=` and `in` treats
+// alike; true and false for a bool; for `urgency` (topic conditions) every [low, high] pair of
+// levels, as docs/language.md's three-valued urgency has it. The solver searches assignments of
+// classes to facts depth first, evaluating the conditions over *sets* of possible values
+// ({F, T, U}) so that a partial assignment which cannot reach the goal is cut at once; with
+// every fact assigned the evaluation is exact. Defines are expanded (each evaluated once per
+// assignment).
+//
+// Approximations only ever widen what is possible, so "no case can" is true whenever the solver
+// says it: a comparison of two facts with each other may take any value when both are known,
+// and a search past its bounds (kMaxSteps, kMaxFacts) answers "possible". Lints built on it
+// therefore miss findings rather than report false ones. It does not know which flag fired
+// when it evaluates `urgency` (it treats the urgency as independent of the flags).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "compiler/ast.hpp"
+
+namespace redflag::lint {
+
+// A set of three-valued results: one bit per Tri value (bit 0 false, 1 true, 2 unknown).
+using TriSet = std::uint8_t;
+inline constexpr TriSet kCanBeFalse = 1, kCanBeTrue = 2, kCanBeUnknown = 4;
+
+class ConditionSolver {
+ public:
+  // [kb] must have passed checking and outlive the solver.
+  explicit ConditionSolver(const ast::Kb& kb);
+
+  // Whether [expr] is shallow enough to analyse: evaluation recurses once per nesting level,
+  // defines included, so a condition deeper than kMaxDepth is left alone.
+  bool analysable(const ast::Expr& expr) const;
+
+  // Whether some case makes [expr] take a value in [wanted]. With [known_only], only cases in
+  // which every fact is known (and the urgency decided) count.
+  bool can_be(const ast::Expr& expr, TriSet wanted, bool known_only);
+
+  // Whether some case makes [a] true while [b] is false or unknown.
+  bool can_be_true_without(const ast::Expr& a, const ast::Expr& b);
+
+ private:
+  struct Goal {
+    const ast::Expr* expr;
+    TriSet wanted;
+  };
+  // One class of a slot's values; for the urgency slot, the range [low, high] of levels.
+  struct Class {
+    bool known = true;
+    double value = 0;
+    std::uint32_t low = 0, high = 0;
+  };
+
+  bool solve(const std::vector<Goal>& goals, bool known_only);
+  void collect(const ast::Expr& expr);
+  void build_classes(std::uint32_t slot, bool known_only);
+  bool search(const std::vector<Goal>& goals, std::size_t index);
+
+  TriSet eval(const ast::Expr& expr);
+  TriSet eval_define(std::uint32_t define);
+  TriSet eval_compare(const ast::Expr& expr);
+  TriSet eval_urgency(ast::Cmp cmp, std::uint32_t level);
+  TriSet eval_at_least(const ast::Expr& expr);
+  // The value of a comparison of fact [slot] (as a value) with [test], which says whether a
+  // known value satisfies it.
+  template <typename Test>
+  TriSet eval_fact(std::uint32_t slot, Test test) const;
+  // A comparison between facts: decided only by whether they are known.
+  TriSet eval_free(const std::vector<std::uint32_t>& slots) const;
+  TriSet open() const;
+  std::uint32_t height(const ast::Expr& expr) const;
+
+  const ast::Kb& kb_;
+  std::uint32_t urgency_slot_;
+  std::vector<std::uint32_t> define_height_;
+
+  // State of one solve.
+  bool known_only_ = false;
+  std::uint64_t steps_ = 0;
+  std::vector<std::uint32_t> order_;  // slots in the order the search assigns them
+  std::vector<bool> slot_seen_, define_seen_;
+  std::vector<std::vector<double>> thresholds_;
+  std::vector<std::vector<std::uint64_t>> enum_masks_;
+  std::vector<std::vector<Class>> classes_;
+  std::vector<std::int32_t> assigned_;  // class index per slot, -1 while open
+  std::vector<TriSet> define_memo_;
+  std::vector<std::uint64_t> define_epoch_;
+  std::uint64_t epoch_ = 0;
+};
+
+}  // namespace redflag::lint

@@ -1,0 +1,90 @@
+// Comparisons with literals that do not say what they seem to:
+//
+// - range-edge-comparison: a fact with a declared range compared with a threshold at the edge
+//   of that range, so that every value the fact can take gives the same answer (`age >= 0`
+//   for `age : number between 0 and 130`). A threshold *outside* the range is already a
+//   compile error (E046), and a value outside it an input error; this lint catches the edges
+//   the checker lets through, and any comparison or `between` the range decides.
+// - quantity-without-unit: a quantity fact compared with, or given in a test, a bare number,
+//   which is taken in the fact's canonical unit (`weight_loss >= 10` means 10 [lb_av]).
+#include <fmt/format.h>
+
+#include "compiler/lint/condition_solver.hpp"
+#include "compiler/lint/lint_checks.hpp"
+
+namespace redflag::lint {
+namespace {
+
+using ast::ExprKind;
+
+const ast::Fact* fact_of(const ast::Kb& kb, const ast::Expr& expr) {
+  return expr.kind == ExprKind::Name && expr.ref == ast::RefKind::Fact ? &kb.facts[expr.ref_id]
+                                                                        : nullptr;
+}
+
+// The fact and literals of a comparison between a fact and numbers, if it is one.
+const ast::Fact* numeric_subject(const ast::Kb& kb, const ast::Expr& expr,
+                                 std::vector<const ast::Expr*>& literals) {
+  if (expr.kind != ExprKind::Compare && expr.kind != ExprKind::Between) return nullptr;
+  const ast::Fact* fact = nullptr;
+  for (const auto& child : expr.children) {
+    if (const ast::Fact* operand = fact_of(kb, *child)) {
+      if (fact) return nullptr;  // two facts compared with each other
+      fact = operand;
+    } else if (child->kind == ExprKind::Number) {
+      literals.push_back(child.get());
+    }
+  }
+  const bool numeric = fact && (fact->type == ast::FactType::Number ||
+                                fact->type == ast::FactType::Quantity);
+  return numeric && !literals.empty() ? fact : nullptr;
+}
+
+std::string range_of(const ast::Fact& fact) {
+  return fmt::format("{} to {}", fact.min->text + (fact.min->unit.empty() ? "" : " " + fact.min->unit),
+                     fact.max->text + (fact.max->unit.empty() ? "" : " " + fact.max->unit));
+}
+
+}  // namespace
+
+void check_comparisons(LintContext& context) {
+  const ast::Kb& kb = context.kb();
+  ConditionSolver solver(kb);
+  for_each_condition(kb, [&](const ast::Expr& condition, const SourceSpan& declaration) {
+    for_each_expr(condition, [&](const ast::Expr& expr) {
+      std::vector<const ast::Expr*> literals;
+      const ast::Fact* fact = numeric_subject(kb, expr, literals);
+      if (!fact) return;
+      if (fact->type == ast::FactType::Quantity) {
+        for (const auto* literal : literals) {
+          if (!literal->number.unit.empty()) continue;
+          context.report(LintId::QuantityWithoutUnit, literal->span, declaration,
+                         fmt::format("quantity fact `{}` is compared with the bare number `{}`; "
+                                     "write its unit, as in `{} {}`",
+                                     fact->name, literal->number.text, literal->number.text,
+                                     fact->unit));
+        }
+      }
+      if (!fact->min || !fact->max) return;
+      const bool can_be_true = solver.can_be(expr, kCanBeTrue, true);
+      if (can_be_true && solver.can_be(expr, kCanBeFalse, true)) return;
+      context.report(LintId::RangeEdgeComparison, expr.span, declaration,
+                     fmt::format("`{}` is always {} for the declared range of `{}` ({})",
+                                 context.text_of(expr.span), can_be_true ? "true" : "false",
+                                 fact->name, range_of(*fact)));
+    });
+  });
+  for (const auto& test : kb.tests) {
+    for (const auto& given : test.givens) {
+      if (given.kind != ast::Given::Kind::Number || !given.number.unit.empty()) continue;
+      const ast::Fact& fact = kb.facts[given.fact_id];
+      if (fact.type != ast::FactType::Quantity) continue;
+      context.report(LintId::QuantityWithoutUnit, given.number.span, test.span,
+                     fmt::format("quantity fact `{}` is given the bare number `{}`; write its "
+                                 "unit, as in `{} {}`",
+                                 fact.name, given.number.text, given.number.text, fact.unit));
+    }
+  }
+}
+
+}  // namespace redflag::lint

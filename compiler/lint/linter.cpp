@@ -1,0 +1,83 @@
+// run_lints: every check, then suppressions, then levels; and what the checks share.
+#include <algorithm>
+
+#include "compiler/lint/lint_checks.hpp"
+#include "compiler/lint/suppression.hpp"
+
+namespace redflag::lint {
+
+LintFinding& LintContext::report(LintId lint, SourceSpan span, const SourceSpan& declaration,
+                                 std::string message) {
+  // A caret line shows one source line: clip a span that runs on.
+  const std::string& text = frontend.files.at(span.begin.file_id).text;
+  const auto line_end = std::min(text.find('\n', span.begin.offset), text.size());
+  span.length = static_cast<std::uint32_t>(
+      std::min<std::uint64_t>(span.length, line_end - span.begin.offset));
+  LintFinding finding;
+  finding.lint = lint;
+  finding.span = span;
+  finding.decl_line = declaration.begin.line;
+  finding.message = std::move(message);
+  findings.push_back(std::move(finding));
+  return findings.back();
+}
+
+std::string LintContext::text_of(const SourceSpan& span) const {
+  const std::string& text = frontend.files.at(span.begin.file_id).text;
+  std::string folded;
+  for (const char c : std::string_view(text).substr(span.begin.offset, span.length)) {
+    const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    if (space && (folded.empty() || folded.back() == ' ')) continue;
+    folded += space ? ' ' : c;
+  }
+  return folded;
+}
+
+void for_each_expr(const ast::Expr& expr, const std::function<void(const ast::Expr&)>& visit) {
+  visit(expr);
+  for (const auto& child : expr.children) for_each_expr(*child, visit);
+}
+
+void for_each_condition(const ast::Kb& kb,
+                        const std::function<void(const ast::Expr&, const SourceSpan&)>& visit) {
+  for (const auto& define : kb.defines) visit(*define.condition, define.span);
+  for (const auto& flag : kb.flags) visit(*flag.condition, flag.span);
+  for (const auto& topic : kb.topics) {
+    if (topic.condition) visit(*topic.condition, topic.span);
+  }
+}
+
+std::vector<LintFinding> run_lints(const FrontendResult& frontend, const LintOptions& options) {
+  std::vector<LintFinding> findings;
+  LintContext context{frontend, options, findings};
+  check_unused(context);
+  check_flag_text(context);
+  check_logic(context);
+  check_comparisons(context);
+  check_governance(context);
+  check_tests(context);
+  // Suppressions match findings whatever their level, so that turning a lint off in the
+  // config does not make its suppressions "unused".
+  auto suppressions = find_suppressions(frontend.kb);
+  apply_suppressions(findings, suppressions);
+  for (auto& finding : unused_suppressions(suppressions)) findings.push_back(std::move(finding));
+  const auto levels = effective_levels(options);
+  findings.erase(std::remove_if(findings.begin(), findings.end(),
+                                [&](const LintFinding& finding) {
+                                  return levels[static_cast<std::size_t>(finding.lint)] ==
+                                         LintLevel::Off;
+                                }),
+                 findings.end());
+  for (auto& finding : findings) {
+    finding.severity = levels[static_cast<std::size_t>(finding.lint)] == LintLevel::Error
+                           ? Severity::Error
+                           : Severity::Warning;
+  }
+  std::stable_sort(findings.begin(), findings.end(), [](const LintFinding& a, const LintFinding& b) {
+    return std::pair(a.span.begin.file_id, a.span.begin.offset) <
+           std::pair(b.span.begin.file_id, b.span.begin.offset);
+  });
+  return findings;
+}
+
+}  // namespace redflag::lint
