@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include <cctype>
 #include <filesystem>
 #include <system_error>
 
@@ -53,7 +54,9 @@ LintConfig read_lint_config(const std::string& path) {
   try {
     table = toml::parse_file(path);
   } catch (const toml::parse_error& bad) {
-    config.error = error_at(path, bad.source(), std::string(bad.description()));
+    std::string description(bad.description());
+    if (!description.empty()) description[0] = static_cast<char>(std::tolower(description[0]));
+    config.error = error_at(path, bad.source(), "invalid TOML: " + description);
     return config;
   }
   for (const auto& [key, node] : table) {

@@ -1,0 +1,4 @@
+# Lint tests: every lint triggered and not, suppressions, levels (tests/compiler/lint_test.cpp).
+add_executable(lint_test lint_test.cpp)
+target_link_libraries(lint_test PRIVATE redflag_compiler Catch2::Catch2WithMain)
+catch_discover_tests(lint_test)

@@ -1,0 +1,255 @@
+// Lints: for each lint a source that triggers it and one that does not, suppressions, levels.
+// Every source is a small clean KB (kHeader + kClean, which no lint fires on) plus the lines
+// under test.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "compiler/diagnostic_render.hpp"
+#include "compiler/lint/lint.hpp"
+
+namespace {
+
+using redflag::lint::LintFinding;
+using redflag::lint::LintId;
+using redflag::lint::LintOptions;
+
+const std::string kHeader =
+    "kb t\n  title \"T\"\n  version 1.0.0\n  status draft\n"
+    "levels low < high\nsource s \"S\"\n";
+
+// A fact, a flag with rationale and citation, and a test that makes it fire.
+const std::string kClean =
+    "fact age : number between 0 and 130\n"
+    "flag old high\n  title \"Old patient\"\n  when age > 60\n  because \"Age.\"\n  cite s\n"
+    "test \"old fires\"\n  given age = 70\n  expect flags old\n";
+
+std::vector<LintFinding> lint(const std::string& source, LintOptions options = {}) {
+  if (options.today.empty()) options.today = "2026-11-24";
+  const auto frontend = redflag::load_sources({{"t.rf", source}});
+  INFO(redflag::render_text(frontend.diagnostics, frontend.files));
+  REQUIRE(!frontend.has_errors());
+  return redflag::lint::run_lints(frontend, options);
+}
+
+// The findings of [lint] in the clean KB plus [extra], as "line: message".
+std::vector<std::string> found(LintId lint_id, const std::string& extra, LintOptions options = {}) {
+  std::vector<std::string> out;
+  for (const auto& finding : lint(kHeader + kClean + extra, options)) {
+    if (finding.lint == lint_id) out.push_back(fmt::format("{}: {}", finding.span.begin.line, finding.message));
+  }
+  return out;
+}
+
+// A flag `name` at [level] with rationale, citation and condition [when], fired by no test.
+std::string flag(const std::string& name, const std::string& when, const std::string& level = "high") {
+  return fmt::format("flag {} {}\n  title \"{} title\"\n  when {}\n  because \"{} rationale.\"\n  cite s\n",
+                     name, level, name, when, name);
+}
+
+// How many findings of [lint_id] a flag with condition [when] has, in the clean KB with a bool
+// fact `fever` and an enum fact `kind` (values a, b, c) added.
+std::size_t on_condition(LintId lint_id, const std::string& when) {
+  return found(lint_id, "fact fever : bool\nfact kind : one of a, b, c\n" + flag("f", when)).size();
+}
+
+}  // namespace
+
+TEST_CASE("the clean KB has no findings") { CHECK(lint(kHeader + kClean).empty()); }
+
+TEST_CASE("every lint has an id, a short description and help") {
+  for (const auto& info : redflag::lint::lint_catalog()) {
+    CHECK(!info.id.empty());
+    CHECK(!info.short_description.empty());
+    CHECK(!info.help.empty());
+    CHECK(redflag::lint::find_lint(info.id) == info.lint);
+  }
+}
+
+TEST_CASE("unused declarations") {
+  CHECK(found(LintId::UnusedFact, "fact shoe : number\n") ==
+        std::vector<std::string>{"16: fact `shoe` is never used in a condition"});
+  CHECK(found(LintId::UnusedFact, "fact shoe : number\ndefine d = shoe > 40\n").empty());
+  CHECK(found(LintId::UnusedDefine, "define d = age > 80\n").size() == 1);
+  CHECK(found(LintId::UnusedDefine, "define d = age > 80\n" + flag("f", "d")).empty());
+  CHECK(found(LintId::UnusedTopic, "topic t \"T\"\n  \"\"\"\n  Text.\n  \"\"\"\n").size() == 1);
+  CHECK(found(LintId::UnusedTopic, "topic t \"T\"\n  when age > 10\n").empty());
+  CHECK(found(LintId::UnusedTopic, "topic t \"T\"\n" + flag("f", "age > 80") + "  see t\n").empty());
+  CHECK(found(LintId::UnusedSource, "source u \"U\"\n") ==
+        std::vector<std::string>{"16: source `u` is never cited"});
+  CHECK(found(LintId::UnusedSource, "source u \"U\"\ntopic t \"T\"\n  when age > 1\n  cite u\n").empty());
+}
+
+TEST_CASE("flags need a rationale and a citation") {
+  const std::string bare = "flag f high\n  title \"F\"\n  when age > 80\n";
+  CHECK(found(LintId::MissingRationale, bare).size() == 1);
+  CHECK(found(LintId::MissingCitation, bare).size() == 1);
+  CHECK(found(LintId::MissingRationale, flag("f", "age > 80")).empty());
+  CHECK(found(LintId::MissingCitation, flag("f", "age > 80")).empty());
+}
+
+TEST_CASE("duplicate and near-duplicate flag text") {
+  const std::string same_title = "flag f high\n  title \"Old  patient!\"\n  when age > 80\n"
+                                 "  because \"Other.\"\n  cite s\n";
+  CHECK(found(LintId::DuplicateText, same_title) ==
+        std::vector<std::string>{"16: flag `f` has the same title as flag `old`"});
+  const std::string near = "flag f high\n  title \"Elderly\"\n  when age > 80\n"
+                           "  because \"Age:\"\n  cite s\n";
+  CHECK(found(LintId::DuplicateText, near).size() == 1);  // rationale "age" = "Age."
+  const std::string close = "flag f high\n  title \"Old patients\"\n  when age > 80\n"
+                            "  because \"Different.\"\n  cite s\n";
+  CHECK(found(LintId::DuplicateText, close) ==
+        std::vector<std::string>{"16: flag `f` has nearly the same (91% alike) title as flag `old`"});
+  CHECK(found(LintId::DuplicateText, flag("f", "age > 80")).empty());
+}
+
+TEST_CASE("unsatisfiable conditions, three-valued") {
+  const auto never = [](const std::string& when) {
+    return on_condition(LintId::UnsatisfiableCondition, when);
+  };
+  CHECK(never("age > 60 and age < 40") == 1);
+  CHECK(never("age > 60 and age < 61") == 0);  // 60.5
+  CHECK(never("age >= 60 and age <= 60") == 0);
+  CHECK(never("age > 60 and age <= 60") == 1);
+  CHECK(never("age between 70 and 80 and not (age > 65)") == 1);
+  CHECK(never("not known(fever) and fever") == 1);  // unknown fever makes it unknown at best
+  CHECK(never("not known(fever) and not fever") == 1);
+  CHECK(never("not known(fever)") == 0);
+  CHECK(never("kind = a and kind in {b, c}") == 1);
+  CHECK(never("kind not in {a, b} and kind != c") == 1);
+  CHECK(never("kind not in {a, b} and kind != b") == 0);
+  CHECK(never("at least 2 of (fever, age > 60 and age < 40, false)") == 1);
+  CHECK(never("at least 2 of (fever, age > 60, false)") == 0);
+  CHECK(never("fever = true and fever = false") == 1);
+  CHECK(never("false") == 1);
+  // A topic's `urgency` is at most the highest level.
+  CHECK(found(LintId::UnsatisfiableCondition, "topic t \"T\"\n  when urgency > high\n").size() == 1);
+  CHECK(found(LintId::UnsatisfiableCondition, "topic t \"T\"\n  when urgency >= high\n").empty());
+}
+
+TEST_CASE("tautological conditions: true in every case with its facts known") {
+  const auto always = [](const std::string& when) {
+    return on_condition(LintId::TautologicalCondition, when);
+  };
+  CHECK(always("fever or not fever") == 1);
+  CHECK(always("age < 40 or age >= 40") == 1);
+  CHECK(always("kind in {a, b} or kind = c") == 1);
+  CHECK(always("kind = a or kind = b") == 0);
+  CHECK(always("known(fever)") == 1);
+  CHECK(always("age < 40 or age > 40") == 0);
+  CHECK(always("fever or age > 3") == 0);
+  CHECK(always("kind = a") == 0);
+  // A literal `true` says "always" on purpose.
+  CHECK(found(LintId::TautologicalCondition, "topic t \"T\"\n  when true\n").empty());
+  CHECK(found(LintId::TautologicalCondition, "topic t \"T\"\n  when urgency >= low\n").size() == 1);
+}
+
+TEST_CASE("a flag implied by a flag at least as urgent is redundant") {
+  const std::string facts = "fact fever : bool\n";
+  CHECK(found(LintId::RedundantFlag, facts + flag("older", "age > 70")) ==
+        std::vector<std::string>{"17: flag `older` never fires without flag `old` (high) firing too"});
+  CHECK(found(LintId::RedundantFlag, facts + flag("older", "age > 70", "low")).size() == 1);
+  // `old` is high: it adds urgency over a low flag it implies.
+  CHECK(found(LintId::RedundantFlag, facts + flag("any", "age > 50", "low")).empty());
+  // Unknown matters: with age unknown and fever true, `f` fires and `old` is undetermined.
+  CHECK(found(LintId::RedundantFlag, facts + flag("f", "fever or age > 65")).empty());
+  CHECK(found(LintId::RedundantFlag, facts + flag("f", "fever and age > 65")).size() == 1);
+  // Two flags of the same urgency that imply each other: only the later one.
+  CHECK(found(LintId::RedundantFlag, facts + flag("again", "age > 60")).size() == 1);
+  CHECK(found(LintId::RedundantFlag, facts + flag("f", "fever")).empty());
+}
+
+TEST_CASE("comparisons made constant by the declared range") {
+  CHECK(found(LintId::RangeEdgeComparison, flag("f", "age >= 0 and age < 20")) ==
+        std::vector<std::string>{"18: `age >= 0` is always true for the declared range of `age` (0 to 130)"});
+  CHECK(found(LintId::RangeEdgeComparison, flag("f", "age > 130")).size() == 1);
+  CHECK(found(LintId::RangeEdgeComparison, flag("f", "age between 0 and 130")).size() == 1);
+  CHECK(found(LintId::RangeEdgeComparison, flag("f", "age >= 1 and age < 130")).empty());
+  CHECK(found(LintId::RangeEdgeComparison, "fact n : number\n" + flag("f", "n >= 0")).empty());
+}
+
+TEST_CASE("a quantity compared with or given a bare number") {
+  const std::string weight = "fact weight : mass in kg\n";
+  CHECK(found(LintId::QuantityWithoutUnit, weight + flag("f", "weight >= 10")) ==
+        std::vector<std::string>{
+            "19: quantity fact `weight` is compared with the bare number `10`; write its unit, "
+            "as in `10 kg`"});
+  CHECK(found(LintId::QuantityWithoutUnit, weight + flag("f", "weight >= 10 lb")).empty());
+  CHECK(found(LintId::QuantityWithoutUnit,
+              weight + flag("f", "weight >= 10 lb") + "test \"w\"\n  given weight = 3\n  expect no flags\n")
+            .size() == 1);
+}
+
+TEST_CASE("an active KB past or without its next review") {
+  const auto review = [](const std::string& header_lines) {
+    const std::string header = "kb t\n  title \"T\"\n  version 1.0.0\n" + header_lines +
+                               "levels low < high\nsource s \"S\"\n";
+    std::size_t n = 0;
+    for (const auto& finding : lint(header + kClean)) n += finding.lint == LintId::ReviewOverdue;
+    return n;
+  };
+  CHECK(review("  status active\n  next_review 2026-11-23\n") == 1);
+  CHECK(review("  status active\n") == 1);
+  CHECK(review("  status active\n  next_review 2026-11-24\n") == 0);  // due today, not past
+  CHECK(review("  status draft\n  next_review 2020-01-01\n") == 0);
+  CHECK(review("  status retired\n") == 0);
+}
+
+TEST_CASE("a draft KB is an error only in a build for release") {
+  LintOptions release;
+  release.release = true;
+  const auto findings = found(LintId::DraftInRelease, "", release);
+  CHECK(findings == std::vector<std::string>{"4: KB `t` has `status draft` in a build for release"});
+  CHECK(found(LintId::DraftInRelease, "").empty());
+}
+
+TEST_CASE("flags no test fires, and tests that assert nothing") {
+  CHECK(found(LintId::UntestedFlag, flag("f", "age > 80")) ==
+        std::vector<std::string>{"16: no test makes flag `f` fire"});
+  CHECK(found(LintId::UntestedFlag, flag("f", "age > 80") +
+                                        "test \"f\"\n  given age = 90\n  expect fired f\n")
+            .empty());
+  CHECK(found(LintId::TestWithoutExpectations, "test \"x\"\n  given age = 1\n").size() == 1);
+  CHECK(found(LintId::TestWithoutExpectations, "test \"x\"\n  given age = 1\n  expect no flags\n").empty());
+}
+
+TEST_CASE("suppressions on the line before or at the end of the line") {
+  CHECK(found(LintId::UnusedFact, "# redflag: allow(unused-fact) kept for case files\nfact shoe : number\n").empty());
+  CHECK(found(LintId::UnusedFact, "fact shoe : number  # redflag: allow(unused-fact)\n").empty());
+  CHECK(found(LintId::UnusedFact, "#redflag:allow(unused-define, unused-fact)\n# why\nfact shoe : number\n").empty());
+  // Before a declaration, it covers findings anywhere in it.
+  CHECK(found(LintId::RangeEdgeComparison,
+              "# redflag: allow(range-edge-comparison)\n" + flag("f", "age >= 0 and age < 9"))
+            .empty());
+  // A blank line ends it: it suppresses nothing, and says so.
+  const std::string gap = "# redflag: allow(unused-fact)\n\nfact shoe : number\n";
+  CHECK(found(LintId::UnusedFact, gap).size() == 1);
+  CHECK(found(LintId::UnusedSuppression, gap) ==
+        std::vector<std::string>{"16: `allow(unused-fact)` suppresses nothing on line 17"});
+}
+
+TEST_CASE("suppressions that suppress nothing") {
+  CHECK(found(LintId::UnusedSuppression, "fact x : bool  # redflag: allow(unused-facts)\n") ==
+        std::vector<std::string>{"16: unknown lint `unused-facts` in suppression; did you mean `unused-fact`?"});
+  CHECK(found(LintId::UnusedSuppression, "# redflag: allow unused-fact\nfact x : bool\n") ==
+        std::vector<std::string>{"16: malformed suppression; write `# redflag: allow(lint-id, ...)`"});
+  CHECK(found(LintId::UnusedSuppression, "# redflag: allow()\nfact x : bool\n").size() == 1);
+  CHECK(found(LintId::UnusedSuppression, "# an ordinary comment about redflag: allow(x)\n").empty());
+  // A suppression of a lint that is off still counts as used.
+  LintOptions off;
+  for (const auto& info : redflag::lint::lint_catalog()) off.levels.push_back(info.default_level);
+  off.levels[static_cast<std::size_t>(LintId::UnusedFact)] = redflag::lint::LintLevel::Off;
+  CHECK(found(LintId::UnusedSuppression, "fact x : number  # redflag: allow(unused-fact)\n", off).empty());
+  CHECK(found(LintId::UnusedFact, "fact x : number\n", off).empty());
+}
+
+TEST_CASE("levels set each finding's severity") {
+  LintOptions options;
+  for (const auto& info : redflag::lint::lint_catalog()) options.levels.push_back(info.default_level);
+  options.levels[static_cast<std::size_t>(LintId::UnusedFact)] = redflag::lint::LintLevel::Error;
+  const auto findings = lint(kHeader + kClean + "fact x : number\nflag f high\n  title \"F\"\n  when age < 10\n", options);
+  REQUIRE(findings.size() == 4);  // unused-fact, missing-rationale, missing-citation, untested-flag
+  CHECK(findings[0].lint == LintId::UnusedFact);
+  CHECK(findings[0].severity == redflag::Severity::Error);
+  CHECK(findings[1].severity == redflag::Severity::Warning);
+}

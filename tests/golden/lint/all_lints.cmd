@@ -1,0 +1,1 @@
+lint --today 2026-11-24 all_lints.rf

@@ -1,0 +1,1 @@
+lint --config bad_id.toml warnings.rf

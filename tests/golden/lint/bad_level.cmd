@@ -1,0 +1,1 @@
+lint --config bad_level.toml warnings.rf

@@ -1,0 +1,1 @@
+lint --config bad_syntax.toml warnings.rf

@@ -1,0 +1,1 @@
+lint --config bad_table.toml warnings.rf

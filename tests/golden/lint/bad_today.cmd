@@ -1,0 +1,1 @@
+lint --today 2026-13 warnings.rf

@@ -1,0 +1,1 @@
+lint --release draft.rf

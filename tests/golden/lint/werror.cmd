@@ -1,0 +1,1 @@
+lint --werror warnings.rf
