@@ -3,7 +3,8 @@
 // under test.
 #include <catch2/catch.hpp>
 
-#include <algorithm>
+#include <fstream>
+#include <sstream>
 
 #include "compiler/diagnostic_render.hpp"
 #include "compiler/lint/lint.hpp"
@@ -252,4 +253,18 @@ TEST_CASE("levels set each finding's severity") {
   CHECK(findings[0].lint == LintId::UnusedFact);
   CHECK(findings[0].severity == redflag::Severity::Error);
   CHECK(findings[1].severity == redflag::Severity::Warning);
+}
+
+TEST_CASE("docs/lints.md has a section per lint with its default level") {
+  std::ifstream file(std::string(REDFLAG_DOCS_DIR) + "/lints.md");
+  std::ostringstream text;
+  text << file.rdbuf();
+  const std::string docs = text.str();
+  REQUIRE(!docs.empty());
+  for (const auto& info : redflag::lint::lint_catalog()) {
+    const auto section = fmt::format("## `{}`\nDefault: **{}**", info.id,
+                                     redflag::lint::level_name(info.default_level));
+    INFO(section);
+    CHECK(docs.find(section) != std::string::npos);
+  }
 }
