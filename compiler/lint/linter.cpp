@@ -23,9 +23,20 @@ LintFinding& LintContext::report(LintId lint, SourceSpan span, const SourceSpan&
 }
 
 std::string LintContext::text_of(const SourceSpan& span) const {
-  const std::string& text = frontend.files.at(span.begin.file_id).text;
+  const std::string_view text = frontend.files.at(span.begin.file_id).text;
+  std::string_view source = text.substr(span.begin.offset, span.length);
+  // The span of `(a and b) or c` starts after its first `(`: take back the parentheses it
+  // closes, so that the text shown is balanced.
+  auto open = std::count(source.begin(), source.end(), '(');
+  std::size_t begin = span.begin.offset;
+  while (std::count(source.begin(), source.end(), ')') > open && begin > 0) {
+    const char c = text[--begin];
+    if (c != '(' && c != ' ' && c != '\t' && c != '\n' && c != '\r') break;
+    open += c == '(';
+    source = text.substr(begin, span.begin.offset + span.length - begin);
+  }
   std::string folded;
-  for (const char c : std::string_view(text).substr(span.begin.offset, span.length)) {
+  for (const char c : source) {
     const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
     if (space && (folded.empty() || folded.back() == ' ')) continue;
     folded += space ? ' ' : c;

@@ -123,6 +123,10 @@ TEST_CASE("unsatisfiable conditions, three-valued") {
   CHECK(never("at least 2 of (fever, age > 60, false)") == 0);
   CHECK(never("fever = true and fever = false") == 1);
   CHECK(never("false") == 1);
+  // The condition is quoted whole, parentheses balanced.
+  CHECK(found(LintId::UnsatisfiableCondition, flag("f", "(age > 60 and age < 40) or false")) ==
+        std::vector<std::string>{
+            "18: flag `f` can never fire: no case makes `(age > 60 and age < 40) or false` true"});
   // A topic's `urgency` is at most the highest level.
   CHECK(found(LintId::UnsatisfiableCondition, "topic t \"T\"\n  when urgency > high\n").size() == 1);
   CHECK(found(LintId::UnsatisfiableCondition, "topic t \"T\"\n  when urgency >= high\n").empty());
