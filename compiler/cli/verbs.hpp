@@ -17,6 +17,7 @@ void add_show_verb(CLI::App& root, int& exit_code);
 void add_disasm_verb(CLI::App& root, int& exit_code);
 void add_test_verb(CLI::App& root, int& exit_code);
 void add_fmt_verb(CLI::App& root, int& exit_code);
+void add_doc_verb(CLI::App& root, int& exit_code);
 void add_lint_verb(CLI::App& root, int& exit_code);
 
 }  // namespace redflag::cli

@@ -1,0 +1,1 @@
+doc small.rf --format pdf -o {tmp}/handbook.pdf

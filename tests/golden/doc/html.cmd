@@ -1,0 +1,1 @@
+doc small.rf --format html -o -

@@ -1,0 +1,1 @@
+doc ../check/fail_unknown_unit.rf -o {tmp}/handbook.md

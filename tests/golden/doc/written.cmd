@@ -1,0 +1,1 @@
+doc small.rf -o {tmp}/handbook.html

@@ -1,0 +1,1 @@
+fmt --check ../check/fail_and_without_operand.rf clean.rf
