@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "runtime/image.hpp"
+#include "runtime/next_question.hpp"
 #include "runtime/redflag.hpp"
 
 namespace redflag::cli {
@@ -34,6 +35,8 @@ class ResultWriter {
   // Writes out what is buffered; false once any write failed.
   bool flush();
   bool ok() const { return ok_; }
+  // `eval --ask`: the questions for the case of the next result(); null (the default) writes none.
+  void set_questions(const std::vector<Question>* questions) { questions_ = questions; }
 
  protected:
   ResultWriter(const Image& image, std::FILE* out) : image_(image), out_(out) {}
@@ -43,6 +46,7 @@ class ResultWriter {
   const Image& image_;
   std::FILE* out_;
   fmt::memory_buffer buffer_;
+  const std::vector<Question>* questions_ = nullptr;
   bool ok_ = true;
 };
 

@@ -55,7 +55,9 @@ class JsonWriter final : public ResultWriter {
       append_json_string(out, topic.title);
       out.push_back('}');
     }
-    out.append(std::string_view("]}\n"));
+    out.push_back(']');
+    if (questions_ != nullptr) write_questions(*questions_);
+    out.append(std::string_view("}\n"));
     record_done();
   }
 
@@ -127,6 +129,30 @@ class JsonWriter final : public ResultWriter {
       append_json_string(buffer_, image_.facts[flag.needs[i]].name);
     }
     buffer_.append(std::string_view("]}"));
+  }
+
+  // `,"ask":[...]`: each question with the fact's ask text, the urgency its answer could reach
+  // and the undetermined flags it could settle.
+  void write_questions(const std::vector<Question>& questions) {
+    buffer_.append(std::string_view(R"(,"ask":[)"));
+    for (std::size_t i = 0; i < questions.size(); ++i) {
+      const Question& question = questions[i];
+      const ImageFact& fact = image_.facts[question.fact_id];
+      if (i > 0) buffer_.push_back(',');
+      buffer_.append(std::string_view(R"({"fact":)"));
+      append_json_string(buffer_, fact.name);
+      buffer_.append(std::string_view(R"(,"ask":)"));
+      append_json_string(buffer_, fact.ask);
+      buffer_.append(std::string_view(R"(,"could_reach":)"));
+      append_json_string(buffer_, image_.levels[question.could_reach]);
+      buffer_.append(std::string_view(R"(,"flags":[)"));
+      for (std::size_t j = 0; j < question.flags.size(); ++j) {
+        if (j > 0) buffer_.push_back(',');
+        append_json_string(buffer_, image_.flags[question.flags[j]].name);
+      }
+      buffer_.append(std::string_view("]}"));
+    }
+    buffer_.push_back(']');
   }
 
   std::string kb_object_;

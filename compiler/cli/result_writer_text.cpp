@@ -18,6 +18,7 @@ class TextWriter final : public ResultWriter {
     if (result.fired.empty()) put("  no red flag fired\n");
     for (const auto* fired : fired_by_urgency(image_, result)) write_fired(*fired);
     for (const auto* open : undetermined_by_urgency(image_, result)) write_undetermined(*open);
+    if (questions_ != nullptr && !questions_->empty()) write_questions(*questions_);
     if (!result.topics.empty()) {
       put("  read more:\n");
       for (const auto index : result.topics) {
@@ -70,6 +71,18 @@ class TextWriter final : public ResultWriter {
       } else {
         put("    needs: {}: ask \"{}\"\n", entry.name, entry.ask);
       }
+    }
+  }
+
+  // `eval --ask`: the unknown facts, most consequential first, each with its question.
+  void write_questions(const std::vector<Question>& questions) {
+    put("  ask next:\n");
+    for (const Question& question : questions) {
+      const ImageFact& fact = image_.facts[question.fact_id];
+      std::string flags;
+      for (const auto flag : question.flags) flags += (flags.empty() ? "" : ", ") + image_.flags[flag].name;
+      put("    - {}{} (could reach {}; settles {})\n", fact.name,
+          fact.ask.empty() ? "" : ": \"" + fact.ask + "\"", image_.levels[question.could_reach], flags);
     }
   }
 };

@@ -16,6 +16,7 @@
 #include "compiler/cli/verbs.hpp"
 #include "runtime/case_reader.hpp"
 #include "runtime/line_reader.hpp"
+#include "runtime/next_question.hpp"
 #include "runtime/redflag.hpp"
 
 namespace redflag::cli {
@@ -26,6 +27,7 @@ struct EvalOptions {
   std::vector<std::string> cases;
   std::optional<OutputFormat> format;
   DiagnosticsFormat diagnostics_format = DiagnosticsFormat::Text;
+  bool ask = false;
 };
 
 bool is_blank(std::string_view line) {
@@ -42,6 +44,9 @@ class CaseEvaluator {
   CaseEvaluator(const Image& image, ResultWriter& writer)
       : image_(image), program_(image), evaluation_(program_), reader_(image.facts), writer_(writer) {}
 
+  // `--ask`: rank the next questions for every case from now on.
+  void ask_questions() { ranker_.emplace(image_, program_); }
+
   // One case held in [json] from [origin].
   void evaluate_case(std::string_view json, const CaseOrigin& origin) {
     if (!reader_.read(json, facts_, id_, error_)) {
@@ -50,6 +55,7 @@ class CaseEvaluator {
     }
     evaluate(program_, facts_.data(), evaluation_);
     describe_case(image_, evaluation_, facts_.data(), result_);
+    if (ranker_) writer_.set_questions(&ranker_->rank(facts_.data(), evaluation_));
     writer_.result(id_, result_);
   }
 
@@ -101,6 +107,7 @@ class CaseEvaluator {
   std::string id_;
   CaseError error_;
   CaseResult result_;
+  std::optional<QuestionRanker> ranker_;
   bool had_input_errors_ = false;
 };
 
@@ -150,6 +157,7 @@ int run_eval(const EvalOptions& options) {
       options.format.value_or(isatty(STDOUT_FILENO) ? OutputFormat::Text : OutputFormat::Json);
   const auto writer = make_result_writer(format, *image, stdout);
   CaseEvaluator evaluator(*image, *writer);
+  if (options.ask) evaluator.ask_questions();
   for (const auto& path : options.cases) {
     if (!writer->ok()) break;
     evaluate_input(evaluator, path);
@@ -175,6 +183,8 @@ void add_eval_verb(CLI::App& root, int& exit_code) {
                     "Output format: text (default on a terminal) or json (one object per line)",
                     std::vector<std::pair<std::string, OutputFormat>>{{"text", OutputFormat::Text},
                                                                       {"json", OutputFormat::Json}});
+  verb->add_flag("--ask", options->ask,
+                 "For incomplete cases, list the unknown facts to ask about, most consequential first");
   add_diagnostics_format_option(*verb, options->diagnostics_format);
   verb->callback([options, &exit_code] { exit_code = run_eval(*options); });
 }

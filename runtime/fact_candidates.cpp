@@ -1,0 +1,89 @@
+#include "runtime/fact_candidates.hpp"
+
+#include <algorithm>
+
+#include "runtime/instruction.hpp"
+
+namespace redflag {
+namespace {
+
+// The fact's inclusive range, NaN bounds read as unbounded.
+bool in_range(const ImageFact& fact, double value) {
+  return !(value < fact.min) && !(value > fact.max);
+}
+
+// [value] moved into the fact's range.
+double clamp_to_range(const ImageFact& fact, double value) {
+  if (value < fact.min) return fact.min;
+  if (value > fact.max) return fact.max;
+  return value;
+}
+
+std::vector<double> numeric_candidates(const ImageFact& fact, std::vector<double> thresholds) {
+  thresholds.erase(std::remove_if(thresholds.begin(), thresholds.end(),
+                                  [&](double value) { return !in_range(fact, value); }),
+                   thresholds.end());
+  std::sort(thresholds.begin(), thresholds.end());
+  thresholds.erase(std::unique(thresholds.begin(), thresholds.end()), thresholds.end());
+  if (thresholds.empty()) return {clamp_to_range(fact, 0)};
+  std::vector<double> values;
+  // One canonical unit beyond each end: 3 and 5 wk around a 4 wk threshold.
+  values.push_back(clamp_to_range(fact, thresholds.front() - 1));
+  for (std::size_t i = 0; i < thresholds.size(); ++i) {
+    if (i > 0) values.push_back((thresholds[i - 1] + thresholds[i]) / 2);
+    values.push_back(thresholds[i]);
+  }
+  values.push_back(clamp_to_range(fact, thresholds.back() + 1));
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+  return values;
+}
+
+}  // namespace
+
+ConditionReads condition_reads(const Image& image) {
+  ConditionReads reads;
+  reads.read.assign(image.facts.size(), false);
+  reads.thresholds.resize(image.facts.size());
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> compared_facts;
+  Instruction in;
+  for (std::uint32_t pc = 0; pc < image.code.size(); pc = in.end()) {
+    if (decode_instruction(image.code, pc, in) != DecodeStatus::Ok) break;
+    switch (in.op) {
+      case Op::Fact:
+      case Op::Known:
+      case Op::InSet: reads.read[in.a] = true; break;
+      case Op::CmpConst:
+        reads.read[in.a] = true;
+        reads.thresholds[in.a].push_back(image.constants[in.b]);
+        break;
+      case Op::CmpFact:
+        reads.read[in.a] = reads.read[in.b] = true;
+        compared_facts.emplace_back(in.a, in.b);
+        break;
+      default: break;
+    }
+  }
+  const auto own = reads.thresholds;
+  for (const auto& [a, b] : compared_facts) {
+    reads.thresholds[a].insert(reads.thresholds[a].end(), own[b].begin(), own[b].end());
+    reads.thresholds[b].insert(reads.thresholds[b].end(), own[a].begin(), own[a].end());
+  }
+  return reads;
+}
+
+std::vector<double> candidate_values(const ImageFact& fact, std::vector<double> thresholds) {
+  switch (fact.type) {
+    case FactType::Bool: return {0, 1};
+    case FactType::Text: return {0};
+    case FactType::Enum: {
+      std::vector<double> values;
+      for (std::size_t i = 0; i < fact.values.size(); ++i) values.push_back(static_cast<double>(i));
+      return values;
+    }
+    case FactType::Number:
+    case FactType::Quantity: break;
+  }
+  return numeric_candidates(fact, std::move(thresholds));
+}
+
+}  // namespace redflag

@@ -1,0 +1,1 @@
+eval ask_kb.rf ask.jsonl --ask --format text
