@@ -7,7 +7,7 @@
 #include <algorithm>
 
 #include "compiler/internal/check_phases.hpp"
-#include "compiler/suggest.hpp"
+#include "runtime/suggest.hpp"
 
 namespace redflag::internal {
 namespace {

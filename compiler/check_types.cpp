@@ -5,7 +5,7 @@
 #include <cstdlib>
 
 #include "compiler/internal/check_phases.hpp"
-#include "compiler/suggest.hpp"
+#include "runtime/suggest.hpp"
 
 namespace redflag::internal {
 

@@ -149,20 +149,6 @@ class HtmlWriter final : public HandbookWriter {
 
 }  // namespace
 
-std::string html_escape(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::unique_ptr<HandbookWriter> make_html_writer(const std::vector<std::string>& levels) {
   return std::make_unique<HtmlWriter>(levels);
 }

@@ -4,7 +4,7 @@
 #include <functional>
 
 #include "compiler/internal/check_phases.hpp"
-#include "compiler/suggest.hpp"
+#include "runtime/suggest.hpp"
 
 namespace redflag::internal {
 

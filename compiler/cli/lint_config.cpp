@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <system_error>
 
-#include "compiler/suggest.hpp"
+#include "runtime/suggest.hpp"
 
 namespace redflag::cli {
 namespace {

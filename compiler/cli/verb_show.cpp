@@ -7,7 +7,7 @@
 #include "compiler/cli/fact_display.hpp"
 #include "compiler/cli/kb_input.hpp"
 #include "compiler/cli/verbs.hpp"
-#include "compiler/suggest.hpp"
+#include "runtime/suggest.hpp"
 
 namespace redflag::cli {
 namespace {

@@ -5,6 +5,8 @@
 // interface. Text arrives unescaped; each writer escapes for its format.
 #pragma once
 
+#include "compiler/markup_escape.hpp"
+
 #include <memory>
 #include <string>
 #include <string_view>
@@ -52,9 +54,6 @@ class HandbookWriter {
   // The whole document.
   virtual std::string finish() = 0;
 };
-
-// [text] with `&`, `<`, `>` and `"` as HTML/XML entities.
-std::string html_escape(std::string_view text);
 
 // The colour of urgency level [rank] of [count] (0 = lowest): from green to red.
 std::string level_colour(std::size_t rank, std::size_t count);

@@ -12,7 +12,7 @@
 #include <set>
 
 #include "compiler/lint/lint_checks.hpp"
-#include "compiler/suggest.hpp"
+#include "runtime/suggest.hpp"
 
 namespace redflag::lint {
 namespace {

@@ -6,7 +6,7 @@
 #include <set>
 #include <utility>
 
-#include "compiler/suggest.hpp"
+#include "runtime/suggest.hpp"
 
 namespace redflag::lint {
 namespace {

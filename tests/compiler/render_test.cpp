@@ -4,7 +4,7 @@
 #include "compiler/diagnostic_docs.hpp"
 #include "compiler/diagnostic_render.hpp"
 #include "compiler/frontend.hpp"
-#include "compiler/suggest.hpp"
+#include "runtime/suggest.hpp"
 
 namespace {
 

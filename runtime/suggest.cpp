@@ -1,10 +1,14 @@
-#include "compiler/suggest.hpp"
+#include "runtime/suggest.hpp"
 
 #include <algorithm>
 
-#include <fmt/format.h>
-
 namespace redflag {
+namespace {
+
+constexpr std::size_t kShownSuggestions = 3;
+constexpr std::size_t kShownBytes = 64;  // longer names are cut in messages
+
+}  // namespace
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   // Three rows of the dynamic-programming table: two back for transpositions.
@@ -25,30 +29,42 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return previous[b.size()];
 }
 
+std::string cut_for_message(std::string_view text) {
+  if (text.size() <= kShownBytes) return std::string(text);
+  std::size_t end = kShownBytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return std::string(text.substr(0, end)) + "...";
+}
+
+std::string quoted_name(std::string_view name) { return "`" + cut_for_message(name) + "`"; }
+
 std::string did_you_mean(std::string_view name, const std::vector<std::string_view>& candidates) {
-  constexpr std::size_t kMaxShown = 3;
-  const std::size_t limit = std::max<std::size_t>(1, name.size() / 3);
+  const std::size_t limit = std::max<std::size_t>(2, name.size() / 3);
   std::size_t best = limit + 1;
   std::vector<std::string_view> closest;
   for (const auto candidate : candidates) {
     if (candidate == name) continue;
+    // The length difference alone bounds the distance from below: skip hopeless candidates.
+    const std::size_t gap = std::max(name.size(), candidate.size()) - std::min(name.size(), candidate.size());
+    if (gap > best) continue;
     const std::size_t distance = edit_distance(name, candidate);
+    if (distance > best) continue;
     if (distance < best) {
       best = distance;
       closest.clear();
     }
-    if (distance == best && closest.size() < kMaxShown &&
+    if (closest.size() < kShownSuggestions &&
         std::find(closest.begin(), closest.end(), candidate) == closest.end()) {
       closest.push_back(candidate);
     }
   }
-  if (closest.empty()) return {};
-  std::string list;
+  if (closest.empty() || best > limit) return {};
+  std::string text = "; did you mean ";
   for (std::size_t i = 0; i < closest.size(); ++i) {
-    if (i > 0) list += i + 1 == closest.size() ? " or " : ", ";
-    list += fmt::format("`{}`", closest[i]);
+    if (i > 0) text += i + 1 == closest.size() ? " or " : ", ";
+    text += quoted_name(closest[i]);
   }
-  return fmt::format("; did you mean {}?", list);
+  return text + "?";
 }
 
 }  // namespace redflag
