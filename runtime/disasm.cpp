@@ -117,17 +117,9 @@ class Lister {
     return "";
   }
 
-  // K[b] as the fact [fact] reads it: an enum value's name, true/false, or a number with unit.
   std::string constant(std::uint64_t fact, std::uint64_t index) const {
     if (index >= image_.constants.size()) return "?" + std::to_string(index);
-    const double value = image_.constants[index];
-    if (fact >= image_.facts.size()) return number(value);
-    const ImageFact& f = image_.facts[fact];
-    if (f.type == FactType::Enum && value >= 0 && value < static_cast<double>(f.values.size())) {
-      return f.values[static_cast<std::size_t>(value)];
-    }
-    if (f.type == FactType::Bool && (value == 0 || value == 1)) return value == 1 ? "true" : "false";
-    return f.unit.empty() ? number(value) : number(value) + " " + f.unit;
+    return value_text(image_, fact, image_.constants[index]);
   }
 
   std::string mask(std::uint64_t fact, std::uint64_t bits) const {
@@ -156,6 +148,16 @@ Sha256Digest content_hash(const Image& image) {
 }
 
 }  // namespace
+
+std::string value_text(const Image& image, std::uint64_t fact, double value) {
+  if (fact >= image.facts.size()) return number(value);
+  const ImageFact& f = image.facts[fact];
+  if (f.type == FactType::Enum && value >= 0 && value < static_cast<double>(f.values.size())) {
+    return f.values[static_cast<std::size_t>(value)];
+  }
+  if (f.type == FactType::Bool && (value == 0 || value == 1)) return value == 1 ? "true" : "false";
+  return f.unit.empty() ? number(value) : number(value) + " " + f.unit;
+}
 
 std::string describe_image(const Image& image) {
   const auto status = static_cast<std::size_t>(image.meta.status);

@@ -8,6 +8,7 @@
 // out of range anyway prints as `?N` rather than crashing. It does not evaluate anything.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "runtime/image.hpp"
@@ -18,6 +19,10 @@ namespace redflag {
 // never loaded, the hash its written form has); format version; section byte sizes; table
 // sizes; code size and max_stack. One `key value` line each.
 std::string describe_image(const Image& image);
+
+// [value] as fact [fact] of [image] reads it in a condition: an enum value's name, `true` or
+// `false`, or the shortest decimal that reads back exactly, with the fact's canonical unit.
+std::string value_text(const Image& image, std::uint64_t fact, double value);
 
 // describe_image, a blank line, then the code listing.
 std::string disassemble(const Image& image);

@@ -29,7 +29,11 @@ bool is_bytecode_file(const std::string& path) {
 }
 
 std::optional<CompiledKb> compile_kb(const std::vector<std::string>& paths, DiagnosticsFormat format) {
-  CompiledKb compiled{load_kb(paths), {}, {}};
+  return compile_frontend(load_kb(paths), format);
+}
+
+std::optional<CompiledKb> compile_frontend(FrontendResult frontend_result, DiagnosticsFormat format) {
+  CompiledKb compiled{std::move(frontend_result), {}, {}};
   const auto& frontend = compiled.frontend;
   if (!frontend.diagnostics.empty()) {
     const auto text = format == DiagnosticsFormat::Json

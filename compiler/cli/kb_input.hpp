@@ -37,6 +37,10 @@ struct CompiledKb {
 // when there are errors.
 std::optional<CompiledKb> compile_kb(const std::vector<std::string>& paths, DiagnosticsFormat format);
 
+// compile_kb for sources the front end already read: [frontend_result] (load_sources, for
+// sources held in memory such as a git revision's).
+std::optional<CompiledKb> compile_frontend(FrontendResult frontend_result, DiagnosticsFormat format);
+
 // Loads [paths] (one .rfb file, or source paths) into a verified Image; prints diagnostics or
 // the load error to stderr in [format] and returns nullopt when the KB cannot be used.
 std::optional<Image> load_kb_input(const std::vector<std::string>& paths, DiagnosticsFormat format);

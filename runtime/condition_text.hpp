@@ -1,0 +1,27 @@
+// Conditions read back from bytecode: every define's, flag's and topic's condition as an
+// expression in the rule language, decompiled from a verified Image's code.
+//
+// `redflag diff` compares conditions through this text, so a KB built to `.rfb` and the same
+// KB as sources compare alike, and cosmetic source edits (layout, `6 weeks` for `6 wk`) do not
+// count as changes. The text is canonical, not the author's: quantities in the fact's canonical
+// unit, `a between x and y` as its two comparisons, parentheses only where precedence needs
+// them, defines by name. It is not a pretty-printer for sources (that is the formatter).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "runtime/image.hpp"
+
+namespace redflag {
+
+struct ConditionTexts {
+  std::vector<std::string> defines;  // per define
+  std::vector<std::string> flags;    // per flag
+  std::vector<std::string> topics;   // per topic; empty for a topic without a condition
+};
+
+// Decompiles the code of [image], which must have been verified (runtime/verifier.hpp).
+ConditionTexts decompile_conditions(const Image& image);
+
+}  // namespace redflag

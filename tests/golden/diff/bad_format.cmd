@@ -1,0 +1,1 @@
+diff base.rf threshold.rf --format yaml

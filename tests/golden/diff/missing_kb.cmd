@@ -1,0 +1,1 @@
+diff missing.rf base.rf

@@ -1,0 +1,1 @@
+diff base.rf base.rf --fail-on-change --check-version

@@ -1,0 +1,1 @@
+diff base.rf changed.rf --format json --max-cases 2

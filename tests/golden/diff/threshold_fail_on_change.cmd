@@ -1,0 +1,1 @@
+diff base.rf threshold.rf --fail-on-change --check-version --max-cases 2

@@ -1,0 +1,1 @@
+diff no-such-revision-xyz:kb/back_pain base.rf

@@ -1,0 +1,1 @@
+diff base.rf changed.rf --check-version --max-cases 1

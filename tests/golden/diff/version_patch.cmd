@@ -1,0 +1,1 @@
+diff base.rf text_only.rf --check-version --fail-on-change
