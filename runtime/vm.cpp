@@ -1,28 +1,13 @@
 #include "runtime/vm.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
+#include "runtime/instruction.hpp"
 #include "runtime/opcodes.hpp"
 
 namespace redflag {
 namespace {
-
-// Operand decoding for verified code: no bounds checks (runtime/instruction.hpp checks them).
-std::uint64_t read_uleb(const std::uint8_t*& pc) {
-  std::uint64_t value = 0;
-  for (unsigned shift = 0;; shift += 7) {
-    const std::uint8_t byte = *pc++;
-    value |= std::uint64_t{byte & 0x7Fu} << shift;
-    if (byte < 0x80) return value;
-  }
-}
-
-std::uint32_t read_u32(const std::uint8_t*& pc) {
-  const std::uint32_t value = std::uint32_t{pc[0]} | (std::uint32_t{pc[1]} << 8) | (std::uint32_t{pc[2]} << 16) |
-                              (std::uint32_t{pc[3]} << 24);
-  pc += 4;
-  return value;
-}
 
 // Whether enum index [value] is in [mask]; an index that is not 0..63 (only an embedder's
 // mistake can make one) is in no set.
@@ -77,10 +62,158 @@ void fit_to(const Program& program, Evaluation& out) {
   fit(out.stack, std::max<std::size_t>(program.max_stack, 1));
 }
 
+// Kleene's tables (runtime/tri.hpp) indexed [a * 3 + b]: a load instead of branches.
+constexpr Tri kAnd[9] = {Tri::False, Tri::False, Tri::False, Tri::False, Tri::True,
+                         Tri::Unknown, Tri::False, Tri::Unknown, Tri::Unknown};
+constexpr Tri kOr[9] = {Tri::False, Tri::True, Tri::Unknown, Tri::True, Tri::True,
+                        Tri::True, Tri::Unknown, Tri::True, Tri::Unknown};
+constexpr Tri kNot[3] = {Tri::True, Tri::False, Tri::Unknown};
+// A fused step's value [v] through its NOT: kMaybeNot[negate][v].
+constexpr Tri kMaybeNot[2][3] = {{Tri::False, Tri::True, Tri::Unknown}, {Tri::True, Tri::False, Tri::Unknown}};
+// A fused step's AND or OR of S[top] [s] with [v]: kCombine[combine][s][v]; kPush gives v.
+constexpr Tri kCombine[3][3][3] = {
+    {{Tri::False, Tri::True, Tri::Unknown}, {Tri::False, Tri::True, Tri::Unknown}, {Tri::False, Tri::True, Tri::Unknown}},
+    {{Tri::False, Tri::False, Tri::False}, {Tri::False, Tri::True, Tri::Unknown}, {Tri::False, Tri::Unknown, Tri::Unknown}},
+    {{Tri::False, Tri::True, Tri::Unknown}, {Tri::True, Tri::True, Tri::True}, {Tri::Unknown, Tri::True, Tri::Unknown}}};
+
+Tri tri_and_fast(Tri a, Tri b) { return kAnd[static_cast<unsigned>(a) * 3 + static_cast<unsigned>(b)]; }
+Tri tri_or_fast(Tri a, Tri b) { return kOr[static_cast<unsigned>(a) * 3 + static_cast<unsigned>(b)]; }
+
+// A known fact's truth, or U: no branch on [fact.known].
+Tri truth_of(const FactValue& fact, bool truth) {
+  return static_cast<Tri>(fact.known ? static_cast<std::uint8_t>(truth) : std::uint8_t{2});
+}
+
+// Whether running the code that jump [at] (index into [code]) skips gives the result the jump
+// gives, so the jump can be dropped. A jump is taken when S[top] is T (JT) or F (JF); the
+// skipped code must then leave that value untouched until its last instruction combines it
+// with one value pushed on top: `<b> OR` after JT, `<b> AND` after JF (T or x = T, F and x = F).
+// So: every instruction before the last keeps S[top] (it never pops it), none has an effect
+// (FLAG, TOPIC, DEFSET, HALT), no inner jump leaves the code, and the code ends at the target.
+// Only jumps over at most kMaxDroppedSpan instructions are dropped: the search stays linear in
+// the code size, and a longer skip saves more than it costs when taken.
+constexpr std::size_t kMaxDroppedSpan = 32;
+
+bool droppable_jump(const std::vector<Instruction>& code, std::size_t at) {
+  const Instruction& jump = code[at];
+  const std::uint64_t target = jump.end() + jump.a;
+  const Op combine = jump.op == Op::JumpIfTrue ? Op::Or : Op::And;
+  std::uint64_t above = 0;  // values pushed above S[top] so far
+  const std::size_t end = std::min(code.size(), at + 1 + kMaxDroppedSpan);
+  for (std::size_t i = at + 1; i < end; ++i) {
+    const Instruction& in = code[i];
+    if (in.end() == target) return in.op == combine && above == 1;
+    if (in.end() > target) return false;
+    switch (in.op) {
+      case Op::Flag:
+      case Op::Topic:
+      case Op::DefSet:
+      case Op::Halt: return false;
+      case Op::JumpIfFalse:
+      case Op::JumpIfTrue:
+        if (in.end() + in.a > target) return false;
+        break;
+      default: break;
+    }
+    const std::uint64_t pops = stack_pops(in);
+    if (pops > above) return false;
+    above = above - pops + static_cast<std::uint64_t>(op_info(in.op).pushes);
+  }
+  return false;
+}
+
+bool is_leaf(Op op) {
+  switch (op) {
+    case Op::Push:
+    case Op::Fact:
+    case Op::Known:
+    case Op::CmpConst:
+    case Op::CmpFact:
+    case Op::InSet:
+    case Op::DefGet:
+    case Op::Urgency: return true;
+    default: return false;
+  }
+}
+
+// [image]'s verified code as Steps: droppable jumps left out, leaves fused with the NOT, AND or
+// OR, and FLAG, TOPIC or DEFSET that follow them, unless a kept jump lands in between.
+std::vector<Step> decode_steps(const Image& image) {
+  std::vector<Instruction> code;
+  for (std::uint32_t offset = 0; offset < image.code.size();) {
+    Instruction& in = code.emplace_back();
+    decode_instruction(image.code, offset, in);
+    offset = in.end();
+  }
+  std::vector<bool> dropped(code.size(), false);
+  std::unordered_map<std::uint64_t, bool> landing;  // code offsets that kept jumps go to
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    if (code[i].op != Op::JumpIfFalse && code[i].op != Op::JumpIfTrue) continue;
+    dropped[i] = droppable_jump(code, i);
+    if (!dropped[i]) landing[code[i].end() + code[i].a] = true;
+  }
+  std::vector<Step> steps;
+  std::unordered_map<std::uint64_t, std::size_t> step_at;  // code offset -> step index
+  std::vector<std::size_t> jumps;                           // steps whose b is still an offset
+  // The next instruction after [i] that is not dropped, if it may join [i]'s step.
+  const auto next_joinable = [&](std::size_t i) {
+    for (std::size_t next = i + 1; next < code.size(); ++next) {
+      if (landing.count(code[next].offset) != 0) break;
+      if (!dropped[next]) return next;
+    }
+    return code.size();
+  };
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    const Instruction& in = code[i];
+    step_at[in.offset] = steps.size();  // a dropped jump: the step after it
+    if (dropped[i]) continue;
+    Step step;
+    step.op = in.op;
+    step.code = static_cast<CmpCode>(in.c);
+    step.a = static_cast<std::uint32_t>(std::min<std::uint64_t>(in.a, 0xFFFFFFFFu));
+    step.b = in.b;
+    switch (in.op) {
+      case Op::CmpConst: step.k = image.constants[in.b]; break;
+      case Op::JumpIfFalse:
+      case Op::JumpIfTrue:
+        step.b = in.end() + in.a;
+        jumps.push_back(steps.size());
+        break;
+      default: break;
+    }
+    if (is_leaf(in.op)) {
+      std::size_t next = next_joinable(i);
+      if (next < code.size() && code[next].op == Op::Not) {
+        step.negate = 1;
+        i = next;
+        next = next_joinable(i);
+      }
+      if (next < code.size() && (code[next].op == Op::And || code[next].op == Op::Or)) {
+        step.combine = code[next].op == Op::And ? Step::kAnd : Step::kOr;
+        i = next;
+        next = next_joinable(i);
+      }
+      if (next < code.size()) {
+        const Op op = code[next].op;
+        step.sink = op == Op::Flag ? Step::kFlag : op == Op::Topic ? Step::kTopic
+                                                 : op == Op::DefSet ? Step::kDefine : Step::kNoSink;
+        if (step.sink != Step::kNoSink) {
+          step.target = static_cast<std::uint32_t>(code[next].a);
+          i = next;
+        }
+      }
+    }
+    steps.push_back(step);
+  }
+  for (const std::size_t jump : jumps) steps[jump].b = step_at.at(steps[jump].b);
+  return steps;
+}
+
 }  // namespace
 
 Program::Program(const Image& image)
     : code(image.code),
+      steps(decode_steps(image)),
       constants(image.constants),
       fact_count(static_cast<std::uint32_t>(image.facts.size())),
       define_count(static_cast<std::uint32_t>(image.defines.size())),
@@ -95,70 +228,76 @@ Evaluation::Evaluation(const Program& program) { fit_to(program, *this); }
 void evaluate(const Program& program, const FactValue* facts, Evaluation& out) {
   fit_to(program, out);
   std::fill(out.topics.begin(), out.topics.end(), Tri::False);
-  const double* constants = program.constants.data();
   Tri* flags = out.flags.data();
   Tri* defines = out.defines.data();
   Tri* topics = out.topics.data();
   Tri* sp = out.stack.data();  // one past the top
-  const std::uint8_t* pc = program.code.data();
+  Tri no_sink[1];
+  // Where a fused step stores its result, by Step::Sink: no branch on the kind of sink.
+  Tri* const sinks[4] = {no_sink, flags, topics, defines};
+  // Every FLAG runs before the first URGENCY (opcodes.def): the bounds are computed once.
+  UrgencyBounds bounds;
+  bool bounded = false;
+  const Step* const first = program.steps.data();
+  const Step* step = first;
   for (;;) {
-    switch (static_cast<Op>(*pc++)) {
+    const Step& s = *step++;
+    Tri value = Tri::Unknown;
+    switch (s.op) {
       case Op::Push:
-        *sp++ = static_cast<Tri>(*pc++);
+        value = static_cast<Tri>(s.a);
         break;
       case Op::Fact: {
-        const FactValue& fact = facts[read_uleb(pc)];
-        *sp++ = fact.known ? tri_of(fact.value != 0) : Tri::Unknown;
+        const FactValue& fact = facts[s.a];
+        value = truth_of(fact, fact.value != 0);
         break;
       }
       case Op::Known:
-        *sp++ = tri_of(facts[read_uleb(pc)].known);
+        value = tri_of(facts[s.a].known);
         break;
       case Op::CmpConst: {
-        const FactValue& fact = facts[read_uleb(pc)];
-        const auto code = static_cast<CmpCode>(*pc++);
-        const double constant = constants[read_uleb(pc)];
-        *sp++ = fact.known ? tri_of(compare(fact.value, code, constant)) : Tri::Unknown;
+        const FactValue& fact = facts[s.a];
+        value = truth_of(fact, compare(fact.value, s.code, s.k));
         break;
       }
       case Op::CmpFact: {
-        const FactValue& left = facts[read_uleb(pc)];
-        const auto code = static_cast<CmpCode>(*pc++);
-        const FactValue& right = facts[read_uleb(pc)];
-        *sp++ = left.known && right.known ? tri_of(compare(left.value, code, right.value)) : Tri::Unknown;
+        const FactValue& left = facts[s.a];
+        const FactValue& right = facts[s.b];
+        value = left.known && right.known ? tri_of(compare(left.value, s.code, right.value)) : Tri::Unknown;
         break;
       }
       case Op::InSet: {
-        const FactValue& fact = facts[read_uleb(pc)];
-        const std::uint64_t mask = read_uleb(pc);
-        *sp++ = fact.known ? tri_of(in_mask(fact.value, mask)) : Tri::Unknown;
+        const FactValue& fact = facts[s.a];
+        value = truth_of(fact, in_mask(fact.value, s.b));
         break;
       }
-      case Op::Not:
-        sp[-1] = tri_not(sp[-1]);
+      case Op::DefGet:
+        value = defines[s.a];
         break;
+      case Op::Urgency:
+        if (!bounded) bounds = urgency_bounds(program, out.flags);
+        bounded = true;
+        value = compare_urgency(bounds, s.code, static_cast<std::uint32_t>(s.b));
+        break;
+      case Op::Not:
+        sp[-1] = kNot[static_cast<unsigned>(sp[-1])];
+        continue;
       case Op::And:
         --sp;
-        sp[-1] = tri_and(sp[-1], *sp);
-        break;
+        sp[-1] = tri_and_fast(sp[-1], *sp);
+        continue;
       case Op::Or:
         --sp;
-        sp[-1] = tri_or(sp[-1], *sp);
-        break;
-      case Op::JumpIfFalse: {
-        const std::uint32_t distance = read_u32(pc);
-        if (sp[-1] == Tri::False) pc += distance;
-        break;
-      }
-      case Op::JumpIfTrue: {
-        const std::uint32_t distance = read_u32(pc);
-        if (sp[-1] == Tri::True) pc += distance;
-        break;
-      }
+        sp[-1] = tri_or_fast(sp[-1], *sp);
+        continue;
+      case Op::JumpIfFalse:
+        if (sp[-1] == Tri::False) step = first + s.b;
+        continue;
+      case Op::JumpIfTrue:
+        if (sp[-1] == Tri::True) step = first + s.b;
+        continue;
       case Op::AtLeast: {
-        // More than 2^32 - 1 needed is as impossible as 2^32 - 1: the stack holds 1024.
-        const auto needed = static_cast<std::uint32_t>(std::min<std::uint64_t>(read_uleb(pc), 0xFFFFFFFFu));
-        const std::uint64_t members = read_uleb(pc);
+        const std::uint64_t members = s.b;
         sp -= members;
         std::uint32_t true_count = 0;
         std::uint32_t unknown_count = 0;
@@ -166,34 +305,33 @@ void evaluate(const Program& program, const FactValue* facts, Evaluation& out) {
           true_count += sp[i] == Tri::True;
           unknown_count += sp[i] == Tri::Unknown;
         }
-        *sp++ = tri_at_least(needed, true_count, unknown_count);
-        break;
+        // More than 2^32 - 1 needed is as impossible as 2^32 - 1: the stack holds 1024.
+        *sp++ = tri_at_least(s.a, true_count, unknown_count);
+        continue;
       }
       case Op::DefSet:
-        defines[read_uleb(pc)] = *--sp;
-        break;
-      case Op::DefGet:
-        *sp++ = defines[read_uleb(pc)];
-        break;
+        defines[s.a] = *--sp;
+        continue;
       case Op::Flag:
-        flags[read_uleb(pc)] = *--sp;
-        break;
-      case Op::Urgency: {
-        const auto code = static_cast<CmpCode>(*pc++);
-        const auto level = static_cast<std::uint32_t>(read_uleb(pc));
-        *sp++ = compare_urgency(urgency_bounds(program, out.flags), code, level);
-        break;
-      }
+        flags[s.a] = *--sp;
+        continue;
       case Op::Topic:
-        topics[read_uleb(pc)] = *--sp;
-        break;
+        topics[s.a] = *--sp;
+        continue;
       case Op::Halt: {
-        const UrgencyBounds bounds = urgency_bounds(program, out.flags);
+        if (!bounded) bounds = urgency_bounds(program, out.flags);
         out.urgency = bounds.low;
         out.complete = std::find(out.flags.begin(), out.flags.end(), Tri::Unknown) == out.flags.end();
         return;
       }
     }
+    // A leaf: [NOT], then [AND or OR] with S[top] or a push, then [store and pop].
+    value = kMaybeNot[s.negate][static_cast<unsigned>(value)];
+    Tri* slot = sp - (s.combine != Step::kPush ? 1 : 0);
+    const Tri result = kCombine[s.combine][static_cast<unsigned>(*slot)][static_cast<unsigned>(value)];
+    *slot = result;
+    sinks[s.sink][s.sink != Step::kNoSink ? s.target : 0] = result;
+    sp = slot + (s.sink == Step::kNoSink ? 1 : 0);
   }
 }
 

@@ -12,9 +12,34 @@
 
 #include "runtime/fact_value.hpp"
 #include "runtime/image.hpp"
+#include "runtime/opcodes.hpp"
 #include "runtime/tri.hpp"
 
 namespace redflag {
+
+// One step of the VM: an instruction decoded once, when the Program is made, so that the loop
+// reads operands at fixed places instead of decoding LEB128 case after case. Operands by
+// opcode: a is the fact, define, flag or topic index, ATLEAST's count needed, or PUSH's tri;
+// b is CMPF's second fact, INSET's mask, ATLEAST's member count, URGENCY's level or a jump's
+// target step; k is CMPK's constant; code is the comparison.
+//
+// A step whose instruction pushes one value read from the case (PUSH, FACT, KNOWN, CMPK,
+// CMPF, INSET, DEFGET, URGENCY: a leaf) also carries the instructions that followed it and
+// only consume that value: an optional NOT ([negate]), an optional AND or OR with the value
+// below ([combine]), then an optional FLAG, TOPIC or DEFSET ([sink], index [target]).
+struct Step {
+  enum Combine : std::uint8_t { kPush, kAnd, kOr };
+  enum Sink : std::uint8_t { kNoSink, kFlag, kTopic, kDefine };
+  Op op = Op::Halt;
+  CmpCode code = CmpCode::Eq;
+  std::uint8_t negate = 0;
+  Combine combine = kPush;
+  Sink sink = kNoSink;
+  std::uint32_t a = 0;
+  std::uint32_t target = 0;
+  std::uint64_t b = 0;
+  double k = 0;
+};
 
 // What the VM needs from an Image, copied out of it so the Image may go away.
 struct Program {
@@ -22,6 +47,10 @@ struct Program {
   explicit Program(const Image& image);
 
   std::vector<std::uint8_t> code;
+  // [code] as Steps, without the short-circuit jumps whose skipped code cannot change the
+  // result (vm.cpp, droppable_jump), so that every case runs the same sequence of steps, which
+  // the processor's branch predictor learns; and with each leaf fused with what consumes it.
+  std::vector<Step> steps;
   std::vector<double> constants;
   std::vector<std::uint32_t> flag_levels;  // level index of each flag
   std::uint32_t fact_count = 0;

@@ -1,134 +1,190 @@
 // `--format json`: one object per case and line (docs/cli.md#eval-json).
+//
+// Built for batches: every piece of a record that depends only on the KB (the kb object, each
+// flag's head, each topic, each fact's evidence key and unit, each enum value) is escaped once,
+// here, into a fragment; a record is then mostly a sequence of copies. Only the id and number
+// values are formatted per case.
 #include <iterator>
 
-#include "compiler/cli/fact_display.hpp"
 #include "compiler/cli/json_text.hpp"
+#include "compiler/cli/result_order.hpp"
 #include "compiler/cli/result_writer.hpp"
 #include "runtime/sha256.hpp"
 
 namespace redflag::cli {
 namespace {
 
+// [build] run on a fresh buffer, as a string.
+template <typename Build>
+std::string fragment(Build build) {
+  fmt::memory_buffer text;
+  build(text);
+  return fmt::to_string(text);
+}
+
+void put(fmt::memory_buffer& out, std::string_view text) { out.append(text.data(), text.data() + text.size()); }
+
 class JsonWriter final : public ResultWriter {
  public:
-  JsonWriter(const Image& image, std::FILE* out) : ResultWriter(image, out) {
-    fmt::memory_buffer kb;
-    kb.append(std::string_view(R"("kb":{"id":)"));
-    append_json_string(kb, image.meta.id);
-    kb.append(std::string_view(R"(,"version":)"));
-    append_json_string(kb, image.meta.version);
-    kb.append(std::string_view(R"(,"hash":")"));
-    kb.append(to_hex(image.content_hash));
-    kb.append(std::string_view(R"("})"));
-    kb_object_ = fmt::to_string(kb);
+  JsonWriter(const Image& image, std::FILE* out) : ResultWriter(image, out), order_(flags_by_urgency(image)) {
+    kb_ = fragment([&](fmt::memory_buffer& text) {
+      put(text, R"(,"kb":{"id":)");
+      append_json_string(text, image.meta.id);
+      put(text, R"(,"version":)");
+      append_json_string(text, image.meta.version);
+      put(text, R"(,"hash":")");
+      put(text, to_hex(image.content_hash));
+      put(text, R"("})");
+    });
+    for (const auto& level : image.levels) {
+      urgency_.push_back(fragment([&](fmt::memory_buffer& text) {
+        put(text, R"(,"urgency":)");
+        append_json_string(text, level);
+      }));
+    }
+    for (const auto& flag : image.flags) {
+      flag_head_.push_back(fragment([&](fmt::memory_buffer& text) {
+        put(text, R"({"flag":)");
+        append_json_string(text, flag.name);
+        put(text, R"(,"urgency":)");
+        append_json_string(text, image.levels.at(flag.level));
+        put(text, R"(,"title":)");
+        append_json_string(text, flag.title);
+      }));
+    }
+    for (const auto& topic : image.topics) {
+      topic_.push_back(fragment([&](fmt::memory_buffer& text) {
+        put(text, R"({"topic":)");
+        append_json_string(text, topic.name);
+        put(text, R"(,"title":)");
+        append_json_string(text, topic.title);
+        text.push_back('}');
+      }));
+    }
+    for (const auto& fact : image.facts) {
+      FactFragments fragments;
+      fragments.head = fragment([&](fmt::memory_buffer& text) {
+        put(text, R"({"fact":)");
+        append_json_string(text, fact.name);
+        put(text, R"(,"value":)");
+      });
+      fragments.name = fragment([&](fmt::memory_buffer& text) { append_json_string(text, fact.name); });
+      fragments.tail = fact.type != FactType::Quantity ? "}" : fragment([&](fmt::memory_buffer& text) {
+        put(text, R"(,"unit":)");
+        append_json_string(text, fact.unit);
+        text.push_back('}');
+      });
+      for (const auto& value : fact.values) {
+        fragments.values.push_back(fragment([&](fmt::memory_buffer& text) { append_json_string(text, value); }));
+      }
+      facts_.push_back(std::move(fragments));
+    }
   }
 
-  void result(std::string_view id, const CaseResult& result) override {
+  void result(std::string_view id, const Evaluation& evaluation, const FactValue* facts) override {
     auto& out = buffer_;
-    out.append(std::string_view(R"({"id":)"));
+    put(out, R"({"id":)");
     append_json_string(out, id);
-    out.push_back(',');
-    out.append(kb_object_);
-    out.append(std::string_view(R"(,"urgency":)"));
-    append_json_string(out, result.urgency_name);
-    out.append(result.complete ? std::string_view(R"(,"status":"complete")")
-                                   : std::string_view(R"(,"status":"incomplete")"));
-    out.append(std::string_view(R"(,"fired":[)"));
-    const auto fired = fired_by_urgency(image_, result);
-    for (std::size_t i = 0; i < fired.size(); ++i) {
-      if (i > 0) out.push_back(',');
-      write_fired(*fired[i]);
-    }
-    out.append(std::string_view(R"(],"undetermined":[)"));
-    const auto undetermined = undetermined_by_urgency(image_, result);
-    for (std::size_t i = 0; i < undetermined.size(); ++i) {
-      if (i > 0) out.push_back(',');
-      write_undetermined(*undetermined[i]);
-    }
-    out.append(std::string_view(R"(],"topics":[)"));
-    for (std::size_t i = 0; i < result.topics.size(); ++i) {
-      if (i > 0) out.push_back(',');
-      const auto& topic = image_.topics[result.topics[i]];
-      out.append(std::string_view(R"({"topic":)"));
-      append_json_string(out, topic.name);
-      out.append(std::string_view(R"(,"title":)"));
-      append_json_string(out, topic.title);
-      out.push_back('}');
+    put(out, kb_);
+    put(out, urgency_[evaluation.urgency]);
+    put(out, evaluation.complete ? std::string_view(R"(,"status":"complete","fired":[)")
+                                 : std::string_view(R"(,"status":"incomplete","fired":[)"));
+    write_flags(evaluation, Tri::True, facts);
+    put(out, R"(],"undetermined":[)");
+    write_flags(evaluation, Tri::Unknown, facts);
+    put(out, R"(],"topics":[)");
+    shown_topics(image_, evaluation, shown_);
+    bool first = true;
+    for (std::size_t i = 0; i < shown_.size(); ++i) {
+      if (shown_[i] == 0) continue;
+      if (!first) out.push_back(',');
+      first = false;
+      put(out, topic_[i]);
     }
     out.push_back(']');
     if (questions_ != nullptr) write_questions(*questions_);
-    out.append(std::string_view("}\n"));
+    put(out, "}\n");
     record_done();
   }
 
   void error(std::string_view id, const CaseOrigin& origin, std::string_view message,
              std::string_view field) override {
     auto& out = buffer_;
-    out.append(std::string_view(R"({"id":)"));
+    put(out, R"({"id":)");
     append_json_string(out, id);
-    out.append(std::string_view(R"(,"file":)"));
+    put(out, R"(,"file":)");
     append_json_string(out, origin.file);
     if (origin.line > 0) fmt::format_to(std::back_inserter(out), R"(,"line":{})", origin.line);
-    out.append(std::string_view(R"(,"error":{"message":)"));
+    put(out, R"(,"error":{"message":)");
     append_json_string(out, message);
-    out.append(std::string_view(R"(,"field":)"));
+    put(out, R"(,"field":)");
     if (field.empty()) {
-      out.append(std::string_view("null"));
+      put(out, "null");
     } else {
       append_json_string(out, field);
     }
-    out.append(std::string_view("}}\n"));
+    put(out, "}}\n");
     record_done();
   }
 
  private:
-  void write_flag_head(std::uint32_t index) {
-    const auto& flag = image_.flags[index];
-    buffer_.append(std::string_view(R"({"flag":)"));
-    append_json_string(buffer_, flag.name);
-    buffer_.append(std::string_view(R"(,"urgency":)"));
-    append_json_string(buffer_, image_.levels.at(flag.level));
-    buffer_.append(std::string_view(R"(,"title":)"));
-    append_json_string(buffer_, flag.title);
+  // The fixed text around one fact's evidence.
+  struct FactFragments {
+    std::string head;                 // {"fact":"name","value":
+    std::string name;                 // "name"
+    std::string tail;                 // } or ,"unit":"u"}
+    std::vector<std::string> values;  // enum values, as JSON strings
+  };
+
+  // The flags whose result is [which] (T: fired, U: undetermined), comma-separated.
+  void write_flags(const Evaluation& evaluation, Tri which, const FactValue* facts) {
+    bool first = true;
+    for (const std::uint32_t flag_id : order_) {
+      if (evaluation.flags[flag_id] != which) continue;
+      if (!first) buffer_.push_back(',');
+      first = false;
+      if (which == Tri::True) {
+        write_fired(flag_id, facts);
+      } else {
+        write_undetermined(flag_id, facts);
+      }
+    }
   }
 
-  void write_fired(const FiredFlag& flag) {
-    write_flag_head(flag.flag_id);
-    buffer_.append(std::string_view(R"(,"evidence":[)"));
-    for (std::size_t i = 0; i < flag.evidence.size(); ++i) {
-      if (i > 0) buffer_.push_back(',');
-      write_evidence(flag.evidence[i]);
+  void write_fired(std::uint32_t flag_id, const FactValue* facts) {
+    put(buffer_, flag_head_[flag_id]);
+    put(buffer_, R"(,"evidence":[)");
+    bool first = true;
+    for (const std::uint32_t fact_id : image_.flags[flag_id].facts) {
+      const FactValue& value = facts[fact_id];
+      if (!value.known) continue;
+      if (!first) buffer_.push_back(',');
+      first = false;
+      const FactFragments& fact = facts_[fact_id];
+      put(buffer_, fact.head);
+      switch (image_.facts[fact_id].type) {
+        case FactType::Bool: put(buffer_, value.value != 0 ? "true" : "false"); break;
+        case FactType::Enum: put(buffer_, fact.values.at(static_cast<std::size_t>(value.value))); break;
+        case FactType::Text: put(buffer_, "null"); break;
+        case FactType::Number:
+        case FactType::Quantity: append_json_number(buffer_, value.value); break;
+      }
+      put(buffer_, fact.tail);
     }
-    buffer_.append(std::string_view("]}"));
+    put(buffer_, "]}");
   }
 
-  void write_evidence(const Evidence& evidence) {
-    const auto& fact = image_.facts[evidence.fact_id];
-    buffer_.append(std::string_view(R"({"fact":)"));
-    append_json_string(buffer_, fact.name);
-    buffer_.append(std::string_view(R"(,"value":)"));
-    switch (fact.type) {
-      case FactType::Bool: buffer_.append(std::string_view(evidence.value != 0 ? "true" : "false")); break;
-      case FactType::Enum: append_json_string(buffer_, display_value(fact, evidence.value)); break;
-      case FactType::Text: buffer_.append(std::string_view("null")); break;
-      case FactType::Number:
-      case FactType::Quantity: append_json_number(buffer_, evidence.value); break;
+  void write_undetermined(std::uint32_t flag_id, const FactValue* facts) {
+    put(buffer_, flag_head_[flag_id]);
+    put(buffer_, R"(,"needs":[)");
+    bool first = true;
+    for (const std::uint32_t fact_id : image_.flags[flag_id].facts) {
+      if (facts[fact_id].known) continue;
+      if (!first) buffer_.push_back(',');
+      first = false;
+      put(buffer_, facts_[fact_id].name);
     }
-    if (fact.type == FactType::Quantity) {
-      buffer_.append(std::string_view(R"(,"unit":)"));
-      append_json_string(buffer_, fact.unit);
-    }
-    buffer_.push_back('}');
-  }
-
-  void write_undetermined(const UndeterminedFlag& flag) {
-    write_flag_head(flag.flag_id);
-    buffer_.append(std::string_view(R"(,"needs":[)"));
-    for (std::size_t i = 0; i < flag.needs.size(); ++i) {
-      if (i > 0) buffer_.push_back(',');
-      append_json_string(buffer_, image_.facts[flag.needs[i]].name);
-    }
-    buffer_.append(std::string_view("]}"));
+    put(buffer_, "]}");
   }
 
   // `,"ask":[...]`: each question with the fact's ask text, the urgency its answer could reach
@@ -155,7 +211,13 @@ class JsonWriter final : public ResultWriter {
     buffer_.push_back(']');
   }
 
-  std::string kb_object_;
+  std::vector<std::uint32_t> order_;  // flags_by_urgency
+  std::string kb_;                     // ,"kb":{...}
+  std::vector<std::string> urgency_;   // per level: ,"urgency":"name"
+  std::vector<std::string> flag_head_;  // per flag: {"flag":...,"title":"..."
+  std::vector<std::string> topic_;     // per topic: {"topic":...,"title":"..."}
+  std::vector<FactFragments> facts_;
+  std::vector<char> shown_;  // scratch: the topics of the current case
 };
 
 }  // namespace

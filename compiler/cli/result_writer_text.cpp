@@ -12,7 +12,9 @@ class TextWriter final : public ResultWriter {
  public:
   TextWriter(const Image& image, std::FILE* out) : ResultWriter(image, out) {}
 
-  void result(std::string_view id, const CaseResult& result) override {
+  void result(std::string_view id, const Evaluation& evaluation, const FactValue* facts) override {
+    describe_case(image_, evaluation, facts, result_);
+    const CaseResult& result = result_;
     put("case {}: urgency {}, {}\n", id.empty() ? "(no id)" : id, result.urgency_name,
         result.complete ? "complete" : "incomplete: some flags could not be decided");
     if (result.fired.empty()) put("  no red flag fired\n");
@@ -41,6 +43,8 @@ class TextWriter final : public ResultWriter {
   }
 
  private:
+  CaseResult result_;  // the current case, its storage reused
+
   template <typename... Args>
   void put(fmt::format_string<Args...> format, Args&&... args) {
     fmt::format_to(std::back_inserter(buffer_), format, std::forward<Args>(args)...);

@@ -1,0 +1,209 @@
+#!/usr/bin/env python3
+"""Runs the benchmark and prints its table (Markdown). tests/bench/run.sh builds and calls it.
+
+usage: bench.py BUILD_DIR DATA_DIR [--runs N] [--cases N]
+
+Inputs are generated once into DATA_DIR by generate.py (fixed seed) and reused. Every figure
+is the median of --runs runs (default 5) with min and max. Wall times are what a user waits;
+CPU times (user + system) are what one core spends, and are steadier on a shared machine.
+Peak RSS comes from /usr/bin/time. Nothing here asserts a speed: the table is for people.
+"""
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+SIZES = [100, 1000, 10000, 100000]
+
+
+def run(args, stdout=subprocess.DEVNULL):
+    subprocess.run(args, check=True, stdout=stdout)
+
+
+def timed(args, stdout_path=os.devnull):
+    """Runs [args] under /usr/bin/time: (wall s, cpu s, peak RSS KiB)."""
+    with tempfile.NamedTemporaryFile("r") as report, open(stdout_path, "wb") as out:
+        subprocess.run(["/usr/bin/time", "-o", report.name, "-f", "%e %U %S %M"] + args,
+                       check=True, stdout=out)
+        wall, user, system, rss = report.read().split()[-4:]
+    return float(wall), float(user) + float(system), int(rss)
+
+
+def stats(values):
+    return statistics.median(values), min(values), max(values)
+
+
+def fmt(values, digits=2):
+    median, low, high = stats(values)
+    return f"{median:.{digits}f} ({low:.{digits}f}–{high:.{digits}f})"
+
+
+def repeat(runs, args, stdout_path=os.devnull):
+    walls, cpus, rsss = [], [], []
+    for _ in range(runs):
+        wall, cpu, rss = timed(args, stdout_path)
+        walls.append(wall)
+        cpus.append(cpu)
+        rsss.append(rss)
+    return walls, cpus, rsss
+
+
+def key_values(text):
+    return {key: float(value) for key, value in (line.split() for line in text.strip().splitlines())}
+
+
+def prepare(data, cases, redflag):
+    os.makedirs(data, exist_ok=True)
+    generate = [sys.executable, os.path.join(HERE, "generate.py")]
+    inputs = {"full": os.path.join(data, f"cases_{cases}.jsonl"),
+              "missing": os.path.join(data, f"cases_{cases}_missing20.jsonl"),
+              "small": os.path.join(data, "cases_10000.jsonl"),
+              "one": os.path.join(data, "one.json")}
+    if not os.path.exists(inputs["full"]):
+        run(generate + ["cases", str(cases), inputs["full"]])
+    if not os.path.exists(inputs["missing"]):
+        run(generate + ["cases", str(cases), inputs["missing"], "0.2"])
+    if not os.path.exists(inputs["small"]):
+        run(generate + ["cases", "10000", inputs["small"]])
+    with open(inputs["full"], encoding="utf-8") as lines, open(inputs["one"], "w", encoding="utf-8") as one:
+        one.write(lines.readline())
+    for size in SIZES:
+        source = os.path.join(data, f"synthetic_{size}.rf")
+        if not os.path.exists(source):
+            run(generate + ["kb", str(size), source])
+    inputs["kb"] = os.path.join(data, "back_pain.rfb")
+    run([redflag, "build", os.path.join(ROOT, "kb", "back_pain"), "-o", inputs["kb"]])
+    return inputs
+
+
+def code_stats(redflag, rfb):
+    """(code bytes, leaf conditions) from the disassembly."""
+    listing = subprocess.run([redflag, "disasm", rfb], check=True, capture_output=True, text=True).stdout
+    code_bytes, leaves = 0, 0
+    for line in listing.splitlines():
+        match = re.match(r"^(\d{4,})\s.*?\s(CMPK|CMPF|FACT|KNOWN|INSET|URGENCY|HALT)\s", line)
+        if match:
+            if match.group(2) == "HALT":
+                code_bytes = int(match.group(1)) + 1
+            else:
+                leaves += 1
+    return code_bytes, leaves
+
+
+def main(argv):
+    build, data = argv[0], argv[1]
+    runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 5
+    cases = int(argv[argv.index("--cases") + 1]) if "--cases" in argv else 1_000_000
+    redflag = os.path.join(build, "redflag")
+    vm_bench = os.path.join(build, "tests", "bench", "vm_bench")
+    baseline = os.path.join(build, "tests", "bench", "baseline")
+    inputs = prepare(data, cases, redflag)
+    kb = inputs["kb"]
+    print(f"runs per figure: {runs}; cases per batch: {cases:,}; figures are median (min–max)\n")
+
+    # 1. The VM alone.
+    print("## 1. VM alone (ns per case, facts pre-loaded)\n")
+    print("| KB | cases | redflag VM | hand-coded | ratio |")
+    print("|---|---|---|---|---|")
+    for label, path in (("back_pain, all facts", inputs["full"]), ("back_pain, 20% missing", inputs["missing"])):
+        vm, hand = [], []
+        for _ in range(runs):
+            values = key_values(subprocess.run([vm_bench, "back-pain", kb, path], check=True,
+                                               capture_output=True, text=True).stdout)
+            vm.append(values["vm_ns"])
+            hand.append(values["hand_ns"])
+        ratio = statistics.median(vm) / statistics.median(hand)
+        print(f"| {label} | 10,000 | {fmt(vm, 1)} | {fmt(hand, 1)} | {ratio:.2f}× |")
+    synthetic_vm = {}
+    for size in SIZES:
+        rfb = os.path.join(data, f"synthetic_{size}.rfb")
+        run([redflag, "build", os.path.join(data, f"synthetic_{size}.rf"), "-o", rfb])
+        values = [key_values(subprocess.run([vm_bench, "synthetic", rfb], check=True, capture_output=True,
+                                            text=True).stdout)["vm_ns"] for _ in range(runs)]
+        synthetic_vm[size] = values
+        print(f"| synthetic {size:,} flags | 1,000 random | {fmt(values, 0)} | | |")
+    growth = statistics.median(synthetic_vm[100000]) / statistics.median(synthetic_vm[10000])
+    print(f"\nVM cost, 100,000 flags / 10,000 flags: {growth:.2f}×\n")
+
+    # 2. End to end.
+    print(f"## 2. End to end: {cases:,} cases, `--format json > /dev/null`\n")
+    print("| program | input | wall s | CPU s | cases/s (wall) | cases/s (CPU) | MB/s (wall) | peak RSS MiB | vs baseline (CPU) |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for label, path in (("all facts", inputs["full"]), ("20% missing", inputs["missing"])):
+        megabytes = os.path.getsize(path) / 1e6
+        with tempfile.TemporaryDirectory() as tmp:
+            ours, theirs = os.path.join(tmp, "redflag.jsonl"), os.path.join(tmp, "baseline.jsonl")
+            run([redflag, "eval", kb, path, "--format", "json"], stdout=open(ours, "wb"))
+            run([baseline, kb, path], stdout=open(theirs, "wb"))
+            same = subprocess.run(["cmp", "-s", ours, theirs]).returncode == 0
+        base = repeat(runs, [baseline, kb, path])
+        rows = [("baseline", base),
+                ("redflag", repeat(runs, [redflag, "eval", kb, path, "--format", "json"])),
+                ("redflag --jobs 2", repeat(runs, [redflag, "eval", kb, path, "--format", "json", "--jobs", "2"])),
+                ("redflag csv", repeat(runs, [redflag, "eval", kb, path, "--format", "csv"]))]
+        for name, (walls, cpus, rsss) in rows:
+            wall, cpu = statistics.median(walls), statistics.median(cpus)
+            ratio = cpu / statistics.median(base[1])
+            print(f"| {name} | {label} | {fmt(walls)} | {fmt(cpus)} | {cases / wall:,.0f} | {cases / cpu:,.0f} | "
+                  f"{megabytes / wall:,.0f} | {statistics.median(rsss) / 1024:.1f} | {ratio:.2f}× |")
+        print(f"\nredflag and baseline output identical ({label}): {'yes' if same else 'NO'}\n")
+    small = repeat(runs, [redflag, "eval", kb, inputs["small"], "--format", "json"])
+    print(f"peak RSS, 10,000 cases: {statistics.median(small[2]) / 1024:.1f} MiB\n")
+
+    # 3. Compile; 5. bytecode size.
+    lint = subprocess.run([redflag, "lint", "--help"], capture_output=True).returncode == 0
+    print("## 3. Compile (`redflag build`: parse + check + codegen + verify + write)"
+          + (" and `redflag lint`" if lint else "") + "\n")
+    print("| flags | source MB | build s | build MB/s | build peak RSS MiB |"
+          + (" lint s | lint MB/s |" if lint else ""))
+    print("|---|---|---|---|---|" + ("---|---|" if lint else ""))
+    compile_wall = {}
+    for size in SIZES:
+        source = os.path.join(data, f"synthetic_{size}.rf")
+        megabytes = os.path.getsize(source) / 1e6
+        walls, _, rsss = repeat(runs, [redflag, "build", source, "-o", os.path.join(data, f"synthetic_{size}.rfb")])
+        compile_wall[size] = statistics.median(walls)
+        row = (f"| {size:,} | {megabytes:.2f} | {fmt(walls)} | {megabytes / statistics.median(walls):.1f} | "
+               f"{statistics.median(rsss) / 1024:.1f} |")
+        if lint:
+            lint_walls = []
+            for _ in range(runs):
+                with tempfile.NamedTemporaryFile("r") as report:
+                    subprocess.run(["/usr/bin/time", "-o", report.name, "-f", "%e", redflag, "lint", source],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                    lint_walls.append(float(report.read().split()[-1]))
+            row += f" {fmt(lint_walls)} | {megabytes / statistics.median(lint_walls):.1f} |"
+        print(row)
+    print(f"\ncompile cost, 100,000 flags / 10,000 flags: {compile_wall[100000] / compile_wall[10000]:.2f}×\n")
+
+    # 4. Start-up.
+    print("## 4. Start-up\n")
+    with tempfile.NamedTemporaryFile("r", suffix=".json") as export:
+        run(["hyperfine", "--warmup", "3", "-N", "--runs", "50", "--export-json", export.name,
+             f"{redflag} eval {kb} {inputs['one']} --format json"])
+        result = json.load(open(export.name))["results"][0]
+    print(f"- `redflag eval back_pain.rfb one.json`: {result['median'] * 1000:.2f} ms median "
+          f"({result['min'] * 1000:.2f}–{result['max'] * 1000:.2f}), hyperfine, 50 runs")
+    loads = [key_values(subprocess.run([vm_bench, "load", os.path.join(data, "synthetic_10000.rfb")], check=True,
+                                       capture_output=True, text=True).stdout)["load_ms"] for _ in range(runs)]
+    print(f"- load + verify the 10,000-flag .rfb: {fmt(loads)} ms\n")
+
+    print("## 5. Bytecode size\n")
+    print("| flags | .rfb bytes | code bytes | leaf conditions | code bytes / flag | code bytes / condition |")
+    print("|---|---|---|---|---|---|")
+    for name, rfb in [("back_pain (7)", kb)] + [(f"{size:,}", os.path.join(data, f"synthetic_{size}.rfb"))
+                                               for size in SIZES]:
+        code_bytes, leaves = code_stats(redflag, rfb)
+        flags = 7 if name.startswith("back_pain") else int(name.replace(",", ""))
+        print(f"| {name} | {os.path.getsize(rfb):,} | {code_bytes:,} | {leaves:,} | {code_bytes / flags:.1f} | "
+              f"{code_bytes / leaves:.1f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""`redflag eval --jobs N` writes exactly what `--jobs 1` writes, in input order.
+
+usage: eval_jobs_test.py REDFLAG_BINARY GOLDEN_EVAL_DIR
+Builds a batch of many blocks (tests/golden/eval/batch.jsonl, good cases and every kind of
+error record, repeated with distinct ids, about 3 MB), then compares the output and exit
+status of --jobs 2, 3 and 8 with --jobs 1 in every output format, with a .json case file and
+a missing file among the inputs, and through standard input.
+"""
+import os
+import subprocess
+import sys
+import tempfile
+
+REPEATS = 15000  # about twelve 256 KiB blocks of input
+
+
+def main() -> int:
+    binary, golden = sys.argv[1], sys.argv[2]
+    kb = os.path.join(golden, "kb.rf")
+    with open(os.path.join(golden, "batch.jsonl"), encoding="utf-8") as file:
+        lines = file.read().splitlines()
+    failures = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        batch = os.path.join(tmp, "big.jsonl")
+        with open(batch, "w", encoding="utf-8") as out:
+            for copy in range(REPEATS):
+                for line in lines:
+                    out.write(line.replace('"id": "', f'"id": "{copy}-', 1) + "\n")
+        inputs = [batch, os.path.join(golden, "one.json"), os.path.join(tmp, "missing.jsonl"), batch]
+        for form in ("json", "csv", "summary", "text"):
+            runs = {}
+            for jobs in (1, 2, 3, 8):
+                result = subprocess.run([binary, "eval", kb, *inputs, "--format", form, "--jobs", str(jobs)],
+                                        capture_output=True, timeout=300)
+                runs[jobs] = (result.returncode, result.stdout, result.stderr)
+            records = runs[1][1].count(b"\n")
+            if runs[1][0] != 2 or records < REPEATS * len(lines) // 2 and form != "summary":
+                print(f"{form}: --jobs 1 exited {runs[1][0]} with {records} lines")
+                failures += 1
+            for jobs in (2, 3, 8):
+                if runs[jobs] != runs[1]:
+                    print(f"{form}: --jobs {jobs} differs from --jobs 1")
+                    failures += 1
+        with open(batch, "rb") as stdin:
+            piped = subprocess.run([binary, "eval", kb, "-", "--format", "json", "--jobs", "2"], stdin=stdin,
+                                   capture_output=True, timeout=300)
+        direct = subprocess.run([binary, "eval", kb, batch, "--format", "json"], capture_output=True, timeout=300)
+        if piped.stdout.replace(b'"file":"<stdin>"', b'"file":"' + batch.encode() + b'"') != direct.stdout:
+            print("standard input with --jobs 2 differs from the file with --jobs 1")
+            failures += 1
+    print(f"{failures} failures")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+eval kb.rf batch.jsonl one.json --format csv

@@ -1,0 +1,1 @@
+eval kb.rf batch.jsonl --format json --jobs 2
