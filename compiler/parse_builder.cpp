@@ -1,17 +1,34 @@
 #include "compiler/internal/parse_builder.hpp"
 
 #include <algorithm>
+#include <string_view>
 #include <utility>
 
 namespace redflag::internal {
 
 SourceSpan ParseBuilder::span(const SourceLoc& begin, std::uint64_t end) const {
-  const auto line_end = text.find('\n', begin.offset);
-  const std::uint64_t stop = std::min<std::uint64_t>(end, line_end == std::string::npos ? text.size() : line_end);
+  const std::uint64_t stop = std::min<std::uint64_t>(end, line_end(begin.offset));
   SourceSpan result;
   result.begin = begin;
   result.length = static_cast<std::uint32_t>(stop > begin.offset ? stop - begin.offset : 0);
   return result;
+}
+
+std::uint64_t ParseBuilder::line_end(std::uint64_t offset) const {
+  offset = std::min<std::uint64_t>(offset, text.size());
+  if (scanned && offset >= scanned_from && offset <= scanned_end) return scanned_end;
+  // Scan up to what is known to hold no "\n", or else to the end.
+  const bool before = scanned && offset < scanned_from;
+  const std::uint64_t limit = before ? scanned_from : text.size();
+  const auto found = std::string_view(text).substr(offset, limit - offset).find('\n');
+  if (found != std::string_view::npos) {
+    scanned_end = offset + found;
+  } else if (!before) {
+    scanned_end = text.size();
+  }
+  scanned = true;
+  scanned_from = offset;
+  return scanned_end;
 }
 
 std::string ParseBuilder::where(const SourceSpan& span) const {

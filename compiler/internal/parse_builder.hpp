@@ -50,6 +50,14 @@ struct ParseBuilder {
 
   // The span from byte [begin] to byte [end] of the file, cut at the end of [begin]'s line.
   SourceSpan span(const SourceLoc& begin, std::uint64_t end) const;
+  // The offset of the first "\n" at or after [offset], or the text's size.
+  std::uint64_t line_end(std::uint64_t offset) const;
+  // What line_end last learnt: [scanned_from, scanned_end) holds no "\n", and scanned_end is a
+  // "\n" or the end. Every operand of a long condition spans back to its start, so without it
+  // a 10 MB one-line condition was scanned once per operand (minutes instead of a second).
+  mutable bool scanned = false;
+  mutable std::uint64_t scanned_from = 0;
+  mutable std::uint64_t scanned_end = 0;
 
   // "kb/a.rf:3:6": where [span] stands, for "the first is at".
   std::string where(const SourceSpan& span) const;

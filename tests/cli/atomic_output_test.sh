@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# A failed or interrupted `redflag build` never leaves a half-written output or a stray
-# temporary file, and never destroys the previous output.
+# A failed or interrupted `redflag build`, `doc` or `fmt` never leaves a half-written output or
+# a stray temporary file, and never destroys the previous output.
 # usage: atomic_output_test.sh REDFLAG KB_SOURCE FAILING_SOURCE
 set -u
 redflag=$1 good=$2 bad=$3
@@ -41,6 +41,36 @@ for signal in TERM INT; do
     wait $! 2>/dev/null
     "$redflag" disasm "$dir/kb.rfb" >/dev/null || fail "SIG$signal after ${delay}s left a bad output"
     no_temp_files || fail "SIG$signal after ${delay}s left a temporary file"
+  done
+done
+
+# `doc -o FILE` and `fmt FILE` (in place) write through the same atomic file: a full disk or a
+# signal leaves the previous file and no temporary one. [messy.rf] is [good] with trailing
+# blanks, so that fmt rewrites it; any of its versions checks clean.
+"$redflag" doc "$good" -o "$dir/kb.html" >/dev/null || fail "the first doc failed"
+sed 's/$/  /' "$good" >"$dir/messy.rf"
+for verb in doc fmt; do
+  if [ "$verb" = doc ]; then out=$dir/kb.html; else out=$dir/messy.rf; fi
+  write_output() { if [ "$verb" = doc ]; then "$redflag" doc "$good" -o "$out"; else "$redflag" fmt "$out"; fi; }
+  before=$(cksum <"$out")
+  (ulimit -f 1; write_output >/dev/null 2>&1) && fail "$verb past the size limit succeeded"
+  [ "$(cksum <"$out")" = "$before" ] || fail "a failed $verb write changed the previous output"
+  no_temp_files || fail "a failed $verb write left a temporary file"
+  for signal in TERM INT; do
+    for delay in 0 0.001 0.005 0.02; do
+      cp "$out" "$dir/previous"
+      write_output >/dev/null 2>&1 &
+      sleep "$delay"
+      kill -s "$signal" $! 2>/dev/null
+      wait $! 2>/dev/null
+      if [ "$verb" = fmt ]; then
+        "$redflag" check "$out" >/dev/null || fail "SIG$signal after ${delay}s left a bad $out"
+        cp "$dir/previous" "$out"  # unformatted again for the next round
+      else
+        cmp -s "$out" "$dir/previous" || fail "SIG$signal after ${delay}s changed $out"
+      fi
+      no_temp_files || fail "SIG$signal after ${delay}s of $verb left a temporary file"
+    done
   done
 done
 
