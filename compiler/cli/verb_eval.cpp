@@ -1,22 +1,22 @@
 // `redflag eval KB CASE...`: evaluate patient cases (JSON, JSON Lines or standard input).
 #include <CLI/CLI.hpp>
-#include <fcntl.h>
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include <cerrno>
+#include <condition_variable>
 #include <csignal>
-#include <cstring>
+#include <list>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <thread>
 
+#include "compiler/cli/case_blocks.hpp"
+#include "compiler/cli/case_evaluator.hpp"
 #include "compiler/cli/choice_option.hpp"
 #include "compiler/cli/kb_input.hpp"
 #include "compiler/cli/result_writer.hpp"
 #include "compiler/cli/verbs.hpp"
-#include "runtime/case_reader.hpp"
-#include "runtime/line_reader.hpp"
-#include "runtime/next_question.hpp"
 #include "runtime/redflag.hpp"
 
 namespace redflag::cli {
@@ -28,131 +28,113 @@ struct EvalOptions {
   std::optional<OutputFormat> format;
   DiagnosticsFormat diagnostics_format = DiagnosticsFormat::Text;
   bool ask = false;
+  unsigned jobs = 1;
 };
 
-bool is_blank(std::string_view line) {
-  return line.find_first_not_of(" \t\r") == std::string_view::npos;
+// The single-threaded loop: each block is evaluated straight into [writer].
+bool evaluate_in_order(const Image& image, const Program& program, const EvalOptions& options,
+                       ResultWriter& writer) {
+  InputSource source(options.cases);
+  CaseEvaluator evaluator(image, program, writer);
+  if (options.ask) evaluator.ask_questions();
+  Block block;
+  bool had_input_errors = false;
+  while (writer.ok() && source.fill(block)) {
+    evaluator.evaluate(block, source);
+    had_input_errors = had_input_errors || block.had_input_errors;
+  }
+  return had_input_errors;
 }
 
-bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
-// Evaluates every case of every input, in order, through one reader, VM and writer.
-class CaseEvaluator {
+// `--jobs N`: the main thread reads blocks and writes their output in input order; N workers
+// evaluate them, each with its own evaluator and writer. A ring of 2N + 2 blocks bounds the
+// memory and keeps every worker busy while the main thread waits for the oldest block.
+class Pipeline {
  public:
-  CaseEvaluator(const Image& image, ResultWriter& writer)
-      : image_(image), program_(image), evaluation_(program_), reader_(image.facts), writer_(writer) {}
-
-  // `--ask`: rank the next questions for every case from now on.
-  void ask_questions() { ranker_.emplace(image_, program_); }
-
-  // One case held in [json] from [origin].
-  void evaluate_case(std::string_view json, const CaseOrigin& origin) {
-    if (!reader_.read(json, facts_, id_, error_)) {
-      report(origin, error_.message, error_.field);
-      return;
+  Pipeline(const Image& image, const Program& program, const EvalOptions& options, OutputFormat format)
+      : source_(options.cases), slots_(2 * options.jobs + 2) {
+    for (unsigned i = 0; i < options.jobs; ++i) {
+      auto& worker = workers_.emplace_back();
+      worker.writer = make_result_writer(format, image, nullptr);
+      worker.evaluator = std::make_unique<CaseEvaluator>(image, program, *worker.writer);
+      if (options.ask) worker.evaluator->ask_questions();
     }
-    evaluate(program_, facts_.data(), evaluation_);
-    describe_case(image_, evaluation_, facts_.data(), result_);
-    if (ranker_) writer_.set_questions(&ranker_->rank(facts_.data(), evaluation_));
-    writer_.result(id_, result_);
   }
 
-  // Every line of the JSON Lines stream [fd], named [file] in error records.
-  void evaluate_lines(int fd, std::string_view file) {
-    LineReader lines(fd);
-    std::string_view line;
-    std::uint64_t number = 0;
-    bool too_long = false;
-    std::string read_error;
-    while (writer_.ok() && lines.next(line, number, too_long, read_error)) {
-      const CaseOrigin origin{file, number};
-      if (too_long) {
-        id_.clear();
-        report(origin, fmt::format("line is longer than the limit of {} bytes", LineReader::kDefaultMaxLine), "");
-      } else if (is_blank(line)) {
-        id_.clear();
-        report(origin, "empty line; JSON Lines needs one case object per line", "");
+  // Evaluates every case into [writer], in input order; true when some case had an input error.
+  bool run(ResultWriter& writer) {
+    for (auto& worker : workers_) worker.thread = std::thread([this, &worker] { work(worker); });
+    bool had_input_errors = false;
+    std::uint64_t written = 0;
+    bool input_done = false;
+    std::unique_lock lock(mutex_);
+    while (!(input_done && written == filled_)) {
+      Slot& oldest = slots_[written % slots_.size()];
+      if (written < filled_ && oldest.done) {
+        lock.unlock();
+        had_input_errors = had_input_errors || oldest.block.had_input_errors;
+        writer.write_through(oldest.block.output);
+        lock.lock();
+        oldest.done = false;
+        ++written;
+      } else if (!input_done && filled_ - written < slots_.size()) {
+        Block& next = slots_[filled_ % slots_.size()].block;  // free: no worker can see it
+        lock.unlock();
+        input_done = !writer.ok() || !source_.fill(next);
+        lock.lock();
+        if (!input_done) ++filled_;
+        work_ready_.notify_one();
       } else {
-        evaluate_case(line, origin);
+        block_done_.wait(lock);
       }
     }
-    if (!read_error.empty()) {
-      id_.clear();
-      report({file, number + 1}, "cannot read input: " + read_error, "");
+    finished_ = true;
+    work_ready_.notify_all();
+    lock.unlock();
+    for (auto& worker : workers_) {
+      worker.thread.join();
+      writer.merge(*worker.writer);
     }
+    return had_input_errors;
   }
-
-  // A problem with the input itself (no case id can be known): an error record, exit code 2.
-  void input_error(std::string_view file, const std::string& message) {
-    id_.clear();
-    report({file, 0}, message, "");
-  }
-
-  bool had_input_errors() const { return had_input_errors_; }
 
  private:
-  void report(const CaseOrigin& origin, std::string_view message, std::string_view field) {
-    had_input_errors_ = true;
-    writer_.error(id_, origin, message, field);
+  struct Slot {
+    Block block;
+    bool done = false;  // evaluated, output not yet written
+  };
+  struct Worker {
+    std::unique_ptr<ResultWriter> writer;  // buffers only
+    std::unique_ptr<CaseEvaluator> evaluator;
+    std::thread thread;
+  };
+
+  void work(Worker& worker) {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+      work_ready_.wait(lock, [this] { return taken_ < filled_ || finished_; });
+      if (taken_ == filled_) return;
+      Slot& slot = slots_[taken_++ % slots_.size()];
+      lock.unlock();
+      worker.evaluator->evaluate(slot.block, source_);
+      std::swap(slot.block.output, worker.writer->buffer());
+      worker.writer->buffer().clear();
+      lock.lock();
+      slot.done = true;
+      block_done_.notify_one();
+    }
   }
 
-  const Image& image_;
-  Program program_;
-  Evaluation evaluation_;
-  CaseReader reader_;
-  ResultWriter& writer_;
-  std::vector<FactValue> facts_;
-  std::string id_;
-  CaseError error_;
-  CaseResult result_;
-  std::optional<QuestionRanker> ranker_;
-  bool had_input_errors_ = false;
+  InputSource source_;
+  std::vector<Slot> slots_;
+  std::list<Worker> workers_;  // a list: workers never move once their thread runs
+  std::mutex mutex_;
+  std::condition_variable work_ready_;
+  std::condition_variable block_done_;
+  std::uint64_t filled_ = 0;  // blocks handed to the workers so far
+  std::uint64_t taken_ = 0;   // blocks a worker has started
+  bool finished_ = false;     // every block is written: workers stop
 };
-
-// Reads all of [fd] into [contents], stopping once it holds more than [limit] bytes; returns
-// the errno text on failure.
-std::string read_all(int fd, std::size_t limit, std::string& contents) {
-  char chunk[1 << 16];
-  while (contents.size() <= limit) {
-    const ssize_t got = read(fd, chunk, sizeof chunk);
-    if (got == 0) return {};
-    if (got < 0) {
-      if (errno == EINTR) continue;
-      return std::strerror(errno);
-    }
-    contents.append(chunk, static_cast<std::size_t>(got));
-  }
-  return {};
-}
-
-void evaluate_input(CaseEvaluator& evaluator, const std::string& path) {
-  if (path == "-") {
-    evaluator.evaluate_lines(STDIN_FILENO, "<stdin>");
-    return;
-  }
-  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    evaluator.input_error(path, fmt::format("cannot open `{}`: {}", path, std::strerror(errno)));
-    return;
-  }
-  if (ends_with(path, ".jsonl")) {
-    evaluator.evaluate_lines(fd, path);
-  } else {
-    // One case, so the same limit as one JSON Lines line: memory stays bounded.
-    constexpr std::size_t kMaxCase = LineReader::kDefaultMaxLine;
-    std::string contents;
-    if (const auto error = read_all(fd, kMaxCase, contents); !error.empty()) {
-      evaluator.input_error(path, fmt::format("cannot read `{}`: {}", path, error));
-    } else if (contents.size() > kMaxCase) {
-      evaluator.input_error(path, fmt::format("case file is longer than the limit of {} bytes", kMaxCase));
-    } else {
-      evaluator.evaluate_case(contents, {path, 0});
-    }
-  }
-  close(fd);
-}
 
 int run_eval(const EvalOptions& options) {
   const auto image = load_kb_input({options.kb}, options.diagnostics_format);
@@ -162,14 +144,12 @@ int run_eval(const EvalOptions& options) {
   const OutputFormat format =
       options.format.value_or(isatty(STDOUT_FILENO) ? OutputFormat::Text : OutputFormat::Json);
   const auto writer = make_result_writer(format, *image, stdout);
-  CaseEvaluator evaluator(*image, *writer);
-  if (options.ask) evaluator.ask_questions();
-  for (const auto& path : options.cases) {
-    if (!writer->ok()) break;
-    evaluate_input(evaluator, path);
-  }
+  const Program program(*image);
+  const bool had_input_errors = options.jobs > 1 ? Pipeline(*image, program, options, format).run(*writer)
+                                                 : evaluate_in_order(*image, program, options, *writer);
+  writer->finish();
   writer->flush();
-  return evaluator.had_input_errors() ? 2 : 0;
+  return had_input_errors ? 2 : 0;
 }
 
 }  // namespace
@@ -186,9 +166,14 @@ void add_eval_verb(CLI::App& root, int& exit_code) {
   verb->add_option("CASE", options->cases, "Case files: .json, .jsonl, or - for standard input")
       ->required();
   add_choice_option(*verb, "--format", options->format,
-                    "Output format: text (default on a terminal) or json (one object per line)",
+                    "Output format: text (default on a terminal), json (one object per line), csv (one "
+                    "row per case) or summary (counts only)",
                     std::vector<std::pair<std::string, OutputFormat>>{{"text", OutputFormat::Text},
-                                                                      {"json", OutputFormat::Json}});
+                                                                      {"json", OutputFormat::Json},
+                                                                      {"csv", OutputFormat::Csv},
+                                                                      {"summary", OutputFormat::Summary}});
+  verb->add_option("--jobs,-j", options->jobs, "Evaluate on N threads; output stays in input order")
+      ->check(CLI::Range(1u, 256u));
   verb->add_flag("--ask", options->ask,
                  "For incomplete cases, list the unknown facts to ask about, most consequential first");
   add_diagnostics_format_option(*verb, options->diagnostics_format);
