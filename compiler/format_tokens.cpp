@@ -107,7 +107,9 @@ class Lexer {
   // A number, or a version after `version`, or a date after `reviewed` / `next_review`: the
   // longest run the grammar's rule for that place could match.
   void number() {
-    const std::string_view previous = file_.tokens.empty() ? "" : file_.tokens.back().text;
+    // Both branches string_view: `? "" : text` made a std::string temporary, left dangling.
+    const std::string_view previous =
+        file_.tokens.empty() ? std::string_view() : std::string_view(file_.tokens.back().text);
     const bool dotted = previous == "version";
     const bool dashed = dotted || previous == "reviewed" || previous == "next_review";
     if (text_[at_] == '-') ++at_;
