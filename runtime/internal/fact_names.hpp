@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -37,11 +38,24 @@ class FactNames {
   }
 
  private:
-  // FNV-1a, 64-bit: fact names are short, so a byte loop beats anything cleverer.
+  // Eight bytes per step: a byte-by-byte hash (FNV-1a) is a chain of dependent
+  // multiplications, one per byte of every key of every case; this one does one per eight
+  // bytes, and still reads every byte, so names alike in part never pile up in one probe run.
   static std::uint64_t hash(std::string_view name) {
-    std::uint64_t h = 0xcbf29ce484222325u;
-    for (const char c : name) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3u;
-    return h;
+    constexpr std::uint64_t kMultiplier = 0xC2B2AE3D27D4EB4Fu;
+    std::uint64_t h = name.size() * 0x9E3779B97F4A7C15u;
+    std::size_t at = 0;
+    for (; at + 8 <= name.size(); at += 8) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, name.data() + at, 8);
+      h = (h ^ word) * kMultiplier;
+    }
+    if (at < name.size()) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, name.data() + at, name.size() - at);
+      h = (h ^ word) * kMultiplier;
+    }
+    return h ^ (h >> 29);
   }
 
   const std::vector<ImageFact>& facts_;

@@ -4,6 +4,7 @@
 //                                           on the cases' facts, after checking they agree
 //   vm_bench synthetic KB.rfb               VM on random facts for any KB (20% unknown)
 //   vm_bench load KB.rfb                    load + verify the file, in ms
+//   vm_bench code KB.rfb                    code bytes, leaf conditions, VM steps
 //
 // Times are CPU time of the thread. Each run prints `name value` lines; tests/bench/bench.py runs it several times and takes the
 // median. Benchmark code only.
@@ -18,6 +19,7 @@
 #include <vector>
 
 #include "runtime/case_reader.hpp"
+#include "runtime/instruction.hpp"
 #include "runtime/line_reader.hpp"
 #include "runtime/loader.hpp"
 #include "runtime/vm.hpp"
@@ -163,12 +165,35 @@ int load_only(const char* kb) {
   return 0;
 }
 
+// Leaf conditions are the instructions that read the case or the urgency.
+int code_size(const char* kb) {
+  const redflag::Image image = load(kb);
+  std::size_t leaves = 0;
+  redflag::Instruction in;
+  for (std::uint32_t offset = 0; offset < image.code.size(); offset = in.end()) {
+    redflag::decode_instruction(image.code, offset, in);
+    switch (in.op) {
+      case redflag::Op::Fact:
+      case redflag::Op::Known:
+      case redflag::Op::CmpConst:
+      case redflag::Op::CmpFact:
+      case redflag::Op::InSet:
+      case redflag::Op::Urgency: ++leaves; break;
+      default: break;
+    }
+  }
+  std::printf("code_bytes %zu\nleaves %zu\nsteps %zu\n", image.code.size(), leaves,
+              redflag::Program(image).steps.size());
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc == 4 && std::strcmp(argv[1], "back-pain") == 0) return back_pain(argv[2], argv[3]);
   if (argc == 3 && std::strcmp(argv[1], "synthetic") == 0) return synthetic(argv[2]);
   if (argc == 3 && std::strcmp(argv[1], "load") == 0) return load_only(argv[2]);
-  std::fputs("usage: vm_bench back-pain KB.rfb CASES.jsonl | synthetic KB.rfb | load KB.rfb\n", stderr);
+  if (argc == 3 && std::strcmp(argv[1], "code") == 0) return code_size(argv[2]);
+  std::fputs("usage: vm_bench back-pain KB.rfb CASES.jsonl | synthetic KB.rfb | load KB.rfb | code KB.rfb\n", stderr);
   return 2;
 }
