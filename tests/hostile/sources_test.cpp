@@ -69,7 +69,7 @@ TEST_CASE("a 10 MB line compiles: a comment, a title, and a 1,000,000-term condi
   while (terms.size() < ten_mb) terms += " or b and a";
   const auto start = std::chrono::steady_clock::now();
   const redflag::Image image = compile(kHeader + "fact a : bool\nfact b : bool\nflag f high\n  title \"T\"\n  when " + terms + "\n");
-  CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 60);
+  CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 120);  // ASan: 39 s
   const redflag::Program program(image);
   redflag::Evaluation evaluation(program);
   std::vector<redflag::FactValue> facts = {{0, true}, {1, true}};  // a false, b true
