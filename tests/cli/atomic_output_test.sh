@@ -59,7 +59,13 @@ for verb in doc fmt; do
   for signal in TERM INT; do
     for delay in 0 0.001 0.005 0.02; do
       cp "$out" "$dir/previous"
-      write_output >/dev/null 2>&1 &
+      # Start redflag itself in the background (not a function's subshell), so that $! is
+      # redflag and `wait` returns only once it has ended.
+      if [ "$verb" = doc ]; then
+        "$redflag" doc "$good" -o "$out" >/dev/null 2>&1 &
+      else
+        "$redflag" fmt "$out" >/dev/null 2>&1 &
+      fi
       sleep "$delay"
       kill -s "$signal" $! 2>/dev/null
       wait $! 2>/dev/null
