@@ -11,19 +11,6 @@ using ast::Expr;
 using ast::ExprKind;
 using ast::RefKind;
 
-// The comparison that holds with its operands swapped: `10 < x` is `x > 10`.
-Cmp flipped(Cmp cmp) {
-  switch (cmp) {
-    case Cmp::Lt: return Cmp::Gt;
-    case Cmp::Le: return Cmp::Ge;
-    case Cmp::Gt: return Cmp::Lt;
-    case Cmp::Ge: return Cmp::Le;
-    case Cmp::Eq:
-    case Cmp::Ne: break;
-  }
-  return cmp;
-}
-
 CmpCode code_of(Cmp cmp) { return static_cast<CmpCode>(cmp); }
 
 bool is_fact(const Expr& expr) { return expr.kind == ExprKind::Name && expr.ref == RefKind::Fact; }
@@ -244,7 +231,7 @@ void ExprEmitter::emit_compare(const Expr& expr) {
                                 (left->kind == ExprKind::Name && left->ref == RefKind::Level);
   if (constant_on_left) {
     std::swap(left, right);
-    cmp = flipped(cmp);
+    cmp = ast::swapped(cmp);
   }
   if (left->kind == ExprKind::Urgency) {
     code_.emit(Op::Urgency);
