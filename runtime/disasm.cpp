@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <unordered_map>
 
 #include "runtime/bytecode_writer.hpp"
 #include "runtime/instruction.hpp"
@@ -53,7 +54,7 @@ std::string cmp_text(std::uint8_t code) {
 
 class Lister {
  public:
-  explicit Lister(const Image& image) : image_(image) {}
+  explicit Lister(const Image& image) : image_(image), labels_(entry_labels(image)) {}
 
   std::string list() {
     for (const auto& line : image_.lines) line_width_ = std::max(line_width_, location(line).size());
@@ -85,15 +86,20 @@ class Lister {
     return current_.empty() ? "-" : current_;
   }
 
+  // The labels that open the code at [pc]: defines first, then flags, each in table order.
   std::string labels(std::uint32_t pc) const {
-    std::string out;
-    for (const auto& define : image_.defines) {
-      if (define.code_offset == pc) out += "define " + define.name + ":\n";
+    const auto found = labels_.find(pc);
+    return found == labels_.end() ? std::string() : found->second;
+  }
+
+  // Every entry point's label, by code offset, built once so that listing stays linear.
+  static std::unordered_map<std::uint32_t, std::string> entry_labels(const Image& image) {
+    std::unordered_map<std::uint32_t, std::string> labels;
+    for (const auto& define : image.defines) labels[define.code_offset] += "define " + define.name + ":\n";
+    for (const auto& flag : image.flags) {
+      labels[flag.code_offset] += "flag " + flag.name + " (" + name_at(image.levels, flag.level) + "):\n";
     }
-    for (const auto& flag : image_.flags) {
-      if (flag.code_offset == pc) out += "flag " + flag.name + " (" + name_at(image_.levels, flag.level) + "):\n";
-    }
-    return out;
+    return labels;
   }
 
   // One printer per operand shape.
@@ -134,6 +140,7 @@ class Lister {
   }
 
   const Image& image_;
+  const std::unordered_map<std::uint32_t, std::string> labels_;
   std::size_t line_width_ = 1;  // "-" when no line table entry covers an offset
   std::size_t next_line_ = 0;
   std::string current_, previous_;
