@@ -10,6 +10,7 @@
 #include "runtime/fact_input.hpp"
 #include "runtime/internal/fact_names.hpp"
 #include "runtime/internal/json_number.hpp"
+#include "runtime/internal/key_order.hpp"
 
 namespace redflag {
 namespace {
@@ -18,6 +19,15 @@ namespace od = simdjson::ondemand;
 
 // The key every case may carry besides its facts; echoed, never a fact.
 constexpr std::string_view kIdKey = "id";
+
+// Every key a case may have, as KeyOrder indexes them: the facts by index, then `id`.
+std::vector<std::string_view> case_keys(const std::vector<ImageFact>& facts) {
+  std::vector<std::string_view> keys;
+  keys.reserve(facts.size() + 1);
+  for (const ImageFact& fact : facts) keys.push_back(fact.name);
+  keys.push_back(kIdKey);
+  return keys;
+}
 
 // Case values nest two levels at most (a case object holding a quantity object), but the JSON
 // around them is validated up to simdjson's default depth, and deeper input is refused by name.
@@ -56,13 +66,16 @@ std::string_view trimmed(std::string_view token) {
 
 struct CaseReader::State {
   explicit State(const std::vector<ImageFact>& table)
-      : facts(table), last_unit(facts.size()), names(facts), seen(facts.size(), 0) {
+      : facts(table), last_unit(facts.size()), names(facts), key_order(case_keys(facts)), seen(facts.size(), 0) {
     canonical.reserve(facts.size());
     for (const ImageFact& fact : facts) canonical.push_back(find_unit(fact.unit));
   }
 
   bool read(std::string_view json, std::vector<FactValue>& values, std::string& id, CaseError& error);
   bool read_object(std::size_t size, std::vector<FactValue>& values, std::string& id, CaseError& error);
+  // The index of [field]'s key as KeyOrder numbers keys (the id key is facts.size()), or
+  // kNoIndex with [error] set; [position] is the key's place in the object.
+  std::uint32_t key_index(od::field& field, std::size_t position, CaseError& error);
   bool read_id(od::value value, std::string& id, CaseError& error);
   bool read_fact(std::uint32_t fact_id, od::value value, FactValue& out, CaseError& error);
   // Reads a value [type] says is not null: false when it is the wrong type ([wrong] set) or bad.
@@ -94,6 +107,7 @@ struct CaseReader::State {
   };
   std::vector<UnitMemo> last_unit;  // per fact
   internal::FactNames names;
+  internal::KeyOrder key_order;
   std::vector<std::uint32_t> seen;  // the stamp of the last case that named each fact
   std::uint32_t stamp = 0;
   std::vector<char> buffer;  // the case, then at least SIMDJSON_PADDING bytes
@@ -150,26 +164,42 @@ bool CaseReader::State::read_object(std::size_t size, std::vector<FactValue>& va
   od::object object;
   if (auto code = document.get_object().get(object)) return json_fault(code);
   bool id_seen = false;
+  std::size_t position = 0;
   for (auto result : object) {
     od::field field;
-    std::string_view key;
     if (auto code = std::move(result).get(field)) return json_fault(code);
-    if (auto code = field.unescaped_key().get(key)) return json_fault(code);
-    if (key == kIdKey) {
-      if (id_seen) return fail(error, "duplicate key `id`", key);
+    const std::uint32_t index = key_index(field, position++, error);
+    if (index == kNoIndex) return false;
+    if (index == facts.size()) {
+      if (id_seen) return fail(error, "duplicate key `id`", kIdKey);
       id_seen = true;
       if (!read_id(field.value(), id, error)) return false;
       continue;
     }
-    const std::uint32_t fact_id = names.find(key);
-    if (fact_id == kNoIndex) return fail(error, unknown_fact_error(key, facts), key);
-    if (seen[fact_id] == stamp) return fail(error, "duplicate key `" + std::string(key) + "`", key);
-    seen[fact_id] = stamp;
-    if (!read_fact(fact_id, field.value(), values[fact_id], error)) return false;
+    if (seen[index] == stamp) return fail(error, "duplicate key `" + facts[index].name + "`", facts[index].name);
+    seen[index] = stamp;
+    if (!read_fact(index, field.value(), values[index], error)) return false;
   }
   // At the end of the input the location is out of bounds; anything else is trailing content.
   if (document.current_location().error() != simdjson::OUT_OF_BOUNDS) return json_fault(simdjson::TRAILING_CONTENT);
   return true;
+}
+
+std::uint32_t CaseReader::State::key_index(od::field& field, std::size_t position, CaseError& error) {
+  std::uint32_t index = key_order.predicted(position, field.key().raw());
+  if (index != kNoIndex) return index;
+  std::string_view key;
+  if (auto code = field.unescaped_key().get(key)) {
+    json_fault(code);
+    return kNoIndex;
+  }
+  index = key == kIdKey ? static_cast<std::uint32_t>(facts.size()) : names.find(key);
+  if (index == kNoIndex) {
+    fail(error, unknown_fact_error(key, facts), key);
+    return kNoIndex;
+  }
+  key_order.remember(position, index);
+  return index;
 }
 
 bool CaseReader::State::read_id(od::value value, std::string& id, CaseError& error) {

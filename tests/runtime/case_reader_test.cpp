@@ -87,6 +87,42 @@ TEST_CASE("case reader: null and absent facts are unknown, and every read starts
   CHECK(facts[test::kFever].known);
 }
 
+TEST_CASE("case reader: a key is read right whatever the keys of the previous case were") {
+  // The reader guesses each key from the previous case's key at the same position
+  // (runtime/internal/key_order.hpp); every case here follows one that sets up a wrong guess.
+  CaseReader reader(test::case_facts());
+  std::vector<FactValue> facts;
+  std::string id;
+  CaseError error;
+  const auto known = [&](std::string_view json) {
+    INFO(json << " -> " << error.message);
+    REQUIRE(reader.read(json, facts, id, error));
+  };
+  const auto refused = [&](std::string_view json) {
+    CHECK_FALSE(reader.read(json, facts, id, error));
+    return error.message + " [" + error.field + "]";
+  };
+  known(R"({"id": "a", "fever": true, "age": 40})");
+  known(R"({"id": "b", "fever": false, "age": 41})");  // every guess right
+  CHECK((id == "b" && facts[test::kFever].value == 0 && facts[test::kAge].value == 41));
+  known(R"({"age": 42, "id": "c", "fever": true})");  // every guess wrong
+  CHECK((id == "c" && facts[test::kFever].value == 1 && facts[test::kAge].value == 42));
+  known(R"({"a\u0067e": 43})");  // the guessed name, escaped
+  CHECK(facts[test::kAge].value == 43);
+  CHECK(refused(R"({"ag": 1})") == "unknown fact `ag`; did you mean `age`? [ag]");  // a prefix of the guess
+  known(R"({"age": 44})");
+  CHECK(refused(R"({"ages": 1})") == "unknown fact `ages`; did you mean `age`? [ages]");  // the guess, and more
+  known(R"({"weight_loss": "1 kg", "fever": true})");
+  CHECK(refused(R"({"weight_lost": "1 kg"})") ==  // differs from the guess in its last word only
+        "unknown fact `weight_lost`; did you mean `weight_loss`? [weight_lost]");
+  known(R"({"weight_loss": "1 kg", "fever": true})");
+  CHECK(refused(R"({"weight_loss": "1 kg", "weight_loss": "2 kg"})") == "duplicate key `weight_loss` [weight_loss]");
+  CHECK(refused(R"({"fever": true, "fever": true})") == "duplicate key `fever` [fever]");  // both guessed right
+  CHECK(refused(R"({"id": "d", "id": "e"})") == "duplicate key `id` [id]");
+  known(R"({"weight_loss": "2 kg", "fever": false})");
+  CHECK((facts[test::kWeightLoss].known && !facts[test::kAge].known && facts[test::kFever].value == 0));
+}
+
 TEST_CASE("case reader: quantities in every form are converted to the canonical unit") {
   CHECK(value_of(R"({"weight_loss": "4.5359237 kg"})", test::kWeightLoss) == 10);
   CHECK(value_of(R"({"weight_loss": "12    lbs"})", test::kWeightLoss) == 12);
