@@ -9,13 +9,6 @@
 namespace redflag {
 namespace {
 
-// Whether enum index [value] is in [mask]; an index that is not 0..63 (only an embedder's
-// mistake can make one) is in no set.
-bool in_mask(double value, std::uint64_t mask) {
-  if (!(value >= 0 && value < 64)) return false;
-  return ((mask >> static_cast<unsigned>(value)) & 1u) != 0;
-}
-
 // What the flags say about the case urgency: at least [low] (the highest fired level), at
 // most [high] (the highest fired or undetermined level).
 struct UrgencyBounds {
@@ -120,20 +113,6 @@ bool droppable_jump(const std::vector<Instruction>& code, std::size_t at) {
     above = above - pops + static_cast<std::uint64_t>(op_info(in.op).pushes);
   }
   return false;
-}
-
-bool is_leaf(Op op) {
-  switch (op) {
-    case Op::Push:
-    case Op::Fact:
-    case Op::Known:
-    case Op::CmpConst:
-    case Op::CmpFact:
-    case Op::InSet:
-    case Op::DefGet:
-    case Op::Urgency: return true;
-    default: return false;
-  }
 }
 
 // [image]'s verified code as Steps: droppable jumps left out, leaves fused with the NOT, AND or

@@ -41,6 +41,29 @@ struct Step {
   double k = 0;
 };
 
+// Whether [op] pushes one value read from the case or the urgency: a leaf, which a Step fuses
+// with the instructions that consume its value.
+inline bool is_leaf(Op op) {
+  switch (op) {
+    case Op::Push:
+    case Op::Fact:
+    case Op::Known:
+    case Op::CmpConst:
+    case Op::CmpFact:
+    case Op::InSet:
+    case Op::DefGet:
+    case Op::Urgency: return true;
+    default: return false;
+  }
+}
+
+// Whether enum index [value] is in [mask]; an index that is not 0..63 (only an embedder's
+// mistake can make one) is in no set.
+inline bool in_mask(double value, std::uint64_t mask) {
+  if (!(value >= 0 && value < 64)) return false;
+  return ((mask >> static_cast<unsigned>(value)) & 1u) != 0;
+}
+
 // What the VM needs from an Image, copied out of it so the Image may go away.
 struct Program {
   // Prepares [image], which must have passed verify_image (runtime/verifier.hpp).

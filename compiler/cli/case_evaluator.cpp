@@ -3,7 +3,14 @@
 namespace redflag::cli {
 
 CaseEvaluator::CaseEvaluator(const Image& image, const Program& program, ResultWriter& writer)
-    : image_(image), program_(program), evaluation_(program), reader_(image.facts), writer_(writer) {}
+    : image_(image), program_(program), reader_(image.facts), writer_(writer), batch_(program) {
+  slots_.resize(kBatchSize);
+  for (Slot& slot : slots_) {
+    slot.evaluation = Evaluation(program);
+    batch_results_.push_back(&slot.evaluation);
+  }
+  batch_facts_.resize(kBatchSize);
+}
 
 void CaseEvaluator::ask_questions() { ranker_.emplace(image_, program_); }
 
@@ -13,39 +20,48 @@ void CaseEvaluator::evaluate(Block& block, const InputSource& source) {
     const CaseOrigin origin{source.name(entry.file), entry.line};
     switch (entry.kind) {
       case Entry::Kind::Case:
-        evaluate_case(block.text_of(entry), origin, block);
+        read_case(block.text_of(entry), origin, block);
         break;
       case Entry::Kind::Blank:
-        id_.clear();
-        report(origin, "empty line; JSON Lines needs one case object per line", "", block);
+        report("", origin, "empty line; JSON Lines needs one case object per line", "", block);
         break;
       case Entry::Kind::TooLong:
-        id_.clear();
-        report(origin, fmt::format("line is longer than the limit of {} bytes", LineReader::kDefaultMaxLine), "",
+        report("", origin, fmt::format("line is longer than the limit of {} bytes", LineReader::kDefaultMaxLine), "",
                block);
         break;
       case Entry::Kind::InputError:
-        id_.clear();
-        report(origin, block.text_of(entry), "", block);
+        report("", origin, block.text_of(entry), "", block);
         break;
     }
   }
+  flush();
 }
 
-void CaseEvaluator::evaluate_case(std::string_view json, const CaseOrigin& origin, Block& block) {
-  if (!reader_.read(json, facts_, id_, error_)) {
-    report(origin, error_.message, error_.field, block);
+void CaseEvaluator::read_case(std::string_view json, const CaseOrigin& origin, Block& block) {
+  Slot& slot = slots_[waiting_];
+  if (!reader_.read(json, slot.facts, slot.id, error_)) {
+    report(slot.id, origin, error_.message, error_.field, block);
     return;
   }
-  redflag::evaluate(program_, facts_.data(), evaluation_);
-  if (ranker_) writer_.set_questions(&ranker_->rank(facts_.data(), evaluation_));
-  writer_.result(id_, evaluation_, facts_.data());
+  batch_facts_[waiting_] = slot.facts.data();
+  if (++waiting_ == kBatchSize) flush();
 }
 
-void CaseEvaluator::report(const CaseOrigin& origin, std::string_view message, std::string_view field,
-                           Block& block) {
+void CaseEvaluator::flush() {
+  batch_.evaluate(batch_facts_.data(), waiting_, batch_results_.data());
+  for (std::size_t i = 0; i < waiting_ && writer_.ok(); ++i) {
+    const Slot& slot = slots_[i];
+    if (ranker_) writer_.set_questions(&ranker_->rank(slot.facts.data(), slot.evaluation));
+    writer_.result(slot.id, slot.evaluation, slot.facts.data());
+  }
+  waiting_ = 0;
+}
+
+void CaseEvaluator::report(std::string_view id, const CaseOrigin& origin, std::string_view message,
+                           std::string_view field, Block& block) {
+  flush();
   block.had_input_errors = true;
-  writer_.error(id_, origin, message, field);
+  writer_.error(id, origin, message, field);
 }
 
 }  // namespace redflag::cli

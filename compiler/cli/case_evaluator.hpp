@@ -1,7 +1,11 @@
 // Evaluates the entries of a block of input (compiler/cli/case_blocks.hpp) into a writer: read
-// the case, run the VM, write the record; or write the entry's error record.
+// the case, evaluate it, write the record; or write the entry's error record.
 //
-// One CaseEvaluator per thread: it owns its case reader, facts, Evaluation and scratch, and
+// Cases are read into a batch of up to kBatchSize and evaluated together by the batch evaluator
+// (runtime/vm_batch.hpp); the batch is evaluated and written out when it is full, at the end of
+// the block, and before any error record, so that records keep the order of the input.
+//
+// One CaseEvaluator per thread: it owns its case reader, batch, Evaluations and scratch, and
 // shares only the immutable Image and Program. Once they have grown to the largest case it
 // allocates nothing per case (with the json, csv and summary writers).
 #pragma once
@@ -15,6 +19,7 @@
 #include "runtime/case_reader.hpp"
 #include "runtime/next_question.hpp"
 #include "runtime/redflag.hpp"
+#include "runtime/vm_batch.hpp"
 
 namespace redflag::cli {
 
@@ -31,16 +36,30 @@ class CaseEvaluator {
   void evaluate(Block& block, const InputSource& source);
 
  private:
-  void evaluate_case(std::string_view json, const CaseOrigin& origin, Block& block);
-  void report(const CaseOrigin& origin, std::string_view message, std::string_view field, Block& block);
+  // A case read and waiting for the rest of its batch.
+  struct Slot {
+    std::vector<FactValue> facts;
+    std::string id;
+    Evaluation evaluation;
+  };
+
+  // Reads the case [json] into the batch; an error record (after the batch) if it cannot be read.
+  void read_case(std::string_view json, const CaseOrigin& origin, Block& block);
+  // Evaluates the cases waiting in the batch and writes their records.
+  void flush();
+  // Writes an error record for the case whose id is [id] ("" when unknown), after the batch.
+  void report(std::string_view id, const CaseOrigin& origin, std::string_view message, std::string_view field,
+              Block& block);
 
   const Image& image_;
   const Program& program_;
-  Evaluation evaluation_;
   CaseReader reader_;
   ResultWriter& writer_;
-  std::vector<FactValue> facts_;
-  std::string id_;
+  BatchEvaluator batch_;
+  std::vector<Slot> slots_;  // kBatchSize of them
+  std::size_t waiting_ = 0;  // cases in slots_ not yet evaluated
+  std::vector<const FactValue*> batch_facts_;
+  std::vector<Evaluation*> batch_results_;
   CaseError error_;
   std::optional<QuestionRanker> ranker_;
 };

@@ -1,9 +1,11 @@
-// Differential test: the compiled bytecode on the VM and the reference AST evaluator must agree
-// on every flag, topic, urgency and status, for random conditions over random cases with
-// unknowns. 100 random KBs x 100 flags = 10,000 random conditions, each over 40 cases.
+// Differential test: the compiled bytecode on the VM, on the batch VM, and the reference AST
+// evaluator must agree on every flag, topic, urgency and status, for random conditions over
+// random cases with unknowns. 50 random KBs x 100 flags + 50 x 3 flags = 5,150 random
+// conditions, each over 100 cases.
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 
@@ -13,6 +15,7 @@
 #include "runtime/bytecode_writer.hpp"
 #include "runtime/loader.hpp"
 #include "runtime/vm.hpp"
+#include "runtime/vm_batch.hpp"
 
 namespace {
 
@@ -21,7 +24,10 @@ using redflag::Tri;
 
 constexpr int kKbs = 100;
 constexpr int kFlagsPerKb = 100;
-constexpr int kCasesPerKb = 40;
+// Every other KB has this few flags, so that the urgency (the highest fired level) varies from
+// case to case and the topics that compare it see every outcome.
+constexpr int kFewFlags = 3;
+constexpr int kCasesPerKb = 100;  // more than one batch of the batch evaluator
 
 const char* const kHeader = R"(kb random
   title "random"
@@ -93,19 +99,20 @@ class ConditionGenerator {
   std::mt19937& random_;
 };
 
-std::string random_kb(std::mt19937& random) {
+std::string random_kb(std::mt19937& random, int flags) {
   ConditionGenerator generator(random);
   std::string source = kHeader;
   source += "define d0 = " + generator.condition(2, 0) + "\n";
   source += "define d1 = " + generator.condition(2, 1) + "\n";
   const char* const levels[] = {"low", "mid", "high"};
-  for (int i = 0; i < kFlagsPerKb; ++i) {
+  for (int i = 0; i < flags; ++i) {
     source += fmt::format("flag f{} {}\n  title \"f\"\n  when {}\n", i, levels[random() % 3],
                           generator.condition(3, 2));
   }
-  const char* const topic_conditions[] = {"urgency = mid", "urgency >= mid and b0", "urgency < high or d1",
-                                          "not (urgency != low)"};
-  for (int i = 0; i < 4; ++i) {
+  const char* const topic_conditions[] = {"urgency = mid",         "urgency >= mid and b0", "urgency < high or d1",
+                                          "not (urgency != low)",  "urgency <= mid",        "urgency > low",
+                                          "urgency != high"};
+  for (int i = 0; i < 7; ++i) {
     source += fmt::format("topic t{} \"t\"\n  when {}\n  \"\"\"\n  text\n  \"\"\"\n", i, topic_conditions[i]);
   }
   return source;
@@ -132,11 +139,11 @@ std::vector<FactValue> random_case(std::mt19937& random, const redflag::Image& i
 
 }  // namespace
 
-TEST_CASE("the VM and the reference evaluator agree on random conditions and cases", "[differential]") {
+TEST_CASE("the VM, the batch VM and the reference evaluator agree on random conditions and cases", "[differential]") {
   std::mt19937 random(20261124);
   int compared = 0;
   for (int kb_index = 0; kb_index < kKbs; ++kb_index) {
-    const std::string source = random_kb(random);
+    const std::string source = random_kb(random, kb_index % 2 ? kFlagsPerKb : kFewFlags);
     const auto frontend = redflag::load_sources({{"random.rf", source}});
     INFO(source);
     REQUIRE_FALSE(frontend.has_errors());
@@ -145,24 +152,43 @@ TEST_CASE("the VM and the reference evaluator agree on random conditions and cas
     INFO(loaded.error);
     REQUIRE(loaded.ok());
     const redflag::Program program(*loaded.image);
-    redflag::Evaluation evaluation(program);
-    for (int c = 0; c < kCasesPerKb; ++c) {
-      const auto facts = random_case(random, *loaded.image);
-      redflag::evaluate(program, facts.data(), evaluation);
-      redflag::AstEvaluator reference(frontend.kb, facts);
-      const auto expected = reference.evaluate_all();
-      for (std::size_t flag = 0; flag < expected.flags.size(); ++flag) {
-        if (evaluation.flags[flag] != expected.flags[flag]) {
-          FAIL("flag f" << flag << ": VM " << int(evaluation.flags[flag]) << ", reference "
-                        << int(expected.flags[flag]) << "\ncondition: "
-                        << source.substr(frontend.kb.flags[flag].when_span.begin.offset, 200));
-        }
-        ++compared;
+    std::vector<std::vector<FactValue>> cases;
+    for (int c = 0; c < kCasesPerKb; ++c) cases.push_back(random_case(random, *loaded.image));
+    // The batch evaluator, in batches of random sizes up to a full one.
+    redflag::BatchEvaluator batch(program);
+    std::vector<redflag::Evaluation> batched(cases.size());
+    for (std::size_t first = 0; first < cases.size();) {
+      const std::size_t count = std::min<std::size_t>(cases.size() - first, 1 + random() % redflag::kBatchSize);
+      std::vector<const FactValue*> facts;
+      std::vector<redflag::Evaluation*> outs;
+      for (std::size_t i = first; i < first + count; ++i) {
+        facts.push_back(cases[i].data());
+        outs.push_back(&batched[i]);
       }
-      REQUIRE(evaluation.topics == expected.topics);
-      REQUIRE(evaluation.urgency == expected.urgency);
-      REQUIRE(evaluation.complete == expected.complete);
+      batch.evaluate(facts.data(), count, outs.data());
+      first += count;
+    }
+    redflag::Evaluation evaluation(program);
+    for (std::size_t c = 0; c < cases.size(); ++c) {
+      redflag::evaluate(program, cases[c].data(), evaluation);
+      redflag::AstEvaluator reference(frontend.kb, cases[c]);
+      const auto expected = reference.evaluate_all();
+      for (const auto* vm : {&evaluation, &batched[c]}) {
+        const char* const name = vm == &evaluation ? "VM" : "batch VM";
+        for (std::size_t flag = 0; flag < expected.flags.size(); ++flag) {
+          if (vm->flags[flag] != expected.flags[flag]) {
+            FAIL("flag f" << flag << ": " << name << " " << int(vm->flags[flag]) << ", reference "
+                          << int(expected.flags[flag]) << "\ncondition: "
+                          << source.substr(frontend.kb.flags[flag].when_span.begin.offset, 200));
+          }
+          compared += vm == &evaluation;
+        }
+        INFO(name);
+        REQUIRE(vm->topics == expected.topics);
+        REQUIRE(vm->urgency == expected.urgency);
+        REQUIRE(vm->complete == expected.complete);
+      }
     }
   }
-  CHECK(compared == kKbs * kFlagsPerKb * kCasesPerKb);
+  CHECK(compared == kKbs / 2 * (kFlagsPerKb + kFewFlags) * kCasesPerKb);
 }
