@@ -18,7 +18,11 @@
 // - `recovering_file` is `file` plus error recovery at declaration boundaries, for the compiler.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <cstddef>
+#include <iterator>
+#include <string_view>
 
 #include <tao/pegtl.hpp>
 #include <tao/pegtl/contrib/analyze_traits.hpp>
@@ -78,40 +82,68 @@ struct identifier : seq<identifier_first, star<identifier_other>> {};
 // A keyword is its word not followed by an identifier character (`in` does not match `inches`).
 template <typename Word> struct key : seq<Word, not_at<identifier_other>> {};
 
+// Every reserved word (docs/language.md "Reserved keywords"); none can be a name. X(word) once
+// per word: this list makes the key_ rules and the keyword table.
+#define REDFLAG_GRAMMAR_KEYWORDS(X)                                                                 \
+  X(kb) X(title) X(version) X(status) X(reviewed) X(next_review) X(author) X(source) X(url)       \
+  X(levels) X(fact) X(ask) X(means) X(bool) X(number) X(one) X(of) X(text) X(between) X(and)      \
+  X(or) X(not) X(in) X(define) X(flag) X(when) X(because) X(cite) X(advise) X(see) X(topic)       \
+  X(test) X(given) X(expect) X(urgency) X(flags) X(no) X(fired) X(undetermined) X(known)           \
+  X(unknown) X(true) X(false) X(at) X(least) X(draft) X(active) X(retired) X(complete)             \
+  X(incomplete) X(mass) X(time) X(length) X(temperature)
+
 #define REDFLAG_GRAMMAR_KEYWORD(word)                  \
   struct str_##word : TAO_PEGTL_STRING(#word) {};      \
   struct key_##word : key<str_##word> {};
-REDFLAG_GRAMMAR_KEYWORD(kb) REDFLAG_GRAMMAR_KEYWORD(title) REDFLAG_GRAMMAR_KEYWORD(version)
-REDFLAG_GRAMMAR_KEYWORD(status) REDFLAG_GRAMMAR_KEYWORD(reviewed)
-REDFLAG_GRAMMAR_KEYWORD(next_review) REDFLAG_GRAMMAR_KEYWORD(author)
-REDFLAG_GRAMMAR_KEYWORD(source) REDFLAG_GRAMMAR_KEYWORD(url) REDFLAG_GRAMMAR_KEYWORD(levels)
-REDFLAG_GRAMMAR_KEYWORD(fact) REDFLAG_GRAMMAR_KEYWORD(ask) REDFLAG_GRAMMAR_KEYWORD(means)
-REDFLAG_GRAMMAR_KEYWORD(bool) REDFLAG_GRAMMAR_KEYWORD(number) REDFLAG_GRAMMAR_KEYWORD(one)
-REDFLAG_GRAMMAR_KEYWORD(of) REDFLAG_GRAMMAR_KEYWORD(text) REDFLAG_GRAMMAR_KEYWORD(between)
-REDFLAG_GRAMMAR_KEYWORD(and) REDFLAG_GRAMMAR_KEYWORD(or) REDFLAG_GRAMMAR_KEYWORD(not)
-REDFLAG_GRAMMAR_KEYWORD(in) REDFLAG_GRAMMAR_KEYWORD(define) REDFLAG_GRAMMAR_KEYWORD(flag)
-REDFLAG_GRAMMAR_KEYWORD(when) REDFLAG_GRAMMAR_KEYWORD(because) REDFLAG_GRAMMAR_KEYWORD(cite)
-REDFLAG_GRAMMAR_KEYWORD(advise) REDFLAG_GRAMMAR_KEYWORD(see) REDFLAG_GRAMMAR_KEYWORD(topic)
-REDFLAG_GRAMMAR_KEYWORD(test) REDFLAG_GRAMMAR_KEYWORD(given) REDFLAG_GRAMMAR_KEYWORD(expect)
-REDFLAG_GRAMMAR_KEYWORD(urgency) REDFLAG_GRAMMAR_KEYWORD(flags) REDFLAG_GRAMMAR_KEYWORD(no)
-REDFLAG_GRAMMAR_KEYWORD(fired) REDFLAG_GRAMMAR_KEYWORD(undetermined)
-REDFLAG_GRAMMAR_KEYWORD(known) REDFLAG_GRAMMAR_KEYWORD(unknown) REDFLAG_GRAMMAR_KEYWORD(true)
-REDFLAG_GRAMMAR_KEYWORD(false) REDFLAG_GRAMMAR_KEYWORD(at) REDFLAG_GRAMMAR_KEYWORD(least)
-REDFLAG_GRAMMAR_KEYWORD(draft) REDFLAG_GRAMMAR_KEYWORD(active) REDFLAG_GRAMMAR_KEYWORD(retired)
-REDFLAG_GRAMMAR_KEYWORD(complete) REDFLAG_GRAMMAR_KEYWORD(incomplete)
-REDFLAG_GRAMMAR_KEYWORD(mass) REDFLAG_GRAMMAR_KEYWORD(time) REDFLAG_GRAMMAR_KEYWORD(length)
-REDFLAG_GRAMMAR_KEYWORD(temperature)
+REDFLAG_GRAMMAR_KEYWORDS(REDFLAG_GRAMMAR_KEYWORD)
 #undef REDFLAG_GRAMMAR_KEYWORD
 
-// Every reserved word (docs/language.md "Reserved keywords"); none can be a name.
-struct keyword : sor<key_kb, key_title, key_version, key_status, key_reviewed, key_next_review,
-  key_author, key_source, key_url, key_levels, key_fact, key_ask, key_means, key_bool,
-  key_number, key_one, key_of, key_text, key_between, key_and, key_or, key_not, key_in,
-  key_define, key_flag, key_when, key_because, key_cite, key_advise, key_see, key_topic,
-  key_test, key_given, key_expect, key_urgency, key_flags, key_no, key_fired, key_undetermined,
-  key_known, key_unknown, key_true, key_false, key_at, key_least, key_draft, key_active,
-  key_retired, key_complete, key_incomplete, key_mass, key_time, key_length,
-  key_temperature> {};
+#define REDFLAG_GRAMMAR_KEYWORD_TEXT(word) std::string_view(#word),
+inline constexpr std::string_view kKeywords[] = {REDFLAG_GRAMMAR_KEYWORDS(REDFLAG_GRAMMAR_KEYWORD_TEXT)};
+#undef REDFLAG_GRAMMAR_KEYWORD_TEXT
+#undef REDFLAG_GRAMMAR_KEYWORDS
+
+inline constexpr std::size_t kLongestKeyword = [] {
+  std::size_t longest = 0;
+  for (const std::string_view word : kKeywords) longest = std::max(longest, word.size());
+  return longest;
+}();
+
+// Whether [word] is one of kKeywords: a binary search of the words sorted once.
+inline bool is_keyword(std::string_view word) {
+  static const auto sorted = [] {
+    std::array<std::string_view, std::size(kKeywords)> words{};
+    std::copy(std::begin(kKeywords), std::end(kKeywords), words.begin());
+    std::sort(words.begin(), words.end());
+    return words;
+  }();
+  return std::binary_search(sorted.begin(), sorted.end(), word);
+}
+
+// A reserved word not followed by an identifier character: the whole identifier at the input,
+// looked up with is_keyword. (Trying each keyword's string in turn cost a comparison per
+// keyword for every name in a file.)
+struct keyword {
+  using rule_t = keyword;
+  using subs_t = empty_list;
+
+  template <apply_mode A, rewind_mode M, template <typename...> class Action,
+            template <typename...> class Control, typename ParseInput, typename... States>
+  [[nodiscard]] static bool match(ParseInput& in, States&&... /*unused*/) {
+    const std::size_t available = in.size(kLongestKeyword + 1);
+    const char* const begin = in.current();
+    std::size_t length = 0;  // of the identifier, up to one byte beyond the longest keyword
+    while (length < available && length <= kLongestKeyword && is_identifier_byte(begin[length])) ++length;
+    if (length > kLongestKeyword || !is_keyword(std::string_view(begin, length))) return false;
+    in.bump_in_this_line(length);
+    return true;
+  }
+
+ private:
+  static bool is_identifier_byte(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+};
 
 // The keywords that start a declaration: the end of one declaration and the recovery points.
 struct declaration_keyword : sor<key_kb, key_source, key_levels, key_fact, key_define, key_flag,
@@ -390,6 +422,10 @@ struct recovering_file : seq<opt<bom>, sep,
 }  // namespace redflag::grammar
 
 namespace tao::pegtl {
+
+// `keyword` consumes input when it matches, like any token.
+template <typename Name>
+struct analyze_traits<Name, redflag::grammar::keyword> : analyze_any_traits<> {};
 
 // `nest<Head, Rule>` analyses as `seq<Rule>`.
 template <typename Name, typename Head, typename Rule>
