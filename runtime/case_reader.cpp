@@ -72,7 +72,12 @@ struct CaseReader::State {
   }
 
   bool read(std::string_view json, std::vector<FactValue>& values, std::string& id, CaseError& error);
-  bool read_object(std::size_t size, std::vector<FactValue>& values, std::string& id, CaseError& error);
+  bool read_in_place(std::string_view json, std::vector<FactValue>& values, std::string& id, CaseError& error);
+  // Clears the results and the per-case state before a read.
+  void start(std::vector<FactValue>& values, std::string& id);
+  // Parses [input] ([capacity] readable bytes, the case being the first [size]).
+  bool read_object(const char* input, std::size_t size, std::size_t capacity, std::vector<FactValue>& values,
+                   std::string& id, CaseError& error);
   // The index of [field]'s key as KeyOrder numbers keys (the id key is facts.size()), or
   // kNoIndex with [error] set; [position] is the key's place in the object.
   std::uint32_t key_index(od::field& field, std::size_t position, CaseError& error);
@@ -131,8 +136,7 @@ bool CaseReader::State::fail(CaseError& error, std::string message, std::string_
   return false;
 }
 
-bool CaseReader::State::read(std::string_view json, std::vector<FactValue>& values, std::string& id,
-                             CaseError& error) {
+void CaseReader::State::start(std::vector<FactValue>& values, std::string& id) {
   values.assign(facts.size(), FactValue{});
   id.clear();
   fault = simdjson::SUCCESS;
@@ -141,18 +145,31 @@ bool CaseReader::State::read(std::string_view json, std::vector<FactValue>& valu
     std::fill(seen.begin(), seen.end(), 0);
     stamp = 1;
   }
+}
+
+bool CaseReader::State::read(std::string_view json, std::vector<FactValue>& values, std::string& id,
+                             CaseError& error) {
+  start(values, id);
   if (buffer.size() < json.size() + simdjson::SIMDJSON_PADDING) buffer.resize(json.size() + simdjson::SIMDJSON_PADDING);
   std::memcpy(buffer.data(), json.data(), json.size());
   std::memset(buffer.data() + json.size(), 0, simdjson::SIMDJSON_PADDING);
-  if (read_object(json.size(), values, id, error)) return true;
+  if (read_object(buffer.data(), json.size(), buffer.size(), values, id, error)) return true;
   explain_failure(json.size(), error);
   return false;
 }
 
-bool CaseReader::State::read_object(std::size_t size, std::vector<FactValue>& values, std::string& id,
-                                    CaseError& error) {
+bool CaseReader::State::read_in_place(std::string_view json, std::vector<FactValue>& values, std::string& id,
+                                      CaseError& error) {
+  static_assert(kPadding >= simdjson::SIMDJSON_PADDING);
+  start(values, id);
+  return read_object(json.data(), json.size(), json.size() + kPadding, values, id, error) ||
+         read(json, values, id, error);
+}
+
+bool CaseReader::State::read_object(const char* input, std::size_t size, std::size_t capacity,
+                                    std::vector<FactValue>& values, std::string& id, CaseError& error) {
   parsed = false;
-  if (auto code = parser.iterate(simdjson::padded_string_view(buffer.data(), size, buffer.size())).get(document)) {
+  if (auto code = parser.iterate(simdjson::padded_string_view(input, size, capacity)).get(document)) {
     return json_fault(code);
   }
   parsed = true;
@@ -405,6 +422,11 @@ CaseReader& CaseReader::operator=(CaseReader&&) noexcept = default;
 
 bool CaseReader::read(std::string_view json, std::vector<FactValue>& facts, std::string& id, CaseError& error) {
   return state_->read(json, facts, id, error);
+}
+
+bool CaseReader::read_in_place(std::string_view json, std::vector<FactValue>& facts, std::string& id,
+                               CaseError& error) {
+  return state_->read_in_place(json, facts, id, error);
 }
 
 }  // namespace redflag

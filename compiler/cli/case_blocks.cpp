@@ -69,6 +69,7 @@ bool InputSource::fill(Block& block) {
     if (!read_error_.empty()) add(block, Entry::Kind::InputError, last_line_ + 1, "cannot read input: " + read_error_);
     close_current();
   }
+  block.text.append(CaseReader::kPadding, ' ');  // after the last entry, as the next ones follow the others
   return !block.entries.empty();
 }
 

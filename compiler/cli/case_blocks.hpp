@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "runtime/case_reader.hpp"
 #include "runtime/line_reader.hpp"
 
 namespace redflag::cli {
@@ -33,7 +34,7 @@ struct Entry {
 };
 
 struct Block {
-  std::string text;
+  std::string text;  // the entries' text, then CaseReader::kPadding bytes: cases can be read in place
   std::vector<Entry> entries;
   fmt::memory_buffer output;  // the records, once evaluated (--jobs)
   bool had_input_errors = false;

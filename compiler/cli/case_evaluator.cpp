@@ -39,7 +39,7 @@ void CaseEvaluator::evaluate(Block& block, const InputSource& source) {
 
 void CaseEvaluator::read_case(std::string_view json, const CaseOrigin& origin, Block& block) {
   Slot& slot = slots_[waiting_];
-  if (!reader_.read(json, slot.facts, slot.id, error_)) {
+  if (!reader_.read_in_place(json, slot.facts, slot.id, error_)) {  // the block pads its text
     report(slot.id, origin, error_.message, error_.field, block);
     return;
   }

@@ -312,6 +312,36 @@ TEST_CASE("case reader: deep nesting is refused by name, not by a crash") {
   CHECK(error_of("{\"age\": " + shallow + "}", "age") == "`age` expects a number, got an array");
 }
 
+TEST_CASE("case reader: a case read in place, with other bytes after it, reads as a copy does") {
+  // In a batch the bytes after a case are the next cases; read_in_place must give exactly what
+  // read gives, for every prefix of a line and whatever follows it.
+  const std::string line =
+      R"({"id": "p9", "fever": true, "age": 61, "weight_loss": {"value": 12, "unit": "lb"}, "score": 2.5, "cancer_type": "lung"})";
+  const std::string after[] = {std::string(CaseReader::kPadding, '\0'), std::string(CaseReader::kPadding, '9'),
+                               "\n" + line + std::string(CaseReader::kPadding, ' ')};
+  CaseReader copying(test::case_facts());
+  CaseReader in_place(test::case_facts());
+  Outcome copied;
+  Outcome placed;
+  for (const std::string& rest : after) {
+    const std::string memory = line + rest;
+    for (std::size_t size = 0; size <= line.size(); ++size) {
+      INFO(line.substr(0, size) << " followed by " << rest.substr(0, 8));
+      const std::string_view json = std::string_view(memory).substr(0, size);
+      copied.ok = copying.read(json, copied.facts, copied.id, copied.error);
+      placed.ok = in_place.read_in_place(json, placed.facts, placed.id, placed.error);
+      REQUIRE(placed.ok == copied.ok);
+      CHECK(placed.id == copied.id);
+      if (!copied.ok) CHECK(placed.error.message == copied.error.message);
+      for (std::size_t fact = 0; fact < copied.facts.size(); ++fact) {
+        CHECK(placed.facts[fact].known == copied.facts[fact].known);
+        CHECK(placed.facts[fact].value == copied.facts[fact].value);
+      }
+    }
+  }
+  CHECK(placed.ok);  // the whole line, last
+}
+
 TEST_CASE("case reader: truncated input at every byte is an error, never a crash") {
   const std::string json =
       R"({"id": "p9", "fever": true, "age": 61, "weight_loss": {"value": 12, "unit": "lb"}, "notes": "x\u00e9"})";
