@@ -45,8 +45,12 @@ void write_lanes(const std::vector<Lanes>& lanes, std::size_t count, Tri* const*
       const std::uint64_t t = kSpread[(lanes[n].t >> first) & 0xFF];
       const std::uint64_t f = kSpread[(lanes[n].f >> first) & 0xFF];
       const std::uint64_t values = t | (((t | f) ^ kOnes) << 1);
-      const std::size_t last = std::min(count, first + 8);
-      for (std::size_t i = first; i < last; ++i) rows[i][n] = static_cast<Tri>((values >> (8 * (i - first))) & 0xFF);
+      const auto put = [&](std::size_t k) { rows[first + k][n] = static_cast<Tri>((values >> (8 * k)) & 0xFF); };
+      if (first + 8 <= count) {
+        for (std::size_t k = 0; k < 8; ++k) put(k);  // a constant count: unrolled
+      } else {
+        for (std::size_t k = 0; first + k < count; ++k) put(k);
+      }
     }
   }
 }
