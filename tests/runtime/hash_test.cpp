@@ -20,6 +20,15 @@ TEST_CASE("CRC-32 check value of \"123456789\"") {
   CHECK(crc32(nullptr, 0) == 0u);
 }
 
+TEST_CASE("CRC-32 of a longer text, whole and split at every byte (eight bytes at a time and the rest)") {
+  const std::string text = "The quick brown fox jumps over the lazy dog";
+  CHECK(crc32(bytes_of(text), text.size()) == 0x414FA339u);
+  for (std::size_t split = 0; split <= text.size(); ++split) {
+    CAPTURE(split);
+    CHECK(crc32(bytes_of(text) + split, text.size() - split, crc32(bytes_of(text), split)) == 0x414FA339u);
+  }
+}
+
 TEST_CASE("CRC-32 continues across pieces") {
   const std::string text = "123456789";
   const std::uint32_t head = crc32(bytes_of(text), 4);
