@@ -5,6 +5,7 @@
 
 #include <condition_variable>
 #include <csignal>
+#include <iterator>
 #include <list>
 #include <memory>
 #include <mutex>
@@ -46,9 +47,10 @@ bool evaluate_in_order(const Image& image, const Program& program, const EvalOpt
   return had_input_errors;
 }
 
-// `--jobs N`: the main thread reads blocks and writes their output in input order; N workers
-// evaluate them, each with its own evaluator and writer. A ring of 2N + 2 blocks bounds the
-// memory and keeps every worker busy while the main thread waits for the oldest block.
+// `--jobs N`: the main thread reads blocks and writes their output in input order; N - 1 worker
+// threads evaluate them, and so does the main thread whenever it has nothing to read or write,
+// so N threads share the work on N cores. Each has its own evaluator and writer. A ring of
+// 2N + 2 blocks bounds the memory and keeps every thread busy.
 class Pipeline {
  public:
   Pipeline(const Image& image, const Program& program, const EvalOptions& options, OutputFormat format)
@@ -63,7 +65,10 @@ class Pipeline {
 
   // Evaluates every case into [writer], in input order; true when some case had an input error.
   bool run(ResultWriter& writer) {
-    for (auto& worker : workers_) worker.thread = std::thread([this, &worker] { work(worker); });
+    Worker& main_worker = workers_.front();  // runs on this thread
+    for (auto worker = std::next(workers_.begin()); worker != workers_.end(); ++worker) {
+      worker->thread = std::thread([this, worker] { work(*worker); });
+    }
     bool had_input_errors = false;
     std::uint64_t written = 0;
     bool input_done = false;
@@ -84,6 +89,8 @@ class Pipeline {
         lock.lock();
         if (!input_done) ++filled_;
         work_ready_.notify_one();
+      } else if (taken_ < filled_) {
+        evaluate_next(main_worker, lock);
       } else {
         block_done_.wait(lock);
       }
@@ -92,7 +99,7 @@ class Pipeline {
     work_ready_.notify_all();
     lock.unlock();
     for (auto& worker : workers_) {
-      worker.thread.join();
+      if (worker.thread.joinable()) worker.thread.join();
       writer.merge(*worker.writer);
     }
     return had_input_errors;
@@ -114,15 +121,21 @@ class Pipeline {
     for (;;) {
       work_ready_.wait(lock, [this] { return taken_ < filled_ || finished_; });
       if (taken_ == filled_) return;
-      Slot& slot = slots_[taken_++ % slots_.size()];
-      lock.unlock();
-      worker.evaluator->evaluate(slot.block, source_);
-      std::swap(slot.block.output, worker.writer->buffer());
-      worker.writer->buffer().clear();
-      lock.lock();
-      slot.done = true;
-      block_done_.notify_one();
+      evaluate_next(worker, lock);
     }
+  }
+
+  // Takes the next block no thread has started and evaluates it with [worker], with [lock]
+  // (on mutex_, held on entry and on return) released meanwhile.
+  void evaluate_next(Worker& worker, std::unique_lock<std::mutex>& lock) {
+    Slot& slot = slots_[taken_++ % slots_.size()];
+    lock.unlock();
+    worker.evaluator->evaluate(slot.block, source_);
+    std::swap(slot.block.output, worker.writer->buffer());
+    worker.writer->buffer().clear();
+    lock.lock();
+    slot.done = true;
+    block_done_.notify_one();
   }
 
   InputSource source_;
