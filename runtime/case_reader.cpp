@@ -239,6 +239,11 @@ bool CaseReader::State::read_id(od::value value, std::string& id, CaseError& err
 }
 
 bool CaseReader::State::read_fact(std::uint32_t fact_id, od::value value, FactValue& out, CaseError& error) {
+  bool truth = false;  // a bool fact holding a boolean, the commonest value, needs no type test
+  if (facts[fact_id].type == FactType::Bool && value.get_bool().get(truth) == simdjson::SUCCESS) {
+    out = {truth ? 1.0 : 0.0, true};
+    return true;
+  }
   od::json_type type{};
   if (auto code = value.type().get(type)) return json_fault(code);
   if (type == od::json_type::null) {
