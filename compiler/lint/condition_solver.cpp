@@ -61,7 +61,11 @@ double constant_of(const Expr& expr) {
 
 ConditionSolver::ConditionSolver(const ast::Kb& kb)
     : kb_(kb), urgency_slot_(static_cast<std::uint32_t>(kb.facts.size())),
-      define_height_(kb.defines.size(), 0) {
+      define_height_(kb.defines.size(), 0), slot_seen_(kb.facts.size() + 1, false),
+      define_seen_(kb.defines.size(), false), thresholds_(kb.facts.size() + 1),
+      enum_masks_(kb.facts.size() + 1), classes_(kb.facts.size() + 1),
+      assigned_(kb.facts.size() + 1, -1), define_memo_(kb.defines.size(), 0),
+      define_epoch_(kb.defines.size(), 0) {
   // Heights of defines in dependency order, without recursing along define chains.
   std::vector<std::uint8_t> state(kb.defines.size(), 0);  // 0 new, 1 entered, 2 done
   std::vector<std::uint32_t> stack;
@@ -113,22 +117,29 @@ bool ConditionSolver::solve(const std::vector<Goal>& goals, bool known_only) {
   for (const auto& goal : goals) {
     if (!analysable(*goal.expr)) return true;
   }
-  const std::size_t slots = kb_.facts.size() + 1;
+  forget_last_solve();
   known_only_ = known_only;
-  steps_ = 0;
-  order_.clear();
-  slot_seen_.assign(slots, false);
-  define_seen_.assign(kb_.defines.size(), false);
-  thresholds_.assign(slots, {});
-  enum_masks_.assign(slots, {});
-  classes_.assign(slots, {});
-  assigned_.assign(slots, -1);
-  define_memo_.assign(kb_.defines.size(), 0);
-  define_epoch_.assign(kb_.defines.size(), 0);
   for (const auto& goal : goals) collect(*goal.expr);
   if (order_.size() > kMaxFacts) return true;
   for (const auto slot : order_) build_classes(slot, known_only);
   return search(goals, 0);
+}
+
+// Clears what the last solve recorded, slot by slot and define by define, so that a solve costs
+// what its conditions read, not what the KB declares. The define memo needs no clearing: its
+// epochs only grow.
+void ConditionSolver::forget_last_solve() {
+  for (const auto slot : order_) {
+    slot_seen_[slot] = false;
+    thresholds_[slot].clear();
+    enum_masks_[slot].clear();
+    classes_[slot].clear();
+    assigned_[slot] = -1;
+  }
+  order_.clear();
+  for (const auto define : defines_read_) define_seen_[define] = false;
+  defines_read_.clear();
+  steps_ = 0;
 }
 
 // Records the facts [expr] reads, in first-seen order, and what it compares them with.
@@ -143,6 +154,7 @@ void ConditionSolver::collect(const Expr& expr) {
   }
   if (expr.kind == ExprKind::Name && expr.ref == RefKind::Define && !define_seen_[expr.ref_id]) {
     define_seen_[expr.ref_id] = true;
+    defines_read_.push_back(expr.ref_id);
     collect(*kb_.defines[expr.ref_id].condition);
   }
   const bool compares_constant =

@@ -58,6 +58,7 @@ class ConditionSolver {
   };
 
   bool solve(const std::vector<Goal>& goals, bool known_only);
+  void forget_last_solve();
   void collect(const ast::Expr& expr);
   void build_classes(std::uint32_t slot, bool known_only);
   bool search(const std::vector<Goal>& goals, std::size_t index);
@@ -80,10 +81,13 @@ class ConditionSolver {
   std::uint32_t urgency_slot_;
   std::vector<std::uint32_t> define_height_;
 
-  // State of one solve.
+  // State of one solve. The per-slot and per-define tables are sized once; a solve writes only
+  // the entries of the slots in order_ and the defines in defines_read_, and the next one
+  // clears just those.
   bool known_only_ = false;
   std::uint64_t steps_ = 0;
   std::vector<std::uint32_t> order_;  // slots in the order the search assigns them
+  std::vector<std::uint32_t> defines_read_;
   std::vector<bool> slot_seen_, define_seen_;
   std::vector<std::vector<double>> thresholds_;
   std::vector<std::vector<std::uint64_t>> enum_masks_;
