@@ -113,16 +113,59 @@ bool ConditionSolver::can_be_true_without(const Expr& a, const Expr& b) {
   return solve({{&a, kCanBeTrue}, {&b, kCanBeFalse | kCanBeUnknown}}, false);
 }
 
+std::vector<std::uint32_t> ConditionSolver::slots_read(const Expr& expr) {
+  forget_last_solve();
+  collect(expr);
+  return order_;
+}
+
+std::optional<ConditionSolver::Case> ConditionSolver::true_case(
+    const Expr& expr, const std::vector<std::uint32_t>& unknown) {
+  const std::vector<Goal> goals = {{&expr, kCanBeTrue}};
+  if (!analysable(expr) || !prepare(goals, false)) return std::nullopt;
+  for (const auto slot : unknown) {
+    if (slot_seen_[slot]) classes_[slot] = {Class{false}};
+  }
+  std::optional<Case> found;
+  unknown_first_ = true;
+  found_ = &found;
+  search(goals, 0);
+  unknown_first_ = false;
+  found_ = nullptr;
+  return found;
+}
+
+bool ConditionSolver::true_in(const Expr& expr, const Case& c) {
+  if (!analysable(expr)) return false;
+  forget_last_solve();
+  known_only_ = false;
+  for (const auto& [slot, value] : c) {
+    see(slot);
+    classes_[slot] = {value};
+  }
+  collect(expr);
+  for (const auto slot : order_) {
+    if (classes_[slot].empty()) classes_[slot] = {Class{false}};
+    assigned_[slot] = 0;
+  }
+  ++epoch_;
+  return eval(expr) == kCanBeTrue;
+}
+
 bool ConditionSolver::solve(const std::vector<Goal>& goals, bool known_only) {
   for (const auto& goal : goals) {
     if (!analysable(*goal.expr)) return true;
   }
+  return !prepare(goals, known_only) || search(goals, 0);
+}
+
+bool ConditionSolver::prepare(const std::vector<Goal>& goals, bool known_only) {
   forget_last_solve();
   known_only_ = known_only;
   for (const auto& goal : goals) collect(*goal.expr);
-  if (order_.size() > kMaxFacts) return true;
+  if (order_.size() > kMaxFacts) return false;
   for (const auto slot : order_) build_classes(slot, known_only);
-  return search(goals, 0);
+  return true;
 }
 
 // Clears what the last solve recorded, slot by slot and define by define, so that a solve costs
@@ -142,12 +185,13 @@ void ConditionSolver::forget_last_solve() {
   steps_ = 0;
 }
 
+void ConditionSolver::see(std::uint32_t slot) {
+  if (!slot_seen_[slot]) order_.push_back(slot);
+  slot_seen_[slot] = true;
+}
+
 // Records the facts [expr] reads, in first-seen order, and what it compares them with.
 void ConditionSolver::collect(const Expr& expr) {
-  const auto see = [&](std::uint32_t slot) {
-    if (!slot_seen_[slot]) order_.push_back(slot);
-    slot_seen_[slot] = true;
-  };
   if (expr.kind == ExprKind::Urgency) see(urgency_slot_);
   if ((expr.kind == ExprKind::Name || expr.kind == ExprKind::Known) && expr.ref == RefKind::Fact) {
     see(expr.ref_id);
@@ -234,14 +278,24 @@ bool ConditionSolver::search(const std::vector<Goal>& goals, std::size_t index) 
   for (const auto& goal : goals) {
     if (!(eval(*goal.expr) & goal.wanted)) return false;
   }
-  if (index == order_.size()) return true;
+  if (index == order_.size()) return found_case();
   const std::uint32_t slot = order_[index];
-  for (std::size_t c = 0; c < classes_[slot].size(); ++c) {
-    assigned_[slot] = static_cast<std::int32_t>(c);
+  const std::size_t count = classes_[slot].size();
+  for (std::size_t i = 0; i < count; ++i) {
+    // The unknown class, when there is one, is the last.
+    assigned_[slot] = static_cast<std::int32_t>(unknown_first_ ? count - 1 - i : i);
     if (search(goals, index + 1)) return true;
   }
   assigned_[slot] = -1;
   return false;
+}
+
+bool ConditionSolver::found_case() {
+  if (found_) {
+    Case& found = found_->emplace();
+    for (const auto slot : order_) found.emplace_back(slot, classes_[slot][assigned_[slot]]);
+  }
+  return true;
 }
 
 TriSet ConditionSolver::open() const {

@@ -16,9 +16,15 @@
 // and a search past its bounds (kMaxSteps, kMaxFacts) answers "possible". Lints built on it
 // therefore miss findings rather than report false ones. It does not know which flag fired
 // when it evaluates `urgency` (it treats the urgency as independent of the flags).
+//
+// Besides yes/no answers it hands out the cases it finds (true_case) and evaluates a condition
+// in a given case (true_in): cheap witnesses that let redundant-flag rule out most pairs of
+// flags without solving them (compiler/lint/lint_redundant.cpp).
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include "compiler/ast.hpp"
@@ -31,6 +37,16 @@ inline constexpr TriSet kCanBeFalse = 1, kCanBeTrue = 2, kCanBeUnknown = 4;
 
 class ConditionSolver {
  public:
+  // One class of a slot's values; for the urgency slot, the range [low, high] of levels. A slot
+  // is a fact id, or kb.facts.size() for `urgency`.
+  struct Class {
+    bool known = true;
+    double value = 0;
+    std::uint32_t low = 0, high = 0;
+  };
+  // A case as the search sees one: a class for each slot it gives, every other slot unknown.
+  using Case = std::vector<std::pair<std::uint32_t, Class>>;
+
   // [kb] must have passed checking and outlive the solver.
   explicit ConditionSolver(const ast::Kb& kb);
 
@@ -45,23 +61,39 @@ class ConditionSolver {
   // Whether some case makes [a] true while [b] is false or unknown.
   bool can_be_true_without(const ast::Expr& a, const ast::Expr& b);
 
+  // The slots [expr] reads, defines expanded, in first-read order.
+  std::vector<std::uint32_t> slots_read(const ast::Expr& expr);
+
+  // A case that makes [expr] true with the slots in [unknown] unknown, giving just the slots
+  // [expr] reads. The search tries each slot unknown before its known classes, so the case
+  // leaves much unknown. None when there is no such case, when the search gives up, or when
+  // [expr] is not analysable.
+  std::optional<Case> true_case(const ast::Expr& expr,
+                                const std::vector<std::uint32_t>& unknown = {});
+
+  // Whether [expr] is true, and not possibly false or unknown, in [c]; false when [expr] is not
+  // analysable. A slot [c] does not give is unknown (`urgency`, which has no unknown, is the
+  // lowest level).
+  bool true_in(const ast::Expr& expr, const Case& c);
+
  private:
   struct Goal {
     const ast::Expr* expr;
     TriSet wanted;
   };
-  // One class of a slot's values; for the urgency slot, the range [low, high] of levels.
-  struct Class {
-    bool known = true;
-    double value = 0;
-    std::uint32_t low = 0, high = 0;
-  };
 
   bool solve(const std::vector<Goal>& goals, bool known_only);
+  // Collects what [goals] read and builds the classes of their slots; false when there are
+  // more slots than the search takes.
+  bool prepare(const std::vector<Goal>& goals, bool known_only);
   void forget_last_solve();
+  void see(std::uint32_t slot);
   void collect(const ast::Expr& expr);
   void build_classes(std::uint32_t slot, bool known_only);
   bool search(const std::vector<Goal>& goals, std::size_t index);
+  // At a leaf of the search that meets every goal: records it for true_case; true ends the
+  // search.
+  bool found_case();
 
   TriSet eval(const ast::Expr& expr);
   TriSet eval_define(std::uint32_t define);
@@ -96,6 +128,9 @@ class ConditionSolver {
   std::vector<TriSet> define_memo_;
   std::vector<std::uint64_t> define_epoch_;
   std::uint64_t epoch_ = 0;
+  // While true_case searches: unknown classes first, and where the case goes.
+  bool unknown_first_ = false;
+  std::optional<Case>* found_ = nullptr;
 };
 
 }  // namespace redflag::lint

@@ -164,6 +164,34 @@ TEST_CASE("a flag implied by a flag at least as urgent is redundant") {
   CHECK(found(LintId::RedundantFlag, facts + flag("f", "fever")).empty());
 }
 
+TEST_CASE("redundant-flag names the first implied flag, whatever shape the conditions take") {
+  const std::string facts =
+      "fact fever : bool\nfact kind : one of a, b, c\nfact temp : number between 30 and 45\n";
+  const auto redundant = [&](const std::string& flags) {
+    std::vector<std::string> messages;
+    for (const auto& finding : found(LintId::RedundantFlag, facts + flags)) {
+      messages.push_back(finding.substr(finding.find(": ") + 2));
+    }
+    return messages;
+  };
+  // Each way of making `f` true (fever; temp over 39) makes `g` true too, not the other way.
+  CHECK(redundant(flag("f", "fever or temp > 39") + flag("g", "temp > 38 or fever")) ==
+        std::vector<std::string>{"flag `f` never fires without flag `g` (high) firing too"});
+  CHECK(redundant(flag("f", "fever or temp > 39") + flag("g", "temp > 40 or fever")) ==
+        std::vector<std::string>{"flag `g` never fires without flag `f` (high) firing too"});
+  // A flag true with nothing known, implied by one that reads other facts.
+  CHECK(redundant(flag("f", "fever and not known(kind)") + flag("g", "not known(kind)")) ==
+        std::vector<std::string>{"flag `f` never fires without flag `g` (high) firing too"});
+  // Through defines, and the first implied flag in declaration order.
+  CHECK(redundant("define hot = fever and kind in {a, b}\n" + flag("f", "hot and age > 80") +
+                  flag("g", "kind != c and fever") + flag("h", "fever")) ==
+        std::vector<std::string>{"flag `f` never fires without flag `old` (high) firing too",
+                                 "flag `g` never fires without flag `h` (high) firing too"});
+  CHECK(redundant(flag("f", "at least 2 of (fever, kind = a, age > 70)") +
+                  flag("g", "at least 1 of (fever, kind = a, age > 70)")) ==
+        std::vector<std::string>{"flag `f` never fires without flag `g` (high) firing too"});
+}
+
 TEST_CASE("comparisons made constant by the declared range") {
   CHECK(found(LintId::RangeEdgeComparison, flag("f", "age >= 0 and age < 20")) ==
         std::vector<std::string>{"18: `age >= 0` is always true for the declared range of `age` (0 to 130)"});
