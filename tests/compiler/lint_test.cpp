@@ -104,6 +104,22 @@ TEST_CASE("duplicate and near-duplicate flag text") {
   CHECK(found(LintId::DuplicateText, flag("f", "age > 80")).empty());
 }
 
+TEST_CASE("duplicate-text names the first earlier flag alike, by words or by edits") {
+  const auto titled = [](const std::string& name, const std::string& title) {
+    return fmt::format("flag {} high\n  title \"{}\"\n  when age > 80\n  because \"Why {}.\"\n  cite s\n",
+                       name, title, name);
+  };
+  CHECK(found(LintId::DuplicateText, titled("f1", "Back pain at night") + titled("f2", "Night pain") +
+                                         titled("f3", "BACK PAIN, at night!") +
+                                         titled("f4", "Back pain at nigh") +
+                                         titled("f5", "pain pain night night")) ==
+        std::vector<std::string>{
+            "26: flag `f3` has the same title as flag `f1`",
+            "31: flag `f4` has nearly the same (94% alike) title as flag `f1`",
+            // The same words, however often and in whatever order: far apart in length.
+            "36: flag `f5` has the same title as flag `f2`"});
+}
+
 TEST_CASE("unsatisfiable conditions, three-valued") {
   const auto never = [](const std::string& when) {
     return on_condition(LintId::UnsatisfiableCondition, when);
