@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "compiler/lint/condition_operands.hpp"
 #include "runtime/tri.hpp"
 
 namespace redflag::lint {
@@ -37,19 +38,6 @@ TriSet combine(TriSet a, TriSet b, Op op) {
 TriSet negate(TriSet set) {
   return static_cast<TriSet>(((set & kCanBeFalse) << 1) | ((set & kCanBeTrue) >> 1) |
                              (set & kCanBeUnknown));
-}
-
-bool is_fact(const Expr& expr) { return expr.kind == ExprKind::Name && expr.ref == RefKind::Fact; }
-
-// Operands compared as booleans: true/false, defines and nested conditions.
-bool is_boolean_operand(const Expr& expr) {
-  switch (expr.kind) {
-    case ExprKind::BoolConst: return true;
-    case ExprKind::Name: return expr.ref == RefKind::Define;
-    case ExprKind::Number:
-    case ExprKind::Urgency: return false;
-    default: return true;
-  }
 }
 
 // The constant value of a literal or enum value operand.
@@ -113,12 +101,6 @@ bool ConditionSolver::can_be_true_without(const Expr& a, const Expr& b) {
   return solve({{&a, kCanBeTrue}, {&b, kCanBeFalse | kCanBeUnknown}}, false);
 }
 
-std::vector<std::uint32_t> ConditionSolver::slots_read(const Expr& expr) {
-  forget_last_solve();
-  collect(expr);
-  return order_;
-}
-
 std::optional<ConditionSolver::Case> ConditionSolver::true_case(
     const Expr& expr, const std::vector<std::uint32_t>& unknown) {
   const std::vector<Goal> goals = {{&expr, kCanBeTrue}};
@@ -135,21 +117,22 @@ std::optional<ConditionSolver::Case> ConditionSolver::true_case(
   return found;
 }
 
-bool ConditionSolver::true_in(const Expr& expr, const Case& c) {
+bool ConditionSolver::true_in_each(const Expr& expr, const std::vector<Case>& cases) {
   if (!analysable(expr)) return false;
   forget_last_solve();
   known_only_ = false;
-  for (const auto& [slot, value] : c) {
-    see(slot);
-    classes_[slot] = {value};
-  }
   collect(expr);
-  for (const auto slot : order_) {
-    if (classes_[slot].empty()) classes_[slot] = {Class{false}};
-    assigned_[slot] = 0;
+  for (const auto slot : order_) assigned_[slot] = 0;
+  for (const auto& c : cases) {
+    // Each slot [expr] reads has one class: the case's, or unknown.
+    for (const auto slot : order_) classes_[slot] = {Class{false}};
+    for (const auto& [slot, value] : c) {
+      if (slot_seen_[slot]) classes_[slot] = {value};
+    }
+    ++epoch_;
+    if (eval(expr) != kCanBeTrue) return false;
   }
-  ++epoch_;
-  return eval(expr) == kCanBeTrue;
+  return true;
 }
 
 bool ConditionSolver::solve(const std::vector<Goal>& goals, bool known_only) {

@@ -18,7 +18,7 @@
 // when it evaluates `urgency` (it treats the urgency as independent of the flags).
 //
 // Besides yes/no answers it hands out the cases it finds (true_case) and evaluates a condition
-// in a given case (true_in): cheap witnesses that let redundant-flag rule out most pairs of
+// in given cases (true_in_each): cheap witnesses that let redundant-flag rule out most pairs of
 // flags without solving them (compiler/lint/lint_redundant.cpp).
 #pragma once
 
@@ -61,9 +61,6 @@ class ConditionSolver {
   // Whether some case makes [a] true while [b] is false or unknown.
   bool can_be_true_without(const ast::Expr& a, const ast::Expr& b);
 
-  // The slots [expr] reads, defines expanded, in first-read order.
-  std::vector<std::uint32_t> slots_read(const ast::Expr& expr);
-
   // A case that makes [expr] true with the slots in [unknown] unknown, giving just the slots
   // [expr] reads. The search tries each slot unknown before its known classes, so the case
   // leaves much unknown. None when there is no such case, when the search gives up, or when
@@ -71,10 +68,10 @@ class ConditionSolver {
   std::optional<Case> true_case(const ast::Expr& expr,
                                 const std::vector<std::uint32_t>& unknown = {});
 
-  // Whether [expr] is true, and not possibly false or unknown, in [c]; false when [expr] is not
-  // analysable. A slot [c] does not give is unknown (`urgency`, which has no unknown, is the
-  // lowest level).
-  bool true_in(const ast::Expr& expr, const Case& c);
+  // Whether [expr] is true, and not possibly false or unknown, in each of [cases]; false when
+  // [expr] is not analysable. A slot a case does not give is unknown in it (`urgency`, which
+  // has no unknown, is the lowest level).
+  bool true_in_each(const ast::Expr& expr, const std::vector<Case>& cases);
 
  private:
   struct Goal {
