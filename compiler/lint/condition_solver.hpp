@@ -24,10 +24,12 @@
 
 #include <cstdint>
 #include <optional>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "compiler/ast.hpp"
+#include "compiler/lint/flat_conditions.hpp"
 
 namespace redflag::lint {
 
@@ -75,28 +77,30 @@ class ConditionSolver {
 
  private:
   struct Goal {
-    const ast::Expr* expr;
+    std::uint32_t node;  // in flat_
     TriSet wanted;
   };
 
+  // The node of [expr] in flat_ (copied on the first call), or kNotAnalysable.
+  std::uint32_t node_of(const ast::Expr& expr);
   bool solve(const std::vector<Goal>& goals, bool known_only);
   // Collects what [goals] read and builds the classes of their slots; false when there are
   // more slots than the search takes.
   bool prepare(const std::vector<Goal>& goals, bool known_only);
   void forget_last_solve();
   void see(std::uint32_t slot);
-  void collect(const ast::Expr& expr);
+  void collect(std::uint32_t node);
   void build_classes(std::uint32_t slot, bool known_only);
   bool search(const std::vector<Goal>& goals, std::size_t index);
   // At a leaf of the search that meets every goal: records it for true_case; true ends the
   // search.
   bool found_case();
 
-  TriSet eval(const ast::Expr& expr);
+  TriSet eval(std::uint32_t node);
   TriSet eval_define(std::uint32_t define);
-  TriSet eval_compare(const ast::Expr& expr);
+  TriSet eval_compare(const FlatConditions::Node& node);
   TriSet eval_urgency(ast::Cmp cmp, std::uint32_t level);
-  TriSet eval_at_least(const ast::Expr& expr);
+  TriSet eval_at_least(const FlatConditions::Node& node);
   // The value of a comparison of fact [slot] (as a value) with [test], which says whether a
   // known value satisfies it.
   template <typename Test>
@@ -109,6 +113,10 @@ class ConditionSolver {
   const ast::Kb& kb_;
   std::uint32_t urgency_slot_;
   std::vector<std::uint32_t> define_height_;
+  FlatConditions flat_;  // what the search evaluates
+  // The node in flat_ of each condition asked about, or kNotAnalysable.
+  static constexpr std::uint32_t kNotAnalysable = 0xFFFFFFFFu;
+  std::unordered_map<const ast::Expr*, std::uint32_t> nodes_;
 
   // State of one solve. The per-slot and per-define tables are sized once; a solve writes only
   // the entries of the slots in order_ and the defines in defines_read_, and the next one
