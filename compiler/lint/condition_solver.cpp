@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
+#include "compiler/lint/condition_operands.hpp"
+#include "compiler/lint/flat_conditions.hpp"
 #include "runtime/tri.hpp"
 
 namespace redflag::lint {
@@ -39,29 +40,22 @@ TriSet negate(TriSet set) {
                              (set & kCanBeUnknown));
 }
 
-bool is_fact(const Expr& expr) { return expr.kind == ExprKind::Name && expr.ref == RefKind::Fact; }
-
-// Operands compared as booleans: true/false, defines and nested conditions.
-bool is_boolean_operand(const Expr& expr) {
-  switch (expr.kind) {
-    case ExprKind::BoolConst: return true;
-    case ExprKind::Name: return expr.ref == RefKind::Define;
-    case ExprKind::Number:
-    case ExprKind::Urgency: return false;
-    default: return true;
-  }
-}
+using Node = FlatConditions::Node;
 
 // The constant value of a literal or enum value operand.
-double constant_of(const Expr& expr) {
-  return expr.kind == ExprKind::Number ? expr.canonical_value : expr.ref_id;
+double constant_of(const Node& node) {
+  return node.kind == ExprKind::Number ? node.value : node.ref_id;
 }
 
 }  // namespace
 
 ConditionSolver::ConditionSolver(const ast::Kb& kb)
     : kb_(kb), urgency_slot_(static_cast<std::uint32_t>(kb.facts.size())),
-      define_height_(kb.defines.size(), 0) {
+      define_height_(kb.defines.size(), 0), flat_(kb), slot_seen_(kb.facts.size() + 1, false),
+      define_seen_(kb.defines.size(), false), thresholds_(kb.facts.size() + 1),
+      enum_masks_(kb.facts.size() + 1), classes_(kb.facts.size() + 1),
+      assigned_(kb.facts.size() + 1, -1), define_memo_(kb.defines.size(), 0),
+      define_epoch_(kb.defines.size(), 0) {
   // Heights of defines in dependency order, without recursing along define chains.
   std::vector<std::uint8_t> state(kb.defines.size(), 0);  // 0 new, 1 entered, 2 done
   std::vector<std::uint32_t> stack;
@@ -101,68 +95,121 @@ std::uint32_t ConditionSolver::height(const Expr& expr) const {
 
 bool ConditionSolver::analysable(const Expr& expr) const { return height(expr) <= kMaxDepth; }
 
+std::uint32_t ConditionSolver::node_of(const Expr& expr) {
+  const auto [entry, added] = nodes_.try_emplace(&expr, kNotAnalysable);
+  if (added && analysable(expr)) entry->second = flat_.copy(expr);
+  return entry->second;
+}
+
 bool ConditionSolver::can_be(const Expr& expr, TriSet wanted, bool known_only) {
-  return solve({{&expr, wanted}}, known_only);
+  const std::uint32_t node = node_of(expr);
+  return node == kNotAnalysable || solve({{node, wanted}}, known_only);
 }
 
 bool ConditionSolver::can_be_true_without(const Expr& a, const Expr& b) {
-  return solve({{&a, kCanBeTrue}, {&b, kCanBeFalse | kCanBeUnknown}}, false);
+  const std::uint32_t node_a = node_of(a), node_b = node_of(b);
+  if (node_a == kNotAnalysable || node_b == kNotAnalysable) return true;
+  return solve({{node_a, kCanBeTrue}, {node_b, kCanBeFalse | kCanBeUnknown}}, false);
+}
+
+std::optional<ConditionSolver::Case> ConditionSolver::true_case(
+    const Expr& expr, const std::vector<std::uint32_t>& unknown) {
+  const std::uint32_t node = node_of(expr);
+  if (node == kNotAnalysable) return std::nullopt;
+  const std::vector<Goal> goals = {{node, kCanBeTrue}};
+  if (!prepare(goals, false)) return std::nullopt;
+  for (const auto slot : unknown) {
+    if (slot_seen_[slot]) classes_[slot] = {Class{false}};
+  }
+  std::optional<Case> found;
+  unknown_first_ = true;
+  found_ = &found;
+  search(goals, 0);
+  unknown_first_ = false;
+  found_ = nullptr;
+  return found;
+}
+
+bool ConditionSolver::true_in_each(const Expr& expr, const std::vector<Case>& cases) {
+  const std::uint32_t node = node_of(expr);
+  if (node == kNotAnalysable) return false;
+  forget_last_solve();
+  known_only_ = false;
+  collect(node);
+  for (const auto slot : order_) assigned_[slot] = 0;
+  for (const auto& c : cases) {
+    // Each slot [expr] reads has one class: the case's, or unknown.
+    for (const auto slot : order_) classes_[slot] = {Class{false}};
+    for (const auto& [slot, value] : c) {
+      if (slot_seen_[slot]) classes_[slot] = {value};
+    }
+    ++epoch_;
+    if (eval(node) != kCanBeTrue) return false;
+  }
+  return true;
 }
 
 bool ConditionSolver::solve(const std::vector<Goal>& goals, bool known_only) {
-  for (const auto& goal : goals) {
-    if (!analysable(*goal.expr)) return true;
-  }
-  const std::size_t slots = kb_.facts.size() + 1;
-  known_only_ = known_only;
-  steps_ = 0;
-  order_.clear();
-  slot_seen_.assign(slots, false);
-  define_seen_.assign(kb_.defines.size(), false);
-  thresholds_.assign(slots, {});
-  enum_masks_.assign(slots, {});
-  classes_.assign(slots, {});
-  assigned_.assign(slots, -1);
-  define_memo_.assign(kb_.defines.size(), 0);
-  define_epoch_.assign(kb_.defines.size(), 0);
-  for (const auto& goal : goals) collect(*goal.expr);
-  if (order_.size() > kMaxFacts) return true;
-  for (const auto slot : order_) build_classes(slot, known_only);
-  return search(goals, 0);
+  return !prepare(goals, known_only) || search(goals, 0);
 }
 
-// Records the facts [expr] reads, in first-seen order, and what it compares them with.
-void ConditionSolver::collect(const Expr& expr) {
-  const auto see = [&](std::uint32_t slot) {
-    if (!slot_seen_[slot]) order_.push_back(slot);
-    slot_seen_[slot] = true;
-  };
-  if (expr.kind == ExprKind::Urgency) see(urgency_slot_);
-  if ((expr.kind == ExprKind::Name || expr.kind == ExprKind::Known) && expr.ref == RefKind::Fact) {
-    see(expr.ref_id);
+bool ConditionSolver::prepare(const std::vector<Goal>& goals, bool known_only) {
+  forget_last_solve();
+  known_only_ = known_only;
+  for (const auto& goal : goals) collect(goal.node);
+  if (order_.size() > kMaxFacts) return false;
+  for (const auto slot : order_) build_classes(slot, known_only);
+  return true;
+}
+
+// Clears what the last solve recorded, slot by slot and define by define, so that a solve costs
+// what its conditions read, not what the KB declares. The define memo needs no clearing: its
+// epochs only grow.
+void ConditionSolver::forget_last_solve() {
+  for (const auto slot : order_) {
+    slot_seen_[slot] = false;
+    thresholds_[slot].clear();
+    enum_masks_[slot].clear();
+    classes_[slot].clear();
+    assigned_[slot] = -1;
   }
-  if (expr.kind == ExprKind::Name && expr.ref == RefKind::Define && !define_seen_[expr.ref_id]) {
-    define_seen_[expr.ref_id] = true;
-    collect(*kb_.defines[expr.ref_id].condition);
+  order_.clear();
+  for (const auto define : defines_read_) define_seen_[define] = false;
+  defines_read_.clear();
+  steps_ = 0;
+}
+
+void ConditionSolver::see(std::uint32_t slot) {
+  if (!slot_seen_[slot]) order_.push_back(slot);
+  slot_seen_[slot] = true;
+}
+
+// Records the facts node [at] reads, in first-seen order, and what it compares them with.
+void ConditionSolver::collect(std::uint32_t at) {
+  const Node& node = flat_[at];
+  if (node.kind == ExprKind::Urgency) see(urgency_slot_);
+  if ((node.kind == ExprKind::Name || node.kind == ExprKind::Known) && node.ref == RefKind::Fact) {
+    see(node.ref_id);
+  }
+  if (node.kind == ExprKind::Name && node.ref == RefKind::Define && !define_seen_[node.ref_id]) {
+    define_seen_[node.ref_id] = true;
+    defines_read_.push_back(node.ref_id);
+    collect(flat_.define_node(node.ref_id));
   }
   const bool compares_constant =
-      expr.kind == ExprKind::Compare || expr.kind == ExprKind::Between;
-  if (compares_constant && is_fact(*expr.children[0]) != is_fact(*expr.children[1])) {
-    const Expr& fact = is_fact(*expr.children[0]) ? *expr.children[0] : *expr.children[1];
-    for (std::size_t i = 0; i < expr.children.size(); ++i) {
-      const Expr& other = *expr.children[i];
-      if (other.kind == ExprKind::Number) thresholds_[fact.ref_id].push_back(other.canonical_value);
+      node.kind == ExprKind::Compare || node.kind == ExprKind::Between;
+  if (compares_constant && is_fact(flat_[node.first]) != is_fact(flat_[node.first + 1])) {
+    const Node& fact = is_fact(flat_[node.first]) ? flat_[node.first] : flat_[node.first + 1];
+    for (std::uint32_t i = 0; i < node.children; ++i) {
+      const Node& other = flat_[node.first + i];
+      if (other.kind == ExprKind::Number) thresholds_[fact.ref_id].push_back(other.value);
       if (other.kind == ExprKind::Name && other.ref == RefKind::EnumValue) {
         enum_masks_[fact.ref_id].push_back(std::uint64_t{1} << other.ref_id);
       }
     }
   }
-  if (expr.kind == ExprKind::InSet) {
-    std::uint64_t mask = 0;
-    for (const auto id : expr.set_ids) mask |= std::uint64_t{1} << id;
-    enum_masks_[expr.children[0]->ref_id].push_back(mask);
-  }
-  for (const auto& child : expr.children) collect(*child);
+  if (node.kind == ExprKind::InSet) enum_masks_[flat_[node.first].ref_id].push_back(node.set_mask);
+  for (std::uint32_t i = 0; i < node.children; ++i) collect(node.first + i);
 }
 
 void ConditionSolver::build_classes(std::uint32_t slot, bool known_only) {
@@ -181,12 +228,21 @@ void ConditionSolver::build_classes(std::uint32_t slot, bool known_only) {
     case ast::FactType::Bool: classes = {{true, 1}, {true, 0}}; break;
     case ast::FactType::Text: classes = {{true, 0}}; break;
     case ast::FactType::Enum: {
-      // Values with the same membership in every set compared against behave alike.
-      std::map<std::vector<bool>, std::uint32_t> by_signature;
+      // Values with the same membership in every set compared against behave alike: a value
+      // starts a class unless an earlier one has its signature (a bit per set).
+      const auto& masks = enum_masks_[slot];
+      const std::size_t words = masks.size() / 64 + 1;
+      std::vector<std::uint64_t> signatures(fact.enum_values.size() * words, 0);
       for (std::uint32_t value = 0; value < fact.enum_values.size(); ++value) {
-        std::vector<bool> signature;
-        for (const auto mask : enum_masks_[slot]) signature.push_back((mask >> value) & 1);
-        if (by_signature.emplace(signature, value).second) classes.push_back({true, double(value)});
+        const auto signature = signatures.begin() + value * words;
+        for (std::size_t i = 0; i < masks.size(); ++i) {
+          signature[i / 64] |= ((masks[i] >> value) & 1) << (i % 64);
+        }
+        bool seen = false;
+        for (std::uint32_t earlier = 0; earlier < value && !seen; ++earlier) {
+          seen = std::equal(signature, signature + words, signatures.begin() + earlier * words);
+        }
+        if (!seen) classes.push_back({true, double(value)});
       }
       break;
     }
@@ -220,65 +276,73 @@ bool ConditionSolver::search(const std::vector<Goal>& goals, std::size_t index) 
   if (steps_ > kMaxSteps) return true;
   ++epoch_;
   for (const auto& goal : goals) {
-    if (!(eval(*goal.expr) & goal.wanted)) return false;
+    if (!(eval(goal.node) & goal.wanted)) return false;
   }
-  if (index == order_.size()) return true;
+  if (index == order_.size()) return found_case();
   const std::uint32_t slot = order_[index];
-  for (std::size_t c = 0; c < classes_[slot].size(); ++c) {
-    assigned_[slot] = static_cast<std::int32_t>(c);
+  const std::size_t count = classes_[slot].size();
+  for (std::size_t i = 0; i < count; ++i) {
+    // The unknown class, when there is one, is the last.
+    assigned_[slot] = static_cast<std::int32_t>(unknown_first_ ? count - 1 - i : i);
     if (search(goals, index + 1)) return true;
   }
   assigned_[slot] = -1;
   return false;
 }
 
+bool ConditionSolver::found_case() {
+  if (found_) {
+    Case& found = found_->emplace();
+    for (const auto slot : order_) found.emplace_back(slot, classes_[slot][assigned_[slot]]);
+  }
+  return true;
+}
+
 TriSet ConditionSolver::open() const {
   return known_only_ ? kCanBeFalse | kCanBeTrue : kCanBeFalse | kCanBeTrue | kCanBeUnknown;
 }
 
-TriSet ConditionSolver::eval(const Expr& expr) {
+TriSet ConditionSolver::eval(std::uint32_t at) {
   ++steps_;
-  switch (expr.kind) {
-    case ExprKind::BoolConst: return bit(static_cast<Tri>(expr.tri));
+  const Node& node = flat_[at];
+  switch (node.kind) {
+    case ExprKind::BoolConst: return bit(static_cast<Tri>(node.tri));
     case ExprKind::Name:
-      if (expr.ref == RefKind::Define) return eval_define(expr.ref_id);
-      return eval_fact(expr.ref_id, [](double value) { return value != 0; });
+      if (node.ref == RefKind::Define) return eval_define(node.ref_id);
+      return eval_fact(node.ref_id, [](double value) { return value != 0; });
     case ExprKind::Known: {
-      const auto c = assigned_[expr.ref_id];
+      const auto c = assigned_[node.ref_id];
       if (c < 0) return known_only_ ? kCanBeTrue : kCanBeTrue | kCanBeFalse;
-      return classes_[expr.ref_id][c].known ? kCanBeTrue : kCanBeFalse;
+      return classes_[node.ref_id][c].known ? kCanBeTrue : kCanBeFalse;
     }
-    case ExprKind::Not: return negate(eval(*expr.children[0]));
+    case ExprKind::Not: return negate(eval(node.first));
     case ExprKind::And:
     case ExprKind::Or: {
-      const bool is_and = expr.kind == ExprKind::And;
+      const bool is_and = node.kind == ExprKind::And;
       TriSet result = is_and ? kCanBeTrue : kCanBeFalse;
-      for (const auto& child : expr.children) {
-        result = is_and ? combine(result, eval(*child), tri_and) : combine(result, eval(*child), tri_or);
+      for (std::uint32_t child = node.first; child < node.first + node.children; ++child) {
+        result = is_and ? combine(result, eval(child), tri_and) : combine(result, eval(child), tri_or);
       }
       return result;
     }
-    case ExprKind::AtLeast: return eval_at_least(expr);
-    case ExprKind::Compare: return eval_compare(expr);
-    case ExprKind::InSet: {
-      std::uint64_t mask = 0;
-      for (const auto id : expr.set_ids) mask |= std::uint64_t{1} << id;
-      return eval_fact(expr.children[0]->ref_id, [&](double value) {
-        return ((mask >> static_cast<std::uint32_t>(value)) & 1) != expr.negated;
+    case ExprKind::AtLeast: return eval_at_least(node);
+    case ExprKind::Compare: return eval_compare(node);
+    case ExprKind::InSet:
+      return eval_fact(flat_[node.first].ref_id, [&](double value) {
+        return ((node.set_mask >> static_cast<std::uint32_t>(value)) & 1) != node.negated;
       });
-    }
     case ExprKind::Between: {
-      const Expr& low = *expr.children[1];
-      const Expr& high = *expr.children[2];
+      const Node& low = flat_[node.first + 1];
+      const Node& high = flat_[node.first + 2];
       if (low.kind != ExprKind::Number || high.kind != ExprKind::Number) {
         std::vector<std::uint32_t> slots;
-        for (const auto& child : expr.children) {
-          if (is_fact(*child)) slots.push_back(child->ref_id);
+        for (std::uint32_t child = node.first; child < node.first + node.children; ++child) {
+          if (is_fact(flat_[child])) slots.push_back(flat_[child].ref_id);
         }
         return eval_free(slots);
       }
-      return eval_fact(expr.children[0]->ref_id, [&](double value) {
-        return value >= low.canonical_value && value <= high.canonical_value;
+      return eval_fact(flat_[node.first].ref_id, [&](double value) {
+        return value >= low.value && value <= high.value;
       });
     }
     case ExprKind::Number:
@@ -289,7 +353,7 @@ TriSet ConditionSolver::eval(const Expr& expr) {
 
 TriSet ConditionSolver::eval_define(std::uint32_t define) {
   if (define_epoch_[define] != epoch_) {
-    define_memo_[define] = eval(*kb_.defines[define].condition);
+    define_memo_[define] = eval(flat_.define_node(define));
     define_epoch_[define] = epoch_;
   }
   return define_memo_[define];
@@ -315,18 +379,18 @@ TriSet ConditionSolver::eval_free(const std::vector<std::uint32_t>& slots) const
   return all_assigned ? kCanBeFalse | kCanBeTrue : open();
 }
 
-TriSet ConditionSolver::eval_compare(const Expr& expr) {
-  const Expr& left = *expr.children[0];
-  const Expr& right = *expr.children[1];
-  if (left.kind == ExprKind::Urgency) return eval_urgency(expr.cmp, right.ref_id);
+TriSet ConditionSolver::eval_compare(const Node& node) {
+  const Node& left = flat_[node.first];
+  const Node& right = flat_[node.first + 1];
+  if (left.kind == ExprKind::Urgency) return eval_urgency(node.cmp, right.ref_id);
   if (right.kind == ExprKind::Urgency) {
     // `level < urgency` is `urgency > level`.
-    return eval_urgency(ast::swapped(expr.cmp), left.ref_id);
+    return eval_urgency(ast::swapped(node.cmp), left.ref_id);
   }
-  const auto code = static_cast<CmpCode>(expr.cmp);
+  const auto code = static_cast<CmpCode>(node.cmp);
   if (is_boolean_operand(left) || is_boolean_operand(right)) {
-    const bool equal = expr.cmp == ast::Cmp::Eq;
-    return combine(eval(left), eval(right), [equal](Tri a, Tri b) {
+    const bool equal = node.cmp == ast::Cmp::Eq;
+    return combine(eval(node.first), eval(node.first + 1), [equal](Tri a, Tri b) {
       if (a == Tri::Unknown || b == Tri::Unknown) return Tri::Unknown;
       return tri_of((a == b) == equal);
     });
@@ -355,12 +419,12 @@ TriSet ConditionSolver::eval_urgency(ast::Cmp cmp, std::uint32_t level) {
 // `at least N of`: true is possible when N items can be true; false when fewer than N items
 // cannot be false; unknown when, with every item that can be unknown made unknown, some choice
 // of the others leaves fewer than N true but at least N true or unknown.
-TriSet ConditionSolver::eval_at_least(const Expr& expr) {
-  const std::int64_t needed = expr.count;
+TriSet ConditionSolver::eval_at_least(const Node& node) {
+  const std::int64_t needed = node.count;
   std::int64_t can_be_true = 0, cannot_be_false = 0, can_be_unknown = 0, must_be_true = 0,
                either = 0;
-  for (const auto& child : expr.children) {
-    const TriSet set = eval(*child);
+  for (std::uint32_t child = node.first; child < node.first + node.children; ++child) {
+    const TriSet set = eval(child);
     can_be_true += (set & kCanBeTrue) != 0;
     cannot_be_false += (set & kCanBeFalse) == 0;
     if (set & kCanBeUnknown) {

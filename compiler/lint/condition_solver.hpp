@@ -16,12 +16,20 @@
 // and a search past its bounds (kMaxSteps, kMaxFacts) answers "possible". Lints built on it
 // therefore miss findings rather than report false ones. It does not know which flag fired
 // when it evaluates `urgency` (it treats the urgency as independent of the flags).
+//
+// Besides yes/no answers it hands out the cases it finds (true_case) and evaluates a condition
+// in given cases (true_in_each): cheap witnesses that let redundant-flag rule out most pairs of
+// flags without solving them (compiler/lint/lint_redundant.cpp).
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "compiler/ast.hpp"
+#include "compiler/lint/flat_conditions.hpp"
 
 namespace redflag::lint {
 
@@ -31,6 +39,16 @@ inline constexpr TriSet kCanBeFalse = 1, kCanBeTrue = 2, kCanBeUnknown = 4;
 
 class ConditionSolver {
  public:
+  // One class of a slot's values; for the urgency slot, the range [low, high] of levels. A slot
+  // is a fact id, or kb.facts.size() for `urgency`.
+  struct Class {
+    bool known = true;
+    double value = 0;
+    std::uint32_t low = 0, high = 0;
+  };
+  // A case as the search sees one: a class for each slot it gives, every other slot unknown.
+  using Case = std::vector<std::pair<std::uint32_t, Class>>;
+
   // [kb] must have passed checking and outlive the solver.
   explicit ConditionSolver(const ast::Kb& kb);
 
@@ -45,28 +63,44 @@ class ConditionSolver {
   // Whether some case makes [a] true while [b] is false or unknown.
   bool can_be_true_without(const ast::Expr& a, const ast::Expr& b);
 
+  // A case that makes [expr] true with the slots in [unknown] unknown, giving just the slots
+  // [expr] reads. The search tries each slot unknown before its known classes, so the case
+  // leaves much unknown. None when there is no such case, when the search gives up, or when
+  // [expr] is not analysable.
+  std::optional<Case> true_case(const ast::Expr& expr,
+                                const std::vector<std::uint32_t>& unknown = {});
+
+  // Whether [expr] is true, and not possibly false or unknown, in each of [cases]; false when
+  // [expr] is not analysable. A slot a case does not give is unknown in it (`urgency`, which
+  // has no unknown, is the lowest level).
+  bool true_in_each(const ast::Expr& expr, const std::vector<Case>& cases);
+
  private:
   struct Goal {
-    const ast::Expr* expr;
+    std::uint32_t node;  // in flat_
     TriSet wanted;
   };
-  // One class of a slot's values; for the urgency slot, the range [low, high] of levels.
-  struct Class {
-    bool known = true;
-    double value = 0;
-    std::uint32_t low = 0, high = 0;
-  };
 
+  // The node of [expr] in flat_ (copied on the first call), or kNotAnalysable.
+  std::uint32_t node_of(const ast::Expr& expr);
   bool solve(const std::vector<Goal>& goals, bool known_only);
-  void collect(const ast::Expr& expr);
+  // Collects what [goals] read and builds the classes of their slots; false when there are
+  // more slots than the search takes.
+  bool prepare(const std::vector<Goal>& goals, bool known_only);
+  void forget_last_solve();
+  void see(std::uint32_t slot);
+  void collect(std::uint32_t node);
   void build_classes(std::uint32_t slot, bool known_only);
   bool search(const std::vector<Goal>& goals, std::size_t index);
+  // At a leaf of the search that meets every goal: records it for true_case; true ends the
+  // search.
+  bool found_case();
 
-  TriSet eval(const ast::Expr& expr);
+  TriSet eval(std::uint32_t node);
   TriSet eval_define(std::uint32_t define);
-  TriSet eval_compare(const ast::Expr& expr);
+  TriSet eval_compare(const FlatConditions::Node& node);
   TriSet eval_urgency(ast::Cmp cmp, std::uint32_t level);
-  TriSet eval_at_least(const ast::Expr& expr);
+  TriSet eval_at_least(const FlatConditions::Node& node);
   // The value of a comparison of fact [slot] (as a value) with [test], which says whether a
   // known value satisfies it.
   template <typename Test>
@@ -79,11 +113,18 @@ class ConditionSolver {
   const ast::Kb& kb_;
   std::uint32_t urgency_slot_;
   std::vector<std::uint32_t> define_height_;
+  FlatConditions flat_;  // what the search evaluates
+  // The node in flat_ of each condition asked about, or kNotAnalysable.
+  static constexpr std::uint32_t kNotAnalysable = 0xFFFFFFFFu;
+  std::unordered_map<const ast::Expr*, std::uint32_t> nodes_;
 
-  // State of one solve.
+  // State of one solve. The per-slot and per-define tables are sized once; a solve writes only
+  // the entries of the slots in order_ and the defines in defines_read_, and the next one
+  // clears just those.
   bool known_only_ = false;
   std::uint64_t steps_ = 0;
   std::vector<std::uint32_t> order_;  // slots in the order the search assigns them
+  std::vector<std::uint32_t> defines_read_;
   std::vector<bool> slot_seen_, define_seen_;
   std::vector<std::vector<double>> thresholds_;
   std::vector<std::vector<std::uint64_t>> enum_masks_;
@@ -92,6 +133,9 @@ class ConditionSolver {
   std::vector<TriSet> define_memo_;
   std::vector<std::uint64_t> define_epoch_;
   std::uint64_t epoch_ = 0;
+  // While true_case searches: unknown classes first, and where the case goes.
+  bool unknown_first_ = false;
+  std::optional<Case>* found_ = nullptr;
 };
 
 }  // namespace redflag::lint

@@ -12,6 +12,8 @@
 
 namespace redflag::lint {
 
+class ConditionSolver;
+
 struct LintContext {
   const FrontendResult& frontend;
   const LintOptions& options;
@@ -42,6 +44,9 @@ void check_unused(LintContext& context);
 void check_flag_text(LintContext& context);
 // unsatisfiable-condition, tautological-condition, redundant-flag.
 void check_logic(LintContext& context);
+// redundant-flag, for check_logic: [can_fire] says which flags were not found unsatisfiable.
+void check_redundant_flags(LintContext& context, ConditionSolver& solver,
+                           const std::vector<bool>& can_fire);
 // range-edge-comparison, quantity-without-unit.
 void check_comparisons(LintContext& context);
 // review-overdue, draft-in-release.

@@ -6,8 +6,7 @@
 //   the flag does not depend on the patient (a condition written as the literal `true`, as in
 //   a topic shown in every evaluation, says so on purpose and is not reported);
 // - redundant-flag: flag A never fires unless flag B, of the same or a higher urgency, fires
-//   too ("A true and B false or unknown" has no case). When two flags of the same urgency imply
-//   each other, only the later one is reported.
+//   too (compiler/lint/lint_redundant.cpp).
 #include <fmt/format.h>
 
 #include "compiler/lint/condition_solver.hpp"
@@ -52,28 +51,7 @@ void check_logic(LintContext& context) {
     check_condition(context, solver, *topic.condition, topic.span,
                     fmt::format("topic `{}`", topic.name), "is never shown by its `when`");
   }
-  // implied[a][b]: flag a never fires without flag b firing.
-  const std::size_t count = kb.flags.size();
-  const auto implies = [&](std::size_t a, std::size_t b) {
-    return solver.analysable(*kb.flags[a].condition) && solver.analysable(*kb.flags[b].condition) &&
-           !solver.can_be_true_without(*kb.flags[a].condition, *kb.flags[b].condition);
-  };
-  for (std::size_t a = 0; a < count; ++a) {
-    if (!can_fire[a]) continue;  // already reported; it would be "redundant" with every flag
-    const auto& flag = kb.flags[a];
-    for (std::size_t b = 0; b < count; ++b) {
-      const auto& other = kb.flags[b];
-      if (a == b || other.level_id < flag.level_id || !implies(a, b)) continue;
-      // Two equally urgent flags that imply each other: report the later one only.
-      if (other.level_id == flag.level_id && b > a && implies(b, a)) continue;
-      context.report(LintId::RedundantFlag, flag.span, flag.span,
-                     fmt::format("flag `{}` never fires without flag `{}` ({}) firing too",
-                                 flag.name, other.name, other.level))
-          .help.push_back(fmt::format("`{}` implies `{}`", context.text_of(flag.condition->span),
-                                      context.text_of(other.condition->span)));
-      break;
-    }
-  }
+  check_redundant_flags(context, solver, can_fire);
 }
 
 }  // namespace redflag::lint

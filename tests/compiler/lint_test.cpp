@@ -104,6 +104,22 @@ TEST_CASE("duplicate and near-duplicate flag text") {
   CHECK(found(LintId::DuplicateText, flag("f", "age > 80")).empty());
 }
 
+TEST_CASE("duplicate-text names the first earlier flag alike, by words or by edits") {
+  const auto titled = [](const std::string& name, const std::string& title) {
+    return fmt::format("flag {} high\n  title \"{}\"\n  when age > 80\n  because \"Why {}.\"\n  cite s\n",
+                       name, title, name);
+  };
+  CHECK(found(LintId::DuplicateText, titled("f1", "Back pain at night") + titled("f2", "Night pain") +
+                                         titled("f3", "BACK PAIN, at night!") +
+                                         titled("f4", "Back pain at nigh") +
+                                         titled("f5", "pain pain night night")) ==
+        std::vector<std::string>{
+            "26: flag `f3` has the same title as flag `f1`",
+            "31: flag `f4` has nearly the same (94% alike) title as flag `f1`",
+            // The same words, however often and in whatever order: far apart in length.
+            "36: flag `f5` has the same title as flag `f2`"});
+}
+
 TEST_CASE("unsatisfiable conditions, three-valued") {
   const auto never = [](const std::string& when) {
     return on_condition(LintId::UnsatisfiableCondition, when);
@@ -162,6 +178,34 @@ TEST_CASE("a flag implied by a flag at least as urgent is redundant") {
   // Two flags of the same urgency that imply each other: only the later one.
   CHECK(found(LintId::RedundantFlag, facts + flag("again", "age > 60")).size() == 1);
   CHECK(found(LintId::RedundantFlag, facts + flag("f", "fever")).empty());
+}
+
+TEST_CASE("redundant-flag names the first implied flag, whatever shape the conditions take") {
+  const std::string facts =
+      "fact fever : bool\nfact kind : one of a, b, c\nfact temp : number between 30 and 45\n";
+  const auto redundant = [&](const std::string& flags) {
+    std::vector<std::string> messages;
+    for (const auto& finding : found(LintId::RedundantFlag, facts + flags)) {
+      messages.push_back(finding.substr(finding.find(": ") + 2));
+    }
+    return messages;
+  };
+  // Each way of making `f` true (fever; temp over 39) makes `g` true too, not the other way.
+  CHECK(redundant(flag("f", "fever or temp > 39") + flag("g", "temp > 38 or fever")) ==
+        std::vector<std::string>{"flag `f` never fires without flag `g` (high) firing too"});
+  CHECK(redundant(flag("f", "fever or temp > 39") + flag("g", "temp > 40 or fever")) ==
+        std::vector<std::string>{"flag `g` never fires without flag `f` (high) firing too"});
+  // A flag true with nothing known, implied by one that reads other facts.
+  CHECK(redundant(flag("f", "fever and not known(kind)") + flag("g", "not known(kind)")) ==
+        std::vector<std::string>{"flag `f` never fires without flag `g` (high) firing too"});
+  // Through defines, and the first implied flag in declaration order.
+  CHECK(redundant("define hot = fever and kind in {a, b}\n" + flag("f", "hot and age > 80") +
+                  flag("g", "kind != c and fever") + flag("h", "fever")) ==
+        std::vector<std::string>{"flag `f` never fires without flag `old` (high) firing too",
+                                 "flag `g` never fires without flag `h` (high) firing too"});
+  CHECK(redundant(flag("f", "at least 2 of (fever, kind = a, age > 70)") +
+                  flag("g", "at least 1 of (fever, kind = a, age > 70)")) ==
+        std::vector<std::string>{"flag `f` never fires without flag `g` (high) firing too"});
 }
 
 TEST_CASE("comparisons made constant by the declared range") {
