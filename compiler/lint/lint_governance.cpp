@@ -5,6 +5,9 @@
 // - draft-in-release: a `draft` KB; reported only in a build for release (effective_levels).
 // - untested-flag: no test's case makes the flag's condition true. The tests are replayed on
 //   the reference evaluator (compiler/ast_eval.hpp), so "fires" means what `redflag test` means.
+//   A flag's value depends only on the facts it reads, so a test evaluates just the flags that
+//   read one of its givens; a flag that reads none has its value with every fact unknown,
+//   evaluated once. Replaying every flag in every test would cost tests x flags.
 // - test-without-expectations: a test with no `expect` clause, which can never fail.
 #include <fmt/format.h>
 
@@ -15,15 +18,41 @@
 namespace redflag::lint {
 namespace {
 
-// The case a test describes: its givens, every other fact unknown.
-std::vector<FactValue> facts_of(const ast::Kb& kb, const ast::Test& test) {
-  std::vector<FactValue> facts(kb.facts.size());
+// Not yet a flag or test index.
+constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+
+// Sets [facts] to the case [test] describes: its givens, every other fact unknown (as [facts]
+// was before).
+void give(const ast::Test& test, std::vector<FactValue>& facts) {
   for (const auto& given : test.givens) {
     FactValue& fact = facts[given.fact_id];
     fact.known = given.kind != ast::Given::Kind::Unknown;
     fact.value = given.kind == ast::Given::Kind::Bool ? (given.bool_value ? 1 : 0) : given.value;
   }
-  return facts;
+}
+
+// For each fact, the flags whose conditions read it, defines expanded, ascending.
+std::vector<std::vector<std::uint32_t>> readers_of_facts(const ast::Kb& kb) {
+  std::vector<std::vector<std::uint32_t>> readers(kb.facts.size());
+  std::vector<std::uint32_t> define_seen(kb.defines.size(), kNone);
+  std::vector<std::uint32_t> fact_seen(kb.facts.size(), kNone);
+  for (std::uint32_t flag = 0; flag < kb.flags.size(); ++flag) {
+    const auto read = [&](const ast::Expr& expr, auto& self) -> void {
+      const bool names_fact = expr.kind == ast::ExprKind::Name || expr.kind == ast::ExprKind::Known;
+      if (names_fact && expr.ref == ast::RefKind::Fact && fact_seen[expr.ref_id] != flag) {
+        fact_seen[expr.ref_id] = flag;
+        readers[expr.ref_id].push_back(flag);
+      }
+      if (expr.kind == ast::ExprKind::Name && expr.ref == ast::RefKind::Define &&
+          define_seen[expr.ref_id] != flag) {
+        define_seen[expr.ref_id] = flag;
+        self(*kb.defines[expr.ref_id].condition, self);
+      }
+      for (const auto& child : expr.children) self(*child, self);
+    };
+    read(*kb.flags[flag].condition, read);
+  }
+  return readers;
 }
 
 }  // namespace
@@ -62,11 +91,31 @@ void check_tests(LintContext& context) {
   for (const auto& topic : kb.topics) {
     if (topic.condition && !solver.analysable(*topic.condition)) return;
   }
+  const auto readers = readers_of_facts(kb);
+  std::vector<FactValue> facts(kb.facts.size());
   std::vector<bool> fired(kb.flags.size());
-  for (const auto& test : kb.tests) {
-    const auto facts = facts_of(kb, test);
-    const auto evaluation = AstEvaluator(kb, facts).evaluate_all();
-    for (std::size_t i = 0; i < fired.size(); ++i) fired[i] = fired[i] || evaluation.flags[i] == Tri::True;
+  std::vector<std::size_t> tests_reading(kb.flags.size());  // tests that give a fact it reads
+  std::vector<std::uint32_t> last_test(kb.flags.size(), kNone);
+  for (std::uint32_t t = 0; t < kb.tests.size(); ++t) {
+    const auto& test = kb.tests[t];
+    give(test, facts);
+    AstEvaluator evaluator(kb, facts);
+    for (const auto& given : test.givens) {
+      for (const auto flag : readers[given.fact_id]) {
+        if (last_test[flag] == t) continue;
+        last_test[flag] = t;
+        ++tests_reading[flag];
+        if (!fired[flag] && evaluator.evaluate(*kb.flags[flag].condition) == Tri::True) fired[flag] = true;
+      }
+    }
+    for (const auto& given : test.givens) facts[given.fact_id] = FactValue{};
+  }
+  // In the tests that give none of its facts, a flag has its value with nothing known.
+  AstEvaluator nothing_known(kb, facts);
+  for (std::size_t i = 0; i < fired.size(); ++i) {
+    if (!fired[i] && tests_reading[i] < kb.tests.size()) {
+      fired[i] = nothing_known.evaluate(*kb.flags[i].condition) == Tri::True;
+    }
   }
   for (std::size_t i = 0; i < fired.size(); ++i) {
     if (fired[i]) continue;

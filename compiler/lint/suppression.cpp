@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 #include <utility>
 
 #include "runtime/suggest.hpp"
@@ -64,17 +65,27 @@ std::vector<Suppression> find_suppressions(const ast::Kb& kb) {
 }
 
 void apply_suppressions(std::vector<LintFinding>& findings, std::vector<Suppression>& suppressions) {
+  // The well-formed suppressions by the (file, line) they target, so that a finding looks up
+  // its two lines instead of trying every suppression.
+  const auto place = [](std::uint32_t file, std::uint32_t line) {
+    return std::uint64_t{file} << 32 | line;
+  };
+  std::unordered_map<std::uint64_t, std::vector<Suppression*>> by_place;
+  for (auto& suppression : suppressions) {
+    if (suppression.malformed) continue;
+    by_place[place(suppression.span.begin.file_id, suppression.target_line)].push_back(&suppression);
+  }
   const auto suppressed = [&](const LintFinding& finding) {
     bool any = false;
-    for (auto& suppression : suppressions) {
-      const bool here = suppression.span.begin.file_id == finding.span.begin.file_id &&
-                        (suppression.target_line == finding.span.begin.line ||
-                         suppression.target_line == finding.decl_line);
-      if (!here || suppression.malformed) continue;
-      for (auto& entry : suppression.entries) {
-        if (entry.lint != finding.lint) continue;
-        entry.used = true;
-        any = true;
+    for (const auto line : {finding.span.begin.line, finding.decl_line}) {
+      const auto here = by_place.find(place(finding.span.begin.file_id, line));
+      if (here == by_place.end()) continue;
+      for (auto* suppression : here->second) {
+        for (auto& entry : suppression->entries) {
+          if (entry.lint != finding.lint) continue;
+          entry.used = true;
+          any = true;
+        }
       }
     }
     return any;
