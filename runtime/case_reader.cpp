@@ -79,8 +79,9 @@ struct CaseReader::State {
   bool read_object(const char* input, std::size_t size, std::size_t capacity, std::vector<FactValue>& values,
                    std::string& id, CaseError& error);
   // The index of [field]'s key as KeyOrder numbers keys (the id key is facts.size()), or
-  // kNoIndex with [error] set; [position] is the key's place in the object.
-  std::uint32_t key_index(od::field& field, std::size_t position, CaseError& error);
+  // kNoIndex with [error] set; [previous] is the object's previous key (KeyOrder::start()
+  // for the first).
+  std::uint32_t key_index(od::field& field, std::uint32_t previous, CaseError& error);
   bool read_id(od::value value, std::string& id, CaseError& error);
   bool read_fact(std::uint32_t fact_id, od::value value, FactValue& out, CaseError& error);
   // Reads a value [type] says is not null: false when it is the wrong type ([wrong] set) or bad.
@@ -181,12 +182,13 @@ bool CaseReader::State::read_object(const char* input, std::size_t size, std::si
   od::object object;
   if (auto code = document.get_object().get(object)) return json_fault(code);
   bool id_seen = false;
-  std::size_t position = 0;
+  std::uint32_t previous = key_order.start();
   for (auto result : object) {
     od::field field;
     if (auto code = std::move(result).get(field)) return json_fault(code);
-    const std::uint32_t index = key_index(field, position++, error);
+    const std::uint32_t index = key_index(field, previous, error);
     if (index == kNoIndex) return false;
+    previous = index;
     if (index == facts.size()) {
       if (id_seen) return fail(error, "duplicate key `id`", kIdKey);
       id_seen = true;
@@ -202,8 +204,8 @@ bool CaseReader::State::read_object(const char* input, std::size_t size, std::si
   return true;
 }
 
-std::uint32_t CaseReader::State::key_index(od::field& field, std::size_t position, CaseError& error) {
-  std::uint32_t index = key_order.predicted(position, field.key().raw());
+std::uint32_t CaseReader::State::key_index(od::field& field, std::uint32_t previous, CaseError& error) {
+  std::uint32_t index = key_order.predicted(previous, field.key().raw());
   if (index != kNoIndex) return index;
   std::string_view key;
   if (auto code = field.unescaped_key().get(key)) {
@@ -215,7 +217,7 @@ std::uint32_t CaseReader::State::key_index(od::field& field, std::size_t positio
     fail(error, unknown_fact_error(key, facts), key);
     return kNoIndex;
   }
-  key_order.remember(position, index);
+  key_order.remember(previous, index);
   return index;
 }
 

@@ -1,8 +1,10 @@
 // The case reader's fast path for keys: a batch writes its keys in the same order case after
-// case, so the key at each position is first compared, still escaped, with the name the key at
-// that position had in the previous case. A hit costs one comparison of a few machine words and
-// no unescaping or hashing; a miss (new order, unknown key, escaped key) falls back to the hash
-// table (fact_names.hpp), and the reader then remembers what it found.
+// case, so each key is first compared, still escaped, with the key that followed the previous
+// key the last time that key was read (the first key: with the first key of the last case). A
+// hit costs one comparison of a few machine words and no unescaping or hashing; a miss (new
+// order, a fact left out, unknown key, escaped key) falls back to the hash table
+// (fact_names.hpp), and the reader then remembers what it found. A case that leaves a fact out
+// thus costs a miss or two around the gap, not one for every key after it.
 //
 // Names are matched with their closing quote, so a raw key matches only when it is exactly the
 // name: fact names are identifiers, with no quote or backslash to escape. The comparison reads
@@ -24,7 +26,7 @@ namespace redflag::internal {
 class KeyOrder {
  public:
   // [names]: the keys a case may have, indexed as the reader indexes them.
-  explicit KeyOrder(const std::vector<std::string_view>& names) {
+  explicit KeyOrder(const std::vector<std::string_view>& names) : next_(names.size() + 1, kNoIndex) {
     for (const std::string_view name : names) {
       starts_.push_back(pool_.size());
       pool_.append(name);
@@ -32,26 +34,22 @@ class KeyOrder {
     }
     starts_.push_back(pool_.size());
     pool_.append(kWord, '\0');  // every name can be read a whole word at a time
-    order_.reserve(names.size());
   }
 
-  // The index of the key at [position] when its raw JSON text (after the opening quote) is
-  // the name the key at [position] had last time; kNoIndex otherwise.
-  std::uint32_t predicted(std::size_t position, const char* raw) const {
-    if (position >= order_.size()) return kNoIndex;
-    const std::uint32_t index = order_[position];
+  // What stands for "no key yet" as the previous key of an object's first key.
+  std::uint32_t start() const { return static_cast<std::uint32_t>(next_.size() - 1); }
+
+  // The index of the key after [previous] (a key index, or start()) when its raw JSON text
+  // (after the opening quote) is the name that followed [previous] last time; else kNoIndex.
+  std::uint32_t predicted(std::uint32_t previous, const char* raw) const {
+    const std::uint32_t index = next_[previous];
+    if (index == kNoIndex) return kNoIndex;
     const std::size_t start = starts_[index];
     return same_bytes(raw, pool_.data() + start, starts_[index + 1] - start) ? index : kNoIndex;
   }
 
-  // Records that the key at [position] was [index]; positions are recorded in order from 0.
-  void remember(std::size_t position, std::uint32_t index) {
-    if (position < order_.size()) {
-      order_[position] = index;
-    } else if (order_.size() < order_.capacity()) {  // a key beyond every name is an error anyway
-      order_.push_back(index);
-    }
-  }
+  // Records that key [index] followed [previous].
+  void remember(std::uint32_t previous, std::uint32_t index) { next_[previous] = index; }
 
  private:
   static constexpr std::size_t kWord = 8;
@@ -79,7 +77,7 @@ class KeyOrder {
 
   std::string pool_;                   // each name followed by its closing quote, then padding
   std::vector<std::size_t> starts_;    // where each name starts in pool_, then the end
-  std::vector<std::uint32_t> order_;   // the key index at each position of the last case
+  std::vector<std::uint32_t> next_;    // per key and start(): the key that followed it last
 };
 
 }  // namespace redflag::internal
