@@ -35,6 +35,11 @@ def timed(args, stdout_path=os.devnull, exit_codes=(0,)):
     return float(wall), float(user) + float(system), int(rss)
 
 
+def rate(megabytes, seconds):
+    """MB/s, or a note when the time is below /usr/bin/time's 10 ms resolution."""
+    return f"{megabytes / seconds:.1f}" if seconds > 0 else "(under 10 ms)"
+
+
 def stats(values):
     return statistics.median(values), min(values), max(values)
 
@@ -167,8 +172,8 @@ def main(argv):
         lint_walls, _, lint_rsss = repeat(runs, [redflag, "lint", source], exit_codes=(0, 1))
         build_wall[size] = statistics.median(walls)
         lint_wall[size] = statistics.median(lint_walls)
-        print(f"| {size:,} | {megabytes:.2f} | {fmt(walls)} | {megabytes / build_wall[size]:.1f} | "
-              f"{statistics.median(rsss) / 1024:.1f} | {fmt(lint_walls)} | {megabytes / lint_wall[size]:.1f} | "
+        print(f"| {size:,} | {megabytes:.2f} | {fmt(walls)} | {rate(megabytes, build_wall[size])} | "
+              f"{statistics.median(rsss) / 1024:.1f} | {fmt(lint_walls)} | {rate(megabytes, lint_wall[size])} | "
               f"{statistics.median(lint_rsss) / 1024:.1f} |")
     print(f"\ncost, 100,000 flags / 10,000 flags: build {build_wall[100000] / build_wall[10000]:.2f}×, "
           f"lint {lint_wall[100000] / lint_wall[10000]:.2f}×\n")
