@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "compiler/internal/check_phases.hpp"
-#include "compiler/parse.hpp"
+#include "compiler/check/check_phases.hpp"
+#include "compiler/syntax/parse.hpp"
 
 namespace redflag {
 namespace {
@@ -38,7 +38,7 @@ bool FrontendResult::has_errors() const {
                      [](const Diagnostic& d) { return d.severity == Severity::Error; });
 }
 
-FrontendResult load_kb(const std::vector<std::string>& paths) {
+FrontendResult check_paths(const std::vector<std::string>& paths) {
   FrontendResult result;
   Diagnostics diagnostics;
   std::vector<std::uint32_t> readable;
@@ -49,7 +49,7 @@ FrontendResult load_kb(const std::vector<std::string>& paths) {
   return result;
 }
 
-FrontendResult load_sources(std::vector<SourceFile> files) {
+FrontendResult check_sources(std::vector<SourceFile> files) {
   FrontendResult result;
   Diagnostics diagnostics;
   result.files = std::move(files);

@@ -1,16 +1,16 @@
 // The compiler front end: from paths to a checked AST and its diagnostics.
 //
-// load_kb reads the sources, parses them (reporting every syntax error of every file), then,
+// check_paths reads the sources, parses them (reporting every syntax error of every file), then,
 // when nothing so far was an error, resolves names and checks types and units, annotating the
 // AST as compiler/ast.hpp describes for code generation. It never throws for bad input and never
-// prints: every verb renders FrontendResult::diagnostics with compiler/diagnostic_render.hpp.
+// prints: every verb renders FrontendResult::diagnostics with compiler/diagnostics/diagnostic_render.hpp.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "compiler/ast.hpp"
-#include "compiler/diagnostic.hpp"
+#include "compiler/diagnostics/diagnostic.hpp"
 #include "compiler/source_file.hpp"
 
 namespace redflag {
@@ -24,11 +24,11 @@ struct FrontendResult {
   bool has_errors() const;
 };
 
-// Loads the KB made of [paths]: `.rf` files or directories (all `*.rf` inside, recursively,
+// Reads and checks the KB made of [paths]: `.rf` files or directories (all `*.rf` inside, recursively,
 // sorted by path for determinism).
-FrontendResult load_kb(const std::vector<std::string>& paths);
+FrontendResult check_paths(const std::vector<std::string>& paths);
 
-// Loads a KB from sources already in memory (tests, editors); [files] keep their order.
-FrontendResult load_sources(std::vector<SourceFile> files);
+// Checks a KB whose sources are already in memory (tests, editors); [files] keep their order.
+FrontendResult check_sources(std::vector<SourceFile> files);
 
 }  // namespace redflag

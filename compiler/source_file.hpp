@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "compiler/diagnostic.hpp"
+#include "compiler/diagnostics/diagnostic.hpp"
 
 namespace redflag {
 

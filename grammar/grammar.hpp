@@ -1,6 +1,6 @@
 // The PEGTL grammar of the redflag rule language (docs/language.md).
 //
-// Rules only: no actions, no AST, no formatting. compiler/parse.cpp attaches actions and the
+// Rules only: no actions, no AST, no formatting. compiler/syntax/parse.cpp attaches actions and the
 // error-message table (compiler/parse_errors.hpp); tests/grammar/ checks the rules directly.
 //
 // Whitespace: rules pad INTERNALLY, never externally. A rule neither starts nor ends with `sep`;

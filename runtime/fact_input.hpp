@@ -1,7 +1,7 @@
 // The checks a value goes through on its way into a case, and the messages when it fails.
 //
 // Every way of setting a fact uses these, so that the embedding API (runtime/redflag.hpp's Case
-// setters) and the JSON case reader (runtime/case_reader.hpp) accept the same values and refuse
+// setters) and the JSON case reader (runtime/cases/case_reader.hpp) accept the same values and refuse
 // the others with the same words: "`fever` expects true or false, got \"yes\"". They check a value
 // against one fact (type expectation, unit lookup and conversion, enum lookup, range); finding
 // the fact and decoding the input's syntax stay with the callers. Errors are values: each check

@@ -259,6 +259,10 @@ LoadResult load_image(const std::uint8_t* data, std::size_t size) {
   return result;
 }
 
+bool looks_like_rfb(const std::uint8_t* data, std::size_t size) {
+  return size >= kMagic.size() && std::equal(kMagic.begin(), kMagic.end(), data);
+}
+
 LoadResult load_file(const std::string& path) {
   LoadResult result;
   std::FILE* file = std::fopen(path.c_str(), "rb");

@@ -27,6 +27,10 @@ struct LoadResult {
 // Loads and verifies the [size] bytes at [data].
 LoadResult load_image(const std::uint8_t* data, std::size_t size);
 
+// True when the [size] bytes at [data] begin with the `.rfb` magic: the one test of "bytecode or
+// sources" (a source file can never start with it: byte 0x89 is not valid UTF-8 there).
+bool looks_like_rfb(const std::uint8_t* data, std::size_t size);
+
 // Reads the file at [path] and loads it; an unreadable file gives `cannot read <path>: <why>`.
 LoadResult load_file(const std::string& path);
 

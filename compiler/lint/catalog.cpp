@@ -1,4 +1,4 @@
-// The lint catalog, generated from compiler/lints.def, and the level names of config files.
+// The lint catalog, generated from compiler/lint/lints.def, and the level names of config files.
 #include "compiler/lint/lint.hpp"
 
 namespace redflag::lint {
@@ -8,7 +8,7 @@ const std::vector<LintInfo>& lint_catalog() {
   static const std::vector<LintInfo> catalog = {
 #define LINT(name, id, level, short_description, help) \
   LintInfo{LintId::name, id, LintLevel::level, short_description, help},
-#include "compiler/lints.def"
+#include "compiler/lint/lints.def"
 #undef LINT
   };
   return catalog;

@@ -1,12 +1,12 @@
 // The linter: checks a KB that compiles for mistakes a compiler cannot call errors.
 //
-// The catalog (compiler/lints.def, documented in docs/lints.md) lists every lint with its id,
+// The catalog (compiler/lint/lints.def, documented in docs/lints.md) lists every lint with its id,
 // default level and help. run_lints takes a checked front-end result, runs every check, drops
 // the findings that `# redflag: allow(...)` comments suppress (compiler/lint/suppression.hpp),
 // reports the suppressions that suppressed nothing, and applies the levels of [options]
 // (default, config file, `--release`). It does not read files, the clock or the environment:
-// the CLI (compiler/cli/verb_lint.cpp) passes today's date and the config in. Rendering uses
-// compiler/diagnostic_render.hpp, so findings look like compiler diagnostics.
+// the CLI (cli/verb_lint.cpp) passes today's date and the config in. Rendering uses
+// compiler/diagnostics/diagnostic_render.hpp, so findings look like compiler diagnostics.
 #pragma once
 
 #include <cstdint>
@@ -15,22 +15,22 @@
 #include <string_view>
 #include <vector>
 
-#include "compiler/diagnostic.hpp"
-#include "compiler/diagnostic_render.hpp"
+#include "compiler/diagnostics/diagnostic.hpp"
+#include "compiler/diagnostics/diagnostic_render.hpp"
 #include "compiler/frontend.hpp"
 
 namespace redflag::lint {
 
 enum class LintId : std::uint16_t {
 #define LINT(name, id, level, short_description, help) name,
-#include "compiler/lints.def"
+#include "compiler/lint/lints.def"
 #undef LINT
 };
 
 // What a lint's findings are reported as; Off drops them.
 enum class LintLevel : std::uint8_t { Off, Warning, Error };
 
-// One catalog entry of compiler/lints.def.
+// One catalog entry of compiler/lint/lints.def.
 struct LintInfo {
   LintId lint;
   std::string_view id;  // "unused-fact"
@@ -71,7 +71,7 @@ std::vector<LintLevel> effective_levels(const LintOptions& options);
 // Lints [frontend], which must have no errors. Findings come in source order.
 std::vector<LintFinding> run_lints(const FrontendResult& frontend, const LintOptions& options);
 
-// [findings] in the form compiler/diagnostic_render.hpp renders; views into [findings].
+// [findings] in the form compiler/diagnostics/diagnostic_render.hpp renders; views into [findings].
 std::vector<Problem> problems_of(const std::vector<LintFinding>& findings);
 
 }  // namespace redflag::lint

@@ -4,14 +4,14 @@
 //   that has no `next_review` at all; draft and retired KBs are not in clinical use.
 // - draft-in-release: a `draft` KB; reported only in a build for release (effective_levels).
 // - untested-flag: no test's case makes the flag's condition true. The tests are replayed on
-//   the reference evaluator (compiler/ast_eval.hpp), so "fires" means what `redflag test` means.
+//   the reference evaluator (compiler/eval/ast_eval.hpp), so "fires" means what `redflag test` means.
 //   A flag's value depends only on the facts it reads, so a test evaluates just the flags that
 //   read one of its givens; a flag that reads none has its value with every fact unknown,
 //   evaluated once. Replaying every flag in every test would cost tests x flags.
 // - test-without-expectations: a test with no `expect` clause, which can never fail.
 #include <fmt/format.h>
 
-#include "compiler/ast_eval.hpp"
+#include "compiler/eval/ast_eval.hpp"
 #include "compiler/lint/condition_solver.hpp"
 #include "compiler/lint/lint_checks.hpp"
 

@@ -24,7 +24,7 @@
 #include <string>
 #include <vector>
 
-#include "runtime/line_reader.hpp"
+#include "runtime/cases/line_reader.hpp"
 #include "runtime/loader.hpp"
 #include "runtime/sha256.hpp"
 #include "runtime/units.hpp"

@@ -19,9 +19,9 @@
 #include <utility>
 #include <vector>
 
-#include "runtime/case_reader.hpp"
+#include "runtime/cases/case_reader.hpp"
 #include "runtime/instruction.hpp"
-#include "runtime/line_reader.hpp"
+#include "runtime/cases/line_reader.hpp"
 #include "runtime/loader.hpp"
 #include "runtime/vm.hpp"
 #include "runtime/vm_batch.hpp"

@@ -7,7 +7,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "compiler/codegen.hpp"
+#include "compiler/codegen/codegen.hpp"
 #include "compiler/frontend.hpp"
 #include "runtime/bytecode_writer.hpp"
 #include "runtime/disasm.hpp"
@@ -25,7 +25,7 @@ std::string read_text(const std::filesystem::path& path) {
 
 // Compiles [source] (named [name] in the listing), verifies it by loading, and disassembles.
 std::string listing_of(const std::string& name, const std::string& source) {
-  const auto frontend = redflag::load_sources({{name, source}});
+  const auto frontend = redflag::check_sources({{name, source}});
   REQUIRE_FALSE(frontend.has_errors());
   const auto image = redflag::generate_image(frontend.kb);
   // The declared stack size is exactly what the code needs, as the verifier measures it.
@@ -56,7 +56,7 @@ TEST_CASE("code generation matches the golden disassembly", "[codegen]") {
 TEST_CASE("the same sources give byte-identical bytecode", "[codegen][determinism]") {
   const auto source = read_text(std::filesystem::path(REDFLAG_DISASM_DIR) / "folding.rf");
   const auto compile = [&] {
-    return redflag::write_image(redflag::generate_image(redflag::load_sources({{"folding.rf", source}}).kb));
+    return redflag::write_image(redflag::generate_image(redflag::check_sources({{"folding.rf", source}}).kb));
   };
   CHECK(compile() == compile());
 }

@@ -9,8 +9,8 @@
 #include <random>
 #include <string>
 
-#include "compiler/ast_eval.hpp"
-#include "compiler/codegen.hpp"
+#include "compiler/eval/ast_eval.hpp"
+#include "compiler/codegen/codegen.hpp"
 #include "compiler/frontend.hpp"
 #include "runtime/bytecode_writer.hpp"
 #include "runtime/loader.hpp"
@@ -144,7 +144,7 @@ TEST_CASE("the VM, the batch VM and the reference evaluator agree on random cond
   int compared = 0;
   for (int kb_index = 0; kb_index < kKbs; ++kb_index) {
     const std::string source = random_kb(random, kb_index % 2 ? kFlagsPerKb : kFewFlags);
-    const auto frontend = redflag::load_sources({{"random.rf", source}});
+    const auto frontend = redflag::check_sources({{"random.rf", source}});
     INFO(source);
     REQUIRE_FALSE(frontend.has_errors());
     const auto bytes = redflag::write_image(redflag::generate_image(frontend.kb));

@@ -5,8 +5,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "compiler/diagnostic_docs.hpp"
-#include "compiler/diagnostic_render.hpp"
+#include "compiler/diagnostics/diagnostic_docs.hpp"
+#include "compiler/diagnostics/diagnostic_render.hpp"
 #include "compiler/frontend.hpp"
 
 namespace {
@@ -35,7 +35,7 @@ TEST_CASE("every ```redflag block in docs/language.md checks cleanly") {
   const auto blocks = redflag_blocks(read_doc("language.md"));
   REQUIRE(blocks.size() >= 2);
   for (const auto& block : blocks) {
-    const auto result = redflag::load_sources({{"language.md", block}});
+    const auto result = redflag::check_sources({{"language.md", block}});
     INFO(block << redflag::render_text(result.diagnostics, result.files));
     CHECK(result.diagnostics.empty());
   }

@@ -5,8 +5,8 @@
 #include <random>
 #include <sstream>
 
-#include "compiler/format.hpp"
-#include "compiler/line_diff.hpp"
+#include "compiler/fmt/format_source.hpp"
+#include "compiler/fmt/line_diff.hpp"
 
 namespace {
 

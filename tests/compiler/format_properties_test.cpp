@@ -9,9 +9,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "compiler/codegen.hpp"
-#include "compiler/diagnostic_render.hpp"
-#include "compiler/format.hpp"
+#include "compiler/codegen/codegen.hpp"
+#include "compiler/diagnostics/diagnostic_render.hpp"
+#include "compiler/fmt/format_source.hpp"
 #include "compiler/frontend.hpp"
 #include "runtime/bytecode_writer.hpp"
 
@@ -107,13 +107,13 @@ TEST_CASE("fmt keeps the meaning and the comments of every valid source, idempot
   REQUIRE(kbs.size() >= 10);
   for (const auto& kb : kbs) {
     INFO(kb.name);
-    const auto original = redflag::load_sources(kb.files);
+    const auto original = redflag::check_sources(kb.files);
     INFO(redflag::render_text(original.diagnostics, original.files));
     REQUIRE_FALSE(original.has_errors());
 
     std::vector<SourceFile> formatted = kb.files;
     for (auto& file : formatted) file.text = redflag::format_source(file.text);
-    const auto reloaded = redflag::load_sources(formatted);
+    const auto reloaded = redflag::check_sources(formatted);
     INFO(redflag::render_text(reloaded.diagnostics, reloaded.files));
     REQUIRE(reloaded.diagnostics.size() == original.diagnostics.size());
 

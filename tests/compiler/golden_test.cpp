@@ -10,7 +10,7 @@
 #include <set>
 #include <sstream>
 
-#include "compiler/diagnostic_render.hpp"
+#include "compiler/diagnostics/diagnostic_render.hpp"
 #include "compiler/frontend.hpp"
 
 namespace fs = std::filesystem;
@@ -71,7 +71,7 @@ TEST_CASE("every fail_*.rf golden file reports its CHECK diagnostic first") {
   for (const auto& path : files) {
     const std::string text = read(path);
     const std::string expected = expected_of(text);
-    const std::string actual = first_diagnostic(redflag::load_kb({path.filename().string()}));
+    const std::string actual = first_diagnostic(redflag::check_paths({path.filename().string()}));
     if (update && expected != actual) {
       const auto at = text.find(kCheckPrefix);
       std::string updated = at == std::string::npos
@@ -90,7 +90,7 @@ TEST_CASE("every ok_*.rf golden file is clean") {
   const auto files = golden_files("ok_");
   REQUIRE(!files.empty());
   for (const auto& path : files) {
-    const auto result = redflag::load_kb({path.string()});
+    const auto result = redflag::check_paths({path.string()});
     INFO(path.filename().string() << "\n" << redflag::render_text(result.diagnostics, result.files));
     CHECK(result.diagnostics.empty());
   }
@@ -119,7 +119,7 @@ TEST_CASE("every diagnostic code appears in a golden file") {
 
 TEST_CASE("every broken declaration of a file is reported, not just the first") {
   const InGoldenDir in_golden_dir;
-  const auto result = redflag::load_kb({"fail_several_errors.rf"});
+  const auto result = redflag::check_paths({"fail_several_errors.rf"});
   std::vector<std::string> lines;
   for (const auto& d : result.diagnostics) {
     lines.push_back(fmt::format("{}:{}: {}", d.span.begin.line, d.span.begin.column,
@@ -129,7 +129,7 @@ TEST_CASE("every broken declaration of a file is reported, not just the first") 
 }
 
 TEST_CASE("a directory loads every .rf below it, sorted, as one KB") {
-  const auto result = redflag::load_kb({std::string(REDFLAG_GOLDEN_DIR) + "/multi"});
+  const auto result = redflag::check_paths({std::string(REDFLAG_GOLDEN_DIR) + "/multi"});
   INFO(redflag::render_text(result.diagnostics, result.files));
   CHECK(result.diagnostics.empty());
   REQUIRE(result.files.size() == 2);

@@ -2,9 +2,9 @@
 // promises: Mermaid in Markdown; one self-contained HTML file (no script, nothing fetched).
 #include <catch2/catch.hpp>
 
-#include "compiler/diagnostic_render.hpp"
+#include "compiler/diagnostics/diagnostic_render.hpp"
 #include "compiler/frontend.hpp"
-#include "compiler/handbook.hpp"
+#include "compiler/doc/handbook.hpp"
 
 namespace {
 
@@ -37,7 +37,7 @@ topic t "T"
 std::string reads(const std::string& condition) {
   std::string source = kKb;
   source.replace(source.find("when fever"), 10, "when " + condition);
-  const auto result = redflag::load_sources({{"k.rf", source}});
+  const auto result = redflag::check_sources({{"k.rf", source}});
   INFO(redflag::render_text(result.diagnostics, result.files));
   REQUIRE_FALSE(result.has_errors());
   return redflag::plain_condition(result.kb, *result.kb.flags[0].condition);
@@ -68,7 +68,7 @@ TEST_CASE("conditions read in plain language") {
 }
 
 TEST_CASE("handbook formats") {
-  const auto result = redflag::load_sources({{"k.rf", kKb}});
+  const auto result = redflag::check_sources({{"k.rf", kKb}});
   REQUIRE_FALSE(result.has_errors());
   const std::string markdown = redflag::render_handbook(result.kb, redflag::HandbookFormat::Markdown);
   CHECK(markdown.find("```mermaid\nflowchart LR\n") != std::string::npos);

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "compiler/diagnostic_render.hpp"
+#include "compiler/diagnostics/diagnostic_render.hpp"
 #include "compiler/frontend.hpp"
 
 namespace fs = std::filesystem;
@@ -16,7 +16,7 @@ namespace {
 const std::string kHeader = "kb t title \"T\" version 1.0.0 status draft\nlevels low < high\n";
 
 redflag::FrontendResult load_text(std::string text) {
-  return redflag::load_sources({redflag::SourceFile{"mem.rf", std::move(text)}});
+  return redflag::check_sources({redflag::SourceFile{"mem.rf", std::move(text)}});
 }
 
 // The only diagnostic of [result], which must have exactly one.
@@ -110,11 +110,11 @@ TEST_CASE("a 50 MB file loads; a file over 64 MiB is refused with the limit") {
     out << "fact last : bool\n";
   }
   REQUIRE(fs::file_size(big) > 50'000'000);
-  const auto result = redflag::load_kb({big.string()});
+  const auto result = redflag::check_paths({big.string()});
   CHECK(result.diagnostics.empty());
   CHECK(result.kb.facts.size() == 1);
   fs::resize_file(big, (64ull << 20) + 1);
-  const auto too_big = only(redflag::load_kb({big.string()}));
+  const auto too_big = only(redflag::check_paths({big.string()}));
   CHECK(too_big.message == "file is 67108865 bytes; the limit is 64 MiB (67108864 bytes)");
   CHECK(redflag::render_text(too_big, {{big.string(), ""}}) ==
         big.string() + ": error[E060]: file is 67108865 bytes; the limit is 64 MiB (67108864 bytes)\n");
@@ -122,9 +122,9 @@ TEST_CASE("a 50 MB file loads; a file over 64 MiB is refused with the limit") {
 
 TEST_CASE("missing paths and directories without sources are reported") {
   TempDir dir;
-  const auto missing = only(redflag::load_kb({(dir.path / "nope.rf").string()}));
+  const auto missing = only(redflag::check_paths({(dir.path / "nope.rf").string()}));
   CHECK(missing.kind == DiagKind::CannotRead);
   CHECK(missing.message.rfind("cannot read `" + (dir.path / "nope.rf").string() + "`: ", 0) == 0);
-  const auto empty = only(redflag::load_kb({dir.path.string()}));
+  const auto empty = only(redflag::check_paths({dir.path.string()}));
   CHECK(empty.message == "no `.rf` files in directory `" + dir.path.string() + "`");
 }

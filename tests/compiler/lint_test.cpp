@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "compiler/diagnostic_render.hpp"
+#include "compiler/diagnostics/diagnostic_render.hpp"
 #include "compiler/lint/lint.hpp"
 
 namespace {
@@ -27,7 +27,7 @@ const std::string kClean =
 
 std::vector<LintFinding> lint(const std::string& source, LintOptions options = {}) {
   if (options.today.empty()) options.today = "2026-11-24";
-  const auto frontend = redflag::load_sources({{"t.rf", source}});
+  const auto frontend = redflag::check_sources({{"t.rf", source}});
   INFO(redflag::render_text(frontend.diagnostics, frontend.files));
   REQUIRE(!frontend.has_errors());
   return redflag::lint::run_lints(frontend, options);

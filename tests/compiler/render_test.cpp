@@ -1,8 +1,8 @@
 // Rendering: the exact text and JSON shapes every verb prints, and `explain`'s source.
 #include <catch2/catch.hpp>
 
-#include "compiler/diagnostic_docs.hpp"
-#include "compiler/diagnostic_render.hpp"
+#include "compiler/diagnostics/diagnostic_docs.hpp"
+#include "compiler/diagnostics/diagnostic_render.hpp"
 #include "compiler/frontend.hpp"
 #include "runtime/suggest.hpp"
 
@@ -15,7 +15,7 @@ const std::string kSource =
 }  // namespace
 
 TEST_CASE("text diagnostics show location, code, source line, carets and help") {
-  const auto result = redflag::load_sources({{"kb/x.rf", kSource}});
+  const auto result = redflag::check_sources({{"kb/x.rf", kSource}});
   CHECK(redflag::render_text(result.diagnostics, result.files) ==
         "kb/x.rf:6:16: error[E040]: unknown unit `lbz`; did you mean `lb` or `lbs`?\n"
         "   |\n"
@@ -28,7 +28,7 @@ TEST_CASE("text diagnostics show location, code, source line, carets and help") 
 }
 
 TEST_CASE("help lines follow the caret") {
-  const auto result = redflag::load_sources(
+  const auto result = redflag::check_sources(
       {{"a.rf", "kb t title \"T\" version 1.0.0 status draft\nlevels low < high\n"
                 "fact b : bool\ndefine d = b = unknown\n"}});
   CHECK(redflag::render_text(result.diagnostics, result.files)
@@ -37,13 +37,13 @@ TEST_CASE("help lines follow the caret") {
 }
 
 TEST_CASE("JSON diagnostics are an array of flat objects") {
-  const auto result = redflag::load_sources({{"kb/x.rf", kSource}});
+  const auto result = redflag::check_sources({{"kb/x.rf", kSource}});
   CHECK(redflag::render_json(result.diagnostics, result.files) ==
         "[\n  {\"code\": \"E040\", \"severity\": \"error\", \"file\": \"kb/x.rf\", \"line\": 6, "
         "\"column\": 16, \"end_column\": 19, \"message\": \"unknown unit `lbz`; did you mean "
         "`lb` or `lbs`?\", \"help\": []}\n]\n");
   CHECK(redflag::render_json({}, {}) == "[]\n");
-  const auto kb_wide = redflag::load_sources({{"e.rf", ""}});
+  const auto kb_wide = redflag::check_sources({{"e.rf", ""}});
   CHECK(redflag::render_json(kb_wide.diagnostics, kb_wide.files).find(
             "\"file\": \"\", \"line\": 0, \"column\": 0, \"end_column\": 0") != std::string::npos);
   CHECK(redflag::render_summary(kb_wide.diagnostics, kb_wide.files) ==

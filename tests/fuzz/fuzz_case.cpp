@@ -11,8 +11,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "runtime/case_reader.hpp"
-#include "runtime/line_reader.hpp"
+#include "runtime/cases/case_reader.hpp"
+#include "runtime/cases/line_reader.hpp"
 #include "tests/fuzz/fuzz_require.hpp"
 #include "tests/runtime/case_facts.hpp"
 

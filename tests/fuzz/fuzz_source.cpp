@@ -3,7 +3,7 @@
 // codegen produced). Anything else (an exception, a rejected image, a sanitizer report) aborts.
 #include <string>
 
-#include "compiler/codegen.hpp"
+#include "compiler/codegen/codegen.hpp"
 #include "compiler/frontend.hpp"
 #include "runtime/bytecode_writer.hpp"
 #include "runtime/loader.hpp"
@@ -11,7 +11,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   redflag::FrontendResult result =
-      redflag::load_sources({redflag::SourceFile{"fuzz.rf", std::string(reinterpret_cast<const char*>(data), size)}});
+      redflag::check_sources({redflag::SourceFile{"fuzz.rf", std::string(reinterpret_cast<const char*>(data), size)}});
   if (result.has_errors()) return 0;
   const std::vector<std::uint8_t> bytes = redflag::write_image(redflag::generate_image(result.kb));
   const redflag::LoadResult loaded = redflag::load_image(bytes.data(), bytes.size());

@@ -6,8 +6,8 @@
 #include <chrono>
 #include <random>
 
-#include "compiler/codegen.hpp"
-#include "compiler/diagnostic_render.hpp"
+#include "compiler/codegen/codegen.hpp"
+#include "compiler/diagnostics/diagnostic_render.hpp"
 #include "compiler/frontend.hpp"
 #include "runtime/bytecode_writer.hpp"
 #include "runtime/loader.hpp"
@@ -18,7 +18,7 @@ namespace {
 const std::string kHeader = "kb t title \"T\" version 1.0.0 status draft\nlevels low < high\n";
 
 redflag::FrontendResult load_text(std::string text) {
-  return redflag::load_sources({redflag::SourceFile{"mem.rf", std::move(text)}});
+  return redflag::check_sources({redflag::SourceFile{"mem.rf", std::move(text)}});
 }
 
 // Compiles [text], which must be clean, writes and loads the image back.

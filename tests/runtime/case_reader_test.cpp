@@ -1,11 +1,11 @@
-// The JSON case reader (runtime/case_reader.hpp): every value form, every error with its exact
+// The JSON case reader (runtime/cases/case_reader.hpp): every value form, every error with its exact
 // message and field, hostile JSON, and reuse without allocation.
 #include <catch2/catch.hpp>
 
 #include <cmath>
 #include <string>
 
-#include "runtime/case_reader.hpp"
+#include "runtime/cases/case_reader.hpp"
 #include "tests/runtime/case_facts.hpp"
 
 namespace redflag {
@@ -89,7 +89,7 @@ TEST_CASE("case reader: null and absent facts are unknown, and every read starts
 
 TEST_CASE("case reader: a key is read right whatever the keys of the previous case were") {
   // The reader guesses each key from the key that followed the previous key last time
-  // (runtime/internal/key_order.hpp); most cases here follow one that sets up a wrong guess.
+  // (runtime/cases/key_order.hpp); most cases here follow one that sets up a wrong guess.
   CaseReader reader(test::case_facts());
   std::vector<FactValue> facts;
   std::string id;

@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <new>
 
-#include "runtime/case_reader.hpp"
+#include "runtime/cases/case_reader.hpp"
 #include "tests/runtime/case_facts.hpp"
 
 namespace {

@@ -8,7 +8,7 @@
 #include <sstream>
 #include <string>
 
-#include "runtime/case_reader.hpp"
+#include "runtime/cases/case_reader.hpp"
 #include "tests/runtime/case_facts.hpp"
 
 namespace redflag {

@@ -1,4 +1,4 @@
-// The JSON Lines framing (runtime/line_reader.hpp): line endings, empty and last lines, lines
+// The JSON Lines framing (runtime/cases/line_reader.hpp): line endings, empty and last lines, lines
 // too long, lines across read chunks, pipes, files and read errors.
 #include <catch2/catch.hpp>
 
@@ -10,7 +10,7 @@
 #include <thread>
 #include <vector>
 
-#include "runtime/line_reader.hpp"
+#include "runtime/cases/line_reader.hpp"
 
 namespace redflag {
 namespace {

@@ -1,0 +1,44 @@
+#include "cli/diagnostics_output.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <string>
+
+#include "cli/choice_option.hpp"
+#include "compiler/diagnostics/diagnostic_render.hpp"
+
+namespace redflag::cli {
+
+void add_diagnostics_options(CLI::App& verb, DiagnosticsStyle& style) {
+  add_choice_option(verb, "--diagnostics-format", style.format,
+                    "How to print diagnostics: text (for people, default) or json (an array of objects "
+                    "with code, severity, file, line, column, end_column, message, help)",
+                    std::vector<std::pair<std::string, DiagnosticsFormat>>{
+                        {"text", DiagnosticsFormat::Text}, {"json", DiagnosticsFormat::Json}});
+  verb.add_flag("--color", style.color, "Colour text diagnostics with ANSI escapes");
+}
+
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics, const std::vector<SourceFile>& files,
+                       const DiagnosticsStyle& style) {
+  std::string out;
+  if (style.format == DiagnosticsFormat::Json) {
+    out = render_json(diagnostics, files);
+  } else if (!diagnostics.empty()) {
+    out = render_text(diagnostics, files, RenderOptions{style.color}) + "\n" + render_summary(diagnostics, files);
+  }
+  std::fputs(out.c_str(), stderr);
+}
+
+bool report_load(const tools::LoadedKb& kb, const DiagnosticsStyle& style) {
+  if (kb.frontend) print_diagnostics(kb.frontend->diagnostics, kb.frontend->files, style);
+  if (kb.error) {
+    const bool internal = kb.error->kind == tools::LoadError::Kind::Internal;
+    fmt::print(stderr, "{}: {}\n", internal ? "internal error" : "error", kb.error->message);
+  }
+  return kb.ok();
+}
+
+void print_error(std::string_view message) { fmt::print(stderr, "error: {}\n", message); }
+
+}  // namespace redflag::cli

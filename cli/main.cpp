@@ -1,0 +1,29 @@
+// Entry point of `redflag`: parses the command line with CLI11 and runs one verb.
+#include <CLI/CLI.hpp>
+
+#include "cli/verbs.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"redflag: compile clinical red-flag rules and evaluate patient cases"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "redflag 0.1.0");
+  int exit_code = 0;
+  redflag::cli::add_check_verb(app, exit_code);
+  redflag::cli::add_explain_verb(app, exit_code);
+  redflag::cli::add_build_verb(app, exit_code);
+  redflag::cli::add_eval_verb(app, exit_code);
+  redflag::cli::add_show_verb(app, exit_code);
+  redflag::cli::add_disasm_verb(app, exit_code);
+  redflag::cli::add_test_verb(app, exit_code);
+  redflag::cli::add_fmt_verb(app, exit_code);
+  redflag::cli::add_doc_verb(app, exit_code);
+  redflag::cli::add_lint_verb(app, exit_code);
+  redflag::cli::add_diff_verb(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    // --help and --version exit 0; every usage error exits 1, as docs/cli.md promises.
+    return app.exit(error) == 0 ? 0 : 1;
+  }
+  return exit_code;
+}

@@ -1,0 +1,75 @@
+// `redflag eval KB CASE...`: evaluate patient cases (JSON, JSON Lines or standard input).
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <memory>
+#include <optional>
+
+#include "cli/choice_option.hpp"
+#include "cli/diagnostics_output.hpp"
+#include "cli/verbs.hpp"
+#include "runtime/vm.hpp"
+#include "tools/eval/eval_pipeline.hpp"
+#include "tools/kb/kb_loader.hpp"
+
+namespace redflag::cli {
+namespace {
+
+using tools::OutputFormat;
+
+struct EvalOptions {
+  std::string kb;
+  std::vector<std::string> cases;
+  std::optional<OutputFormat> format;
+  DiagnosticsStyle diagnostics;
+  bool ask = false;
+  unsigned jobs = 1;
+};
+
+int run_eval(const EvalOptions& options) {
+  const auto kb = tools::load_kb({options.kb});
+  if (!report_load(kb, options.diagnostics)) return 1;
+  const Image& image = *kb.image;
+  // A closed pipe (`| head -1`) must end the run quietly: let write() fail with EPIPE instead.
+  std::signal(SIGPIPE, SIG_IGN);
+  tools::EvalSettings settings;
+  settings.inputs = options.cases;
+  settings.format = options.format.value_or(isatty(STDOUT_FILENO) ? OutputFormat::Text : OutputFormat::Json);
+  settings.jobs = options.jobs;
+  settings.ask = options.ask;
+  const auto writer = tools::make_result_writer(settings.format, image, stdout);
+  const Program program(image);
+  return tools::evaluate_cases(image, program, settings, *writer) ? 2 : 0;
+}
+
+}  // namespace
+
+void add_eval_verb(CLI::App& root, int& exit_code) {
+  auto options = std::make_shared<EvalOptions>();
+  auto* verb = root.add_subcommand("eval", "Evaluate patient cases against a KB");
+  verb->footer(
+      "CASE is a .json file (one case), a .jsonl file (one case per line) or - (standard input,\n"
+      "read as JSON Lines). Output has one record per case, in input order. Exit 0 when every\n"
+      "case was evaluated, 2 when some case had an input error (the others were still\n"
+      "evaluated), 1 when the KB or the command line is wrong.");
+  verb->add_option("KB", options->kb, "A .rfb file, or a KB source directory or file")->required();
+  verb->add_option("CASE", options->cases, "Case files: .json, .jsonl, or - for standard input")
+      ->required();
+  add_choice_option(*verb, "--format", options->format,
+                    "Output format: text (default on a terminal), json (one object per line), csv (one "
+                    "row per case) or summary (counts only)",
+                    std::vector<std::pair<std::string, OutputFormat>>{{"text", OutputFormat::Text},
+                                                                      {"json", OutputFormat::Json},
+                                                                      {"csv", OutputFormat::Csv},
+                                                                      {"summary", OutputFormat::Summary}});
+  verb->add_option("--jobs,-j", options->jobs, "Evaluate on N threads; output stays in input order")
+      ->check(CLI::Range(1u, 256u));
+  verb->add_flag("--ask", options->ask,
+                 "For incomplete cases, list the unknown facts to ask about, most consequential first");
+  add_diagnostics_options(*verb, options->diagnostics);
+  verb->callback([options, &exit_code] { exit_code = run_eval(*options); });
+}
+
+}  // namespace redflag::cli

@@ -1,0 +1,103 @@
+// `redflag lint PATH...`: checks a KB that compiles against the lint catalog (docs/lints.md).
+//
+// Findings are the verb's results and go to stdout (text, JSON or SARIF); compile errors and a
+// bad config file go to stderr. Today's date, which `review-overdue` compares with, comes from
+// `--today`, else the REDFLAG_TODAY environment variable, else the system clock (local time).
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <map>
+#include <memory>
+
+#include "cli/diagnostics_output.hpp"
+#include "cli/verbs.hpp"
+#include "compiler/frontend.hpp"
+#include "tools/lint/lint_run.hpp"
+
+namespace redflag::cli {
+namespace {
+
+using tools::LintFormat;
+
+struct LintVerbOptions {
+  std::vector<std::string> paths;
+  LintFormat format = LintFormat::Text;
+  bool werror = false;
+  bool release = false;
+  bool color = false;
+  std::string config;
+  std::string today;
+};
+
+std::string today_from_clock() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char text[16];
+  std::strftime(text, sizeof text, "%Y-%m-%d", &local);
+  return text;
+}
+
+int run_lint(LintVerbOptions& options) {
+  const FrontendResult frontend = check_paths(options.paths);
+  // Compile errors follow --format json; text otherwise (SARIF holds lint findings only).
+  const DiagnosticsFormat diagnostics_format =
+      options.format == LintFormat::Json ? DiagnosticsFormat::Json : DiagnosticsFormat::Text;
+  if (!frontend.diagnostics.empty()) {
+    print_diagnostics(frontend.diagnostics, frontend.files, DiagnosticsStyle{diagnostics_format, options.color});
+  }
+  if (frontend.has_errors()) return 1;
+  if (options.today.empty()) {
+    const char* from_env = std::getenv("REDFLAG_TODAY");
+    options.today = from_env ? from_env : today_from_clock();
+    if (!tools::is_date(options.today)) {
+      print_error(fmt::format("REDFLAG_TODAY is `{}`; write a date as YYYY-MM-DD", options.today));
+      return 1;
+    }
+  }
+  const auto run = tools::lint_kb(frontend, options.paths, tools::LintSettings{options.config, options.today, options.release});
+  if (!run.error.empty()) {
+    fmt::print(stderr, "{}\n", run.error);
+    return 1;
+  }
+  std::fputs(tools::render_findings(run.findings, frontend.files, options.format, options.color).c_str(), stdout);
+  for (const auto& finding : run.findings) {
+    if (finding.severity == Severity::Error || options.werror) return 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_lint_verb(CLI::App& root, int& exit_code) {
+  auto options = std::make_shared<LintVerbOptions>();
+  auto* verb = root.add_subcommand("lint", "Check a KB for likely mistakes in its clinical logic, "
+                                           "documentation, tests and review dates");
+  verb->footer(
+      "Every lint, its level and how to silence it: docs/lints.md. Findings go to stdout.\n"
+      "Exit 1 when an error-level lint fires (any finding with --werror), the KB does not\n"
+      "compile, or the config file is bad; else 0.");
+  verb->add_option("PATH", options->paths, "KB source files or directories")->required();
+  const std::map<std::string, LintFormat> formats{
+      {"text", LintFormat::Text}, {"json", LintFormat::Json}, {"sarif", LintFormat::Sarif}};
+  verb->add_option("--format", options->format, "text (default), json or sarif (SARIF 2.1.0)")
+      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+  verb->add_flag("--werror", options->werror, "Fail (exit 1) on warnings too");
+  verb->add_flag("--release", options->release,
+                 "Lint a build for release: turns on `draft-in-release`");
+  verb->add_option("--config", options->config,
+                   "Lint config file (default: redflag.toml beside the KB, if any)");
+  verb->add_option("--today", options->today,
+                   "Today's date as YYYY-MM-DD for `review-overdue` (default: $REDFLAG_TODAY, "
+                   "else the system clock)")
+      ->check([](const std::string& date) {
+        return tools::is_date(date) ? std::string() : "write a date as YYYY-MM-DD";
+      });
+  verb->add_flag("--color", options->color, "Colour text output with ANSI escapes");
+  verb->callback([options, &exit_code] { exit_code = run_lint(*options); });
+}
+
+}  // namespace redflag::cli

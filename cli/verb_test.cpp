@@ -1,0 +1,67 @@
+// `redflag test PATH...`: run a KB's test blocks, with coverage and JUnit XML for CI.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "cli/atomic_file.hpp"
+#include "cli/diagnostics_output.hpp"
+#include "cli/verbs.hpp"
+#include "tools/kb/kb_loader.hpp"
+#include "tools/test/junit.hpp"
+#include "tools/test/test_report.hpp"
+
+namespace redflag::cli {
+namespace {
+
+struct TestOptions {
+  std::vector<std::string> paths;
+  bool coverage = false;
+  bool require_coverage = false;
+  std::string junit;
+  DiagnosticsStyle diagnostics;
+};
+
+int run_test(const TestOptions& options) {
+  const auto kb = tools::compile_kb(options.paths);
+  if (!report_load(kb, options.diagnostics)) return 1;
+  const auto run = tools::run_kb_tests(*kb.frontend, *kb.image, options.coverage);
+  fmt::print("{}", tools::render_test_report(*kb.frontend, *kb.image, run));
+  if (!options.junit.empty()) {
+    if (const auto error = write_file_atomically(options.junit, tools::junit_xml(*kb.image, run.outcomes));
+        !error.empty()) {
+      print_error(error);
+      return 1;
+    }
+  }
+  if (run.failed > 0) return 1;
+  if (options.require_coverage && !run.fully_covered) {
+    print_error("some flags were not driven true, false and unknown by the tests");
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_test_verb(CLI::App& root, int& exit_code) {
+  auto options = std::make_shared<TestOptions>();
+  auto* verb = root.add_subcommand("test", "Run a KB's test blocks");
+  verb->footer(
+      "Each test's facts are evaluated by the compiled bytecode, as `eval` would. Exit 0 when\n"
+      "every test passes, 1 on a failure or a KB error (or, with --require-coverage, a flag\n"
+      "the tests never made true, false and unknown).");
+  verb->add_option("PATH", options->paths, "KB source files or directories")->required();
+  verb->add_flag("--coverage", options->coverage,
+                 "Report, per flag and per condition, whether tests made it true, false and unknown");
+  verb->add_flag("--require-coverage", options->require_coverage,
+                 "Fail unless every flag was true, false and unknown in some test (implies --coverage)");
+  verb->add_option("--junit", options->junit, "Also write JUnit XML to this file");
+  add_diagnostics_options(*verb, options->diagnostics);
+  verb->callback([options, &exit_code] {
+    options->coverage = options->coverage || options->require_coverage;
+    exit_code = run_test(*options);
+  });
+}
+
+}  // namespace redflag::cli

@@ -1,0 +1,331 @@
+// Resolution and type checks of conditions (flag, define and topic `when`s).
+//
+// Sets Name::ref/ref_id (fact, define, enum value or level), Number::canonical_value (the
+// literal in the canonical unit of the fact it is compared with) and InSet::set_ids. A
+// comparison has a subject (a fact, define, condition or `urgency`) whose type decides what
+// the other side must be.
+#include <algorithm>
+
+#include "compiler/check/check_phases.hpp"
+#include "runtime/suggest.hpp"
+
+namespace redflag::internal {
+namespace {
+
+using ast::Expr;
+using ast::ExprKind;
+
+// `at least` items are counted in a 16-bit operand.
+constexpr std::size_t kMaxAtLeastItems = 65535;
+
+class ConditionChecker {
+ public:
+  ConditionChecker(ast::Kb& kb, const Symbols& symbols, Diagnostics& diagnostics,
+                   std::string_view owner)
+      : kb_(kb), symbols_(symbols), diagnostics_(diagnostics), owner_(owner) {}
+
+  // Checks that [expr] is a condition (true, false or unknown).
+  void condition(Expr& expr) {
+    switch (expr.kind) {
+      case ExprKind::BoolConst: return;
+      case ExprKind::Number:
+        return not_condition(expr, fmt::format("the number `{}`", literal_text(expr.number)),
+                             "compare a fact with it, as in `age >= 50`");
+      case ExprKind::Urgency:
+        if (!urgency_allowed(expr)) return;
+        return not_condition(expr, "`urgency`", "compare it with a level, as in `urgency >= high`");
+      case ExprKind::Name: return name_condition(expr);
+      case ExprKind::Known: return known(expr);
+      case ExprKind::Not:
+      case ExprKind::And:
+      case ExprKind::Or:
+        for (auto& child : expr.children) condition(*child);
+        return;
+      case ExprKind::AtLeast: return at_least(expr);
+      case ExprKind::Compare: return compare(expr);
+      case ExprKind::InSet: return in_set(expr);
+      case ExprKind::Between: return between(expr);
+    }
+  }
+
+ private:
+  void not_condition(const Expr& expr, const std::string& what, std::string_view hint) {
+    diagnostics_.report(DiagKind::NotACondition, expr.span, what, hint);
+  }
+
+  bool urgency_allowed(const Expr& expr) {
+    if (owner_ == "topic") return true;
+    diagnostics_.report(DiagKind::UrgencyOutsideTopic, expr.span, owner_);
+    return false;
+  }
+
+  // Resolves a Name among facts and defines; false (without reporting) when it is neither.
+  bool resolve_name(Expr& expr) {
+    if (const auto fact = symbols_.facts.find(expr.name); fact != ast::kNoId) {
+      expr.ref = ast::RefKind::Fact;
+      expr.ref_id = fact;
+    } else if (const auto define = symbols_.defines.find(expr.name); define != ast::kNoId) {
+      expr.ref = ast::RefKind::Define;
+      expr.ref_id = define;
+    }
+    return expr.ref != ast::RefKind::Unresolved;
+  }
+
+  void undefined_name(const Expr& expr) {
+    diagnostics_.report(DiagKind::UndefinedName, expr.span, expr.name,
+                        did_you_mean(expr.name, symbols_.facts_and_defines));
+  }
+
+  const ast::Fact* fact_of(const Expr& expr) const {
+    return expr.kind == ExprKind::Name && expr.ref == ast::RefKind::Fact ? &kb_.facts[expr.ref_id]
+                                                                          : nullptr;
+  }
+
+  void name_condition(Expr& expr) {
+    if (!resolve_name(expr)) return undefined_name(expr);
+    const ast::Fact* fact = fact_of(expr);
+    if (!fact || fact->type == ast::FactType::Bool) return;
+    static constexpr std::string_view kHints[] = {
+        "", "compare it, as in `{0} >= 10`", "compare it, as in `{0} >= 10 {1}`",
+        "test a value, as in `{0} = {2}` or `{0} in {{{2}}}`", "test it with `known({0})`"};
+    const auto hint = fmt::format(fmt::runtime(kHints[static_cast<std::size_t>(fact->type)]),
+                                  fact->name, fact->unit,
+                                  fact->enum_values.empty() ? "" : fact->enum_values.front());
+    not_condition(expr, describe_fact(*fact), hint);
+  }
+
+  void known(Expr& expr) {
+    if (const auto fact = symbols_.facts.find(expr.name); fact != ast::kNoId) {
+      expr.ref = ast::RefKind::Fact;
+      expr.ref_id = fact;
+      return;
+    }
+    const std::string hint = symbols_.defines.find(expr.name) != ast::kNoId
+                                 ? fmt::format("; `{}` is a define, and `known()` takes a fact",
+                                               expr.name)
+                                 : did_you_mean(expr.name, symbols_.facts.names);
+    diagnostics_.report(DiagKind::UndefinedFact, expr.name_span, expr.name, hint);
+  }
+
+  void at_least(Expr& expr) {
+    const std::size_t items = expr.children.size();
+    if (items > kMaxAtLeastItems) {
+      diagnostics_.report(DiagKind::TooManyAtLeastItems, expr.span, items, kMaxAtLeastItems);
+    } else if (expr.count == 0 || expr.count > items) {
+      diagnostics_.report(DiagKind::AtLeastCount, expr.span, expr.count, items,
+                          expr.count == 0 ? "false" : "true", items);
+    }
+    for (auto& child : expr.children) condition(*child);
+  }
+
+  // What a comparison operand is, for messages.
+  std::string describe(const Expr& expr) const {
+    switch (expr.kind) {
+      case ExprKind::Number:
+        return fmt::format("the {} `{}`", expr.number.unit.empty() ? "number" : "quantity",
+                           literal_text(expr.number));
+      case ExprKind::BoolConst:
+        return fmt::format("`{}`", expr.tri == 1 ? "true" : expr.tri == 0 ? "false" : "unknown");
+      case ExprKind::Urgency: return "`urgency`";
+      case ExprKind::Name:
+        if (const ast::Fact* fact = fact_of(expr)) return describe_fact(*fact);
+        if (expr.ref == ast::RefKind::Define) return fmt::format("define `{}`", expr.name);
+        return fmt::format("`{}`", expr.name);
+      default: return "a condition";
+    }
+  }
+
+  // Whether [expr] is a subject: something a comparison can be about.
+  bool subject(Expr& expr) {
+    switch (expr.kind) {
+      case ExprKind::Name: return resolve_name(expr);
+      case ExprKind::Urgency: return true;
+      case ExprKind::Number:
+      case ExprKind::BoolConst: return false;
+      default:
+        condition(expr);  // a nested condition compared with a bool
+        return true;
+    }
+  }
+
+  bool is_bool(const Expr& expr) const {
+    switch (expr.kind) {
+      case ExprKind::Name:
+        if (const ast::Fact* fact = fact_of(expr)) return fact->type == ast::FactType::Bool;
+        return expr.ref == ast::RefKind::Define;
+      case ExprKind::Urgency:
+      case ExprKind::Number:
+      case ExprKind::BoolConst: return false;
+      default: return true;
+    }
+  }
+
+  void mismatch(const std::string& subject_text, const Expr& other,
+                std::vector<std::string> help = {}) {
+    diagnostics_.report(DiagKind::TypeMismatch, other.span, subject_text, describe(other)).help =
+        std::move(help);
+  }
+
+  void no_ordering(const Expr& at, std::string_view op, const Expr& subject, std::string_view more) {
+    diagnostics_.report(DiagKind::NoOrdering, at.span, op, describe(subject), more);
+  }
+
+  void compare(Expr& expr) {
+    Expr& left = *expr.children[0];
+    Expr& right = *expr.children[1];
+    const bool left_subject = subject(left);
+    if (!left_subject && !subject(right)) {
+      for (const Expr* side : {&left, &right}) {
+        if (side->kind == ExprKind::Name) return undefined_name(*side);
+      }
+      diagnostics_.report(DiagKind::ConstantComparison, expr.span);
+      return;
+    }
+    Expr& subject_side = left_subject ? left : right;
+    Expr& other = left_subject ? right : left;
+    static constexpr std::string_view kOps[] = {"=", "!=", "<", "<=", ">", ">="};
+    compare_with(expr, subject_side, other, kOps[static_cast<std::size_t>(expr.cmp)],
+                 expr.cmp == ast::Cmp::Eq || expr.cmp == ast::Cmp::Ne);
+  }
+
+  // Checks [other] against [subject_side] under operator [op] of [expr].
+  void compare_with(const Expr& expr, Expr& subject_side, Expr& other, std::string_view op,
+                    bool equality) {
+    if (subject_side.kind == ExprKind::Urgency) return compare_urgency(subject_side, other);
+    const ast::Fact* fact = fact_of(subject_side);
+    if (!fact || fact->type == ast::FactType::Bool) {
+      if (!equality) return no_ordering(expr, op, subject_side, "");
+      if (other.kind == ExprKind::BoolConst && other.tri != 2) return;
+      if (other.kind == ExprKind::BoolConst) {
+        return mismatch(describe(subject_side), other,
+                        {"a comparison with `unknown` is always unknown; test `known(...)`"});
+      }
+      if (other.kind == ExprKind::Name && !resolve_name(other)) return undefined_name(other);
+      if (other.kind != ExprKind::Name && is_bool(other)) return condition(other);
+      if (is_bool(other)) return;
+      return mismatch(describe(subject_side), other);
+    }
+    switch (fact->type) {
+      case ast::FactType::Number:
+      case ast::FactType::Quantity: return compare_number(*fact, other);
+      case ast::FactType::Enum:
+        if (!equality) return no_ordering(expr, op, subject_side, " or `in {...}`");
+        return compare_enum(*fact, other);
+      default:
+        return mismatch(describe(subject_side), other,
+                        {fmt::format("a text fact can only be tested with `known({})`", fact->name)});
+    }
+  }
+
+  void compare_number(const ast::Fact& fact, Expr& other) {
+    if (other.kind == ExprKind::Number) {
+      if (const auto value = literal_value(other.number, fact, diagnostics_)) {
+        other.canonical_value = *value;
+        check_range(other.number, *value, fact, diagnostics_);
+      }
+      return;
+    }
+    if (other.kind == ExprKind::Name && !resolve_name(other)) return undefined_name(other);
+    const ast::Fact* other_fact = fact_of(other);
+    if (!other_fact || other_fact->type != fact.type || other_fact->dimension != fact.dimension) {
+      return mismatch(describe_fact(fact), other);
+    }
+    if (other_fact->unit != fact.unit) {
+      diagnostics_.report(DiagKind::UnitMismatch, other.span, describe_fact(fact), fact.unit,
+                          describe_fact(*other_fact), other_fact->unit);
+    }
+  }
+
+  void compare_enum(const ast::Fact& fact, Expr& other) {
+    if (other.kind == ExprKind::Name) {
+      const auto it = std::find(fact.enum_values.begin(), fact.enum_values.end(), other.name);
+      if (it != fact.enum_values.end()) {
+        other.ref = ast::RefKind::EnumValue;
+        other.ref_id = static_cast<std::uint32_t>(it - fact.enum_values.begin());
+        return;
+      }
+      const ast::Fact* other_fact = resolve_name(other) ? fact_of(other) : nullptr;
+      if (other_fact && other_fact->enum_values == fact.enum_values) return;
+      if (!other_fact) {
+        other.ref = ast::RefKind::Unresolved;
+        std::vector<std::string_view> values(fact.enum_values.begin(), fact.enum_values.end());
+        diagnostics_.report(DiagKind::UnknownEnumValue, other.span, other.name,
+                            describe_fact(fact), did_you_mean(other.name, values));
+        return;
+      }
+    }
+    mismatch(describe_fact(fact), other);
+  }
+
+  void compare_urgency(const Expr& urgency, Expr& other) {
+    if (!urgency_allowed(urgency)) return;
+    if (other.kind != ExprKind::Name) return mismatch(describe(urgency), other);
+    other.ref_id = symbols_.levels.find(other.name);
+    if (other.ref_id == ast::kNoId) {
+      diagnostics_.report(DiagKind::UndefinedLevel, other.span, other.name,
+                          did_you_mean(other.name, symbols_.levels.names));
+      return;
+    }
+    other.ref = ast::RefKind::Level;
+  }
+
+  void in_set(Expr& expr) {
+    Expr& subject_side = *expr.children[0];
+    if (subject_side.kind == ExprKind::Name && !resolve_name(subject_side)) {
+      return undefined_name(subject_side);
+    }
+    const ast::Fact* fact = fact_of(subject_side);
+    if (!fact || fact->type != ast::FactType::Enum) {
+      diagnostics_.report(DiagKind::NotASetSubject, subject_side.span, describe(subject_side));
+      return;
+    }
+    std::vector<std::string_view> values(fact->enum_values.begin(), fact->enum_values.end());
+    for (std::size_t i = 0; i < expr.set_names.size(); ++i) {
+      const auto it = std::find(values.begin(), values.end(), expr.set_names[i]);
+      if (it == values.end()) {
+        diagnostics_.report(DiagKind::UnknownEnumValue, expr.set_spans[i], expr.set_names[i],
+                            describe_fact(*fact), did_you_mean(expr.set_names[i], values));
+        continue;
+      }
+      expr.set_ids.push_back(static_cast<std::uint32_t>(it - values.begin()));
+    }
+  }
+
+  void between(Expr& expr) {
+    Expr& subject_side = *expr.children[0];
+    if (!subject(subject_side)) {
+      if (subject_side.kind == ExprKind::Name) return undefined_name(subject_side);
+      diagnostics_.report(DiagKind::ConstantComparison, expr.span);
+      return;
+    }
+    const ast::Fact* fact = fact_of(subject_side);
+    if (!fact || (fact->type != ast::FactType::Number && fact->type != ast::FactType::Quantity)) {
+      return no_ordering(expr, "between", subject_side, "");
+    }
+    compare_number(*fact, *expr.children[1]);
+    compare_number(*fact, *expr.children[2]);
+  }
+
+  ast::Kb& kb_;
+  const Symbols& symbols_;
+  Diagnostics& diagnostics_;
+  std::string_view owner_;  // "flag", "define" or "topic"
+};
+
+}  // namespace
+
+void check_conditions(ast::Kb& kb, const Symbols& symbols, Diagnostics& diagnostics) {
+  for (auto& define : kb.defines) {
+    ConditionChecker(kb, symbols, diagnostics, "define").condition(*define.condition);
+  }
+  for (auto& flag : kb.flags) {
+    if (flag.condition) ConditionChecker(kb, symbols, diagnostics, "flag").condition(*flag.condition);
+  }
+  for (auto& topic : kb.topics) {
+    if (topic.condition) {
+      ConditionChecker(kb, symbols, diagnostics, "topic").condition(*topic.condition);
+    }
+  }
+}
+
+}  // namespace redflag::internal

@@ -1,0 +1,169 @@
+// Type checks outside conditions: fact units and ranges, enum values, `kb` dates, and the values
+// tests give. Sets Fact::unit to the canonical UCUM code, Fact::min_value/max_value, and
+// Given::value in the fact's canonical unit (bool 0/1, enum value index).
+#include <algorithm>
+#include <cstdlib>
+
+#include "compiler/check/check_phases.hpp"
+#include "runtime/suggest.hpp"
+
+namespace redflag::internal {
+
+std::string literal_text(const ast::Literal& literal) {
+  return literal.unit.empty() ? literal.text : fmt::format("{} {}", literal.text, literal.unit);
+}
+
+std::optional<Unit> resolve_unit(const std::string& written, const SourceSpan& span,
+                                 Dimension dimension, const std::string& what,
+                                 Diagnostics& diagnostics) {
+  const auto unit = find_unit(written);
+  if (!unit) {
+    // Suggest units of the expected dimension first; any unit when none of those is close.
+    std::vector<std::string_view> same_dimension;
+    for (const auto name : unit_names()) {
+      if (find_unit(name)->dimension == dimension) same_dimension.push_back(name);
+    }
+    std::string hint = did_you_mean(written, same_dimension);
+    if (hint.empty()) hint = did_you_mean(written, unit_names());
+    diagnostics.report(DiagKind::UnknownUnit, span, written, hint);
+    return std::nullopt;
+  }
+  if (unit->dimension != dimension) {
+    diagnostics.report(DiagKind::WrongDimension, span, written, dimension_name(unit->dimension),
+                       what, dimension_name(dimension));
+    return std::nullopt;
+  }
+  return unit;
+}
+
+std::optional<double> literal_value(const ast::Literal& literal, const ast::Fact& fact,
+                                    Diagnostics& diagnostics) {
+  if (literal.unit.empty()) return literal.value;  // taken in the canonical unit
+  if (fact.type != ast::FactType::Quantity) {
+    diagnostics.report(DiagKind::UnitOnPlainNumber, literal.span, literal_text(literal),
+                       describe_fact(fact));
+    return std::nullopt;
+  }
+  const auto canonical = find_unit(fact.unit);
+  const auto unit = resolve_unit(literal.unit, literal.unit_span, fact.dimension,
+                                 fmt::format("`{}`", fact.name), diagnostics);
+  if (!unit || !canonical) return std::nullopt;
+  return convert(literal.value, *unit, *canonical);
+}
+
+void check_range(const ast::Literal& literal, double value, const ast::Fact& fact,
+                 Diagnostics& diagnostics) {
+  if (!fact.min || !fact.max || (value >= fact.min_value && value <= fact.max_value)) return;
+  diagnostics.report(DiagKind::OutOfRange, literal.span, literal_text(literal),
+                     describe_fact(fact), literal_text(*fact.min), literal_text(*fact.max));
+}
+
+namespace {
+
+// An enum value set is one 64-bit mask in the bytecode.
+constexpr std::size_t kMaxEnumValues = 64;
+
+bool leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+// Reports E050 unless [date] (YYYY-MM-DD, as the grammar guarantees) is a calendar date.
+void check_date(const std::string& date, const SourceSpan& span, Diagnostics& diagnostics) {
+  if (date.empty()) return;
+  const int year = std::atoi(date.substr(0, 4).c_str());
+  const int month = std::atoi(date.substr(5, 2).c_str());
+  const int day = std::atoi(date.substr(8, 2).c_str());
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool valid = month >= 1 && month <= 12 && day >= 1 &&
+                     day <= kDays[month - 1] + (month == 2 && leap_year(year) ? 1 : 0);
+  if (!valid) diagnostics.report(DiagKind::InvalidDate, span, date);
+}
+
+void check_fact(ast::Fact& fact, Diagnostics& diagnostics) {
+  if (fact.type == ast::FactType::Enum) {
+    if (fact.enum_values.size() > kMaxEnumValues) {
+      diagnostics.report(DiagKind::TooManyEnumValues, fact.span, fact.name,
+                         fact.enum_values.size(), kMaxEnumValues);
+    }
+    for (std::size_t i = 0; i < fact.enum_values.size(); ++i) {
+      const auto first = std::find(fact.enum_values.begin(), fact.enum_values.end(),
+                                   fact.enum_values[i]);
+      if (first != fact.enum_values.begin() + static_cast<std::ptrdiff_t>(i)) {
+        diagnostics.report(DiagKind::DuplicateValue, fact.enum_spans[i], "value",
+                           fact.enum_values[i]);
+      }
+    }
+    return;
+  }
+  if (fact.type == ast::FactType::Quantity) {
+    const auto unit = resolve_unit(fact.unit, fact.unit_span, fact.dimension,
+                                   fmt::format("fact `{}`", fact.name), diagnostics);
+    if (!unit) return;
+    fact.unit = std::string(unit->code);
+  }
+  if (!fact.min || !fact.max) return;
+  const auto low = literal_value(*fact.min, fact, diagnostics);
+  const auto high = literal_value(*fact.max, fact, diagnostics);
+  if (!low || !high) return;
+  if (*low > *high) {
+    diagnostics.report(DiagKind::EmptyRange, fact.min->span, literal_text(*fact.min),
+                       literal_text(*fact.max));
+  }
+  fact.min_value = *low;
+  fact.max_value = *high;
+}
+
+// Checks the value of [given] against its fact and stores it in Given::value.
+void check_given(const ast::Kb& kb, ast::Given& given, Diagnostics& diagnostics) {
+  using Kind = ast::Given::Kind;
+  if (given.fact_id == ast::kNoId || given.kind == Kind::Unknown) return;
+  const ast::Fact& fact = kb.facts[given.fact_id];
+  const auto bad_value = [&] {
+    const std::string shown = given.kind == Kind::Bool     ? (given.bool_value ? "true" : "false")
+                              : given.kind == Kind::Number ? literal_text(given.number)
+                                                           : given.enum_value;
+    diagnostics.report(DiagKind::BadGivenValue, given.span, describe_fact(fact),
+                       fmt::format("`{}`", shown));
+  };
+  switch (fact.type) {
+    case ast::FactType::Bool:
+      if (given.kind != Kind::Bool) return bad_value();
+      given.value = given.bool_value ? 1 : 0;
+      return;
+    case ast::FactType::Number:
+    case ast::FactType::Quantity:
+      if (given.kind != Kind::Number) return bad_value();
+      if (const auto value = literal_value(given.number, fact, diagnostics)) {
+        given.value = *value;
+        check_range(given.number, *value, fact, diagnostics);
+      }
+      return;
+    case ast::FactType::Enum: {
+      if (given.kind != Kind::EnumValue) return bad_value();
+      const auto it = std::find(fact.enum_values.begin(), fact.enum_values.end(), given.enum_value);
+      if (it == fact.enum_values.end()) {
+        std::vector<std::string_view> values(fact.enum_values.begin(), fact.enum_values.end());
+        diagnostics.report(DiagKind::UnknownEnumValue, given.span, given.enum_value,
+                           describe_fact(fact), did_you_mean(given.enum_value, values));
+        return;
+      }
+      given.value = static_cast<double>(it - fact.enum_values.begin());
+      return;
+    }
+    case ast::FactType::Text:
+      return bad_value();
+  }
+}
+
+}  // namespace
+
+void check_facts(ast::Kb& kb, Diagnostics& diagnostics) {
+  if (kb.header) {
+    check_date(kb.header->reviewed, kb.header->reviewed_span, diagnostics);
+    check_date(kb.header->next_review, kb.header->next_review_span, diagnostics);
+  }
+  for (auto& fact : kb.facts) check_fact(fact, diagnostics);
+  for (auto& test : kb.tests) {
+    for (auto& given : test.givens) check_given(kb, given, diagnostics);
+  }
+}
+
+}  // namespace redflag::internal

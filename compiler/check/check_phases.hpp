@@ -1,0 +1,63 @@
+// The semantic phases of the front end and the symbol tables they share (compiler-internal).
+//
+// Order: resolve_declarations builds the tables and resolves every name outside conditions;
+// check_facts checks fact types, units and ranges, then test givens; check_conditions resolves
+// and types every condition; check_define_cycles needs the define references it set.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "compiler/ast.hpp"
+#include "compiler/diagnostics/diagnostic.hpp"
+
+namespace redflag::internal {
+
+// One namespace of declared names: name -> index into the Kb table.
+struct NameTable {
+  std::unordered_map<std::string, std::uint32_t> ids;
+  std::vector<std::string_view> names;  // in declaration order, for suggestions
+
+  // The id of [name], or ast::kNoId.
+  std::uint32_t find(const std::string& name) const;
+};
+
+struct Symbols {
+  NameTable facts, defines, flags, topics, sources, levels;
+  std::vector<std::string_view> facts_and_defines;  // the namespace conditions use
+};
+
+Symbols resolve_declarations(ast::Kb& kb, Diagnostics& diagnostics);
+void check_facts(ast::Kb& kb, Diagnostics& diagnostics);
+void check_conditions(ast::Kb& kb, const Symbols& symbols, Diagnostics& diagnostics);
+void check_define_cycles(const ast::Kb& kb, Diagnostics& diagnostics);
+
+// "fact `age`", "mass fact `weight_loss`", for messages.
+std::string describe_fact(const ast::Fact& fact);
+
+// "10 kg", a literal as written.
+std::string literal_text(const ast::Literal& literal);
+
+// The unit [written] at [span], which must be of [dimension] because of [what] ("`weight_loss`");
+// reports E040 (with the nearest known units) or E041 and returns nullopt otherwise.
+std::optional<Unit> resolve_unit(const std::string& written, const SourceSpan& span,
+                                 Dimension dimension, const std::string& what,
+                                 Diagnostics& diagnostics);
+
+// [literal] in [fact]'s canonical unit (a bare number is taken as already in it); reports E042
+// for a unit on a plain number fact and bad units as resolve_unit does.
+std::optional<double> literal_value(const ast::Literal& literal, const ast::Fact& fact,
+                                    Diagnostics& diagnostics);
+
+// Reports E046 when [value] (of [literal]) lies outside [fact]'s declared range.
+void check_range(const ast::Literal& literal, double value, const ast::Fact& fact,
+                 Diagnostics& diagnostics);
+
+// "kb/a.rf:3:6", where a first declaration stands.
+std::string where(const ast::Kb& kb, const SourceSpan& span);
+
+}  // namespace redflag::internal

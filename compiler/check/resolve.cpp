@@ -1,0 +1,231 @@
+// Name resolution outside conditions: the symbol tables, duplicate and missing declarations,
+// and every reference by name to a level, topic, source, flag or fact; plus define cycles.
+#include <algorithm>
+#include <functional>
+
+#include "compiler/check/check_phases.hpp"
+#include "runtime/suggest.hpp"
+
+namespace redflag::internal {
+
+std::uint32_t NameTable::find(const std::string& name) const {
+  const auto it = ids.find(name);
+  return it == ids.end() ? ast::kNoId : it->second;
+}
+
+std::string where(const ast::Kb& kb, const SourceSpan& span) {
+  return fmt::format("{}:{}:{}", kb.files.at(span.begin.file_id), span.begin.line,
+                     span.begin.column);
+}
+
+std::string describe_fact(const ast::Fact& fact) {
+  static constexpr std::string_view kTypeWords[] = {"bool", "number", "", "enum", "text"};
+  const std::string_view type = fact.type == ast::FactType::Quantity
+                                    ? dimension_name(fact.dimension)
+                                    : kTypeWords[static_cast<std::size_t>(fact.type)];
+  return fmt::format("{} fact `{}`", type, fact.name);
+}
+
+namespace {
+
+// Adds [name] declared at [span] to [table] as id [id]; reports E026 when [kind]'s name was
+// already declared in [table] or in [shared] (facts and defines share one namespace).
+void declare(const ast::Kb& kb, NameTable& table, const NameTable* shared, std::string_view kind,
+             const std::string& name, const SourceSpan& span, const std::vector<SourceSpan>& spans,
+             const std::vector<SourceSpan>* shared_spans, Diagnostics& diagnostics) {
+  const std::uint32_t id = static_cast<std::uint32_t>(table.names.size());
+  if (const auto previous = table.find(name); previous != ast::kNoId) {
+    diagnostics.report(DiagKind::DuplicateName, span, kind, name, where(kb, spans[previous]));
+  } else if (const auto other = shared ? shared->find(name) : ast::kNoId; other != ast::kNoId) {
+    diagnostics.report(DiagKind::DuplicateName, span, kind, name,
+                       where(kb, (*shared_spans)[other]));
+  } else {
+    table.ids.emplace(name, id);
+  }
+  table.names.push_back(name);
+}
+
+// Builds [table] from the `name`/`span` members of [items].
+template <typename Item>
+void declare_all(const ast::Kb& kb, NameTable& table, const NameTable* shared,
+                 std::string_view kind, const std::vector<Item>& items,
+                 const std::vector<SourceSpan>* shared_spans, Diagnostics& diagnostics,
+                 std::vector<SourceSpan>& spans) {
+  for (const auto& item : items) {
+    if constexpr (std::is_same_v<Item, ast::Source>) {
+      spans.push_back(item.span);
+      declare(kb, table, shared, kind, item.id, item.span, spans, shared_spans, diagnostics);
+    } else {
+      spans.push_back(item.span);
+      declare(kb, table, shared, kind, item.name, item.span, spans, shared_spans, diagnostics);
+    }
+  }
+}
+
+// Looks [name] up in [table] for a reference at [span]; reports [kind] with a suggestion.
+std::uint32_t resolve(const NameTable& table, const std::string& name, const SourceSpan& span,
+                      DiagKind kind, Diagnostics& diagnostics) {
+  const std::uint32_t id = table.find(name);
+  if (id == ast::kNoId) diagnostics.report(kind, span, name, did_you_mean(name, table.names));
+  return id;
+}
+
+void check_required(ast::Kb& kb, Diagnostics& diagnostics) {
+  SourceSpan no_file;
+  no_file.begin.file_id = kNoFile;
+  if (!kb.header) {
+    diagnostics.report(DiagKind::MissingDeclaration, no_file, "kb",
+                       "`kb my_kb title \"...\" version 0.1.0 status draft`");
+  } else {
+    const ast::KbHeader& header = *kb.header;
+    const std::pair<bool, std::string_view> kRequired[] = {
+        {header.title.empty(), "title"}, {header.version.empty(), "version"},
+        {header.status.empty(), "status"}};
+    for (const auto& [missing, clause] : kRequired) {
+      if (missing) {
+        diagnostics.report(DiagKind::MissingClause, header.span, "the `kb` header", clause,
+                           fmt::format("`{} ...`", clause));
+      }
+    }
+  }
+  if (!kb.levels) {
+    diagnostics.report(DiagKind::MissingDeclaration, no_file, "levels", "`levels routine < urgent`");
+  }
+  for (const auto& flag : kb.flags) {
+    const std::string what = fmt::format("flag `{}`", flag.name);
+    if (flag.title.empty()) {
+      diagnostics.report(DiagKind::MissingClause, flag.span, what, "title", "`title \"...\"`");
+    }
+    if (!flag.condition) {
+      diagnostics.report(DiagKind::MissingClause, flag.span, what, "when", "`when CONDITION`");
+    }
+  }
+}
+
+void resolve_tests(ast::Kb& kb, const Symbols& symbols, Diagnostics& diagnostics) {
+  for (auto& test : kb.tests) {
+    for (auto& given : test.givens) {
+      given.fact_id = symbols.facts.find(given.fact);
+      if (given.fact_id != ast::kNoId) continue;
+      const std::string hint = symbols.defines.find(given.fact) != ast::kNoId
+                                   ? fmt::format("; `{}` is a define, and tests give facts", given.fact)
+                                   : did_you_mean(given.fact, symbols.facts.names);
+      diagnostics.report(DiagKind::UndefinedFact, given.span, given.fact, hint);
+    }
+    for (auto& expectation : test.expectations) {
+      for (std::size_t i = 0; i < expectation.names.size(); ++i) {
+        const std::string& name = expectation.names[i];
+        const SourceSpan& span = expectation.name_spans[i];
+        using Kind = ast::Expectation::Kind;
+        if (expectation.kind == Kind::Status) {
+          expectation.ids.push_back(name == "complete" ? 0 : 1);
+        } else if (expectation.kind == Kind::Urgency) {
+          expectation.ids.push_back(
+              resolve(symbols.levels, name, span, DiagKind::UndefinedLevel, diagnostics));
+        } else {
+          expectation.ids.push_back(
+              resolve(symbols.flags, name, span, DiagKind::UndefinedFlag, diagnostics));
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+Symbols resolve_declarations(ast::Kb& kb, Diagnostics& diagnostics) {
+  Symbols symbols;
+  check_required(kb, diagnostics);
+  std::vector<SourceSpan> fact_spans, define_spans, flag_spans, topic_spans, source_spans;
+  declare_all(kb, symbols.facts, nullptr, "fact", kb.facts, nullptr, diagnostics, fact_spans);
+  declare_all(kb, symbols.defines, &symbols.facts, "define", kb.defines, &fact_spans, diagnostics,
+              define_spans);
+  declare_all(kb, symbols.flags, nullptr, "flag", kb.flags, nullptr, diagnostics, flag_spans);
+  declare_all(kb, symbols.topics, nullptr, "topic", kb.topics, nullptr, diagnostics, topic_spans);
+  declare_all(kb, symbols.sources, nullptr, "source", kb.sources, nullptr, diagnostics,
+              source_spans);
+  if (kb.levels) {
+    for (std::size_t i = 0; i < kb.levels->names.size(); ++i) {
+      const std::string& name = kb.levels->names[i];
+      if (symbols.levels.find(name) != ast::kNoId) {
+        diagnostics.report(DiagKind::DuplicateValue, kb.levels->spans[i], "level", name);
+      }
+      symbols.levels.ids.emplace(name, static_cast<std::uint32_t>(i));
+      symbols.levels.names.push_back(name);
+    }
+  }
+  symbols.facts_and_defines = symbols.facts.names;
+  symbols.facts_and_defines.insert(symbols.facts_and_defines.end(), symbols.defines.names.begin(),
+                                   symbols.defines.names.end());
+
+  const auto resolve_cites = [&](std::vector<ast::Citation>& cites) {
+    for (auto& cite : cites) {
+      cite.source_id = resolve(symbols.sources, cite.source, cite.source_span,
+                               DiagKind::UndefinedSource, diagnostics);
+    }
+  };
+  for (auto& flag : kb.flags) {
+    if (kb.levels) {
+      flag.level_id = resolve(symbols.levels, flag.level, flag.level_span,
+                              DiagKind::UndefinedLevel, diagnostics);
+    }
+    for (std::size_t i = 0; i < flag.see.size(); ++i) {
+      flag.see_ids.push_back(resolve(symbols.topics, flag.see[i], flag.see_spans[i],
+                                     DiagKind::UndefinedTopic, diagnostics));
+    }
+    resolve_cites(flag.cites);
+  }
+  for (auto& topic : kb.topics) resolve_cites(topic.cites);
+  resolve_tests(kb, symbols, diagnostics);
+  return symbols;
+}
+
+void check_define_cycles(const ast::Kb& kb, Diagnostics& diagnostics) {
+  // The defines each define uses (expressions nest at most 256 deep, so recursion is fine here).
+  std::vector<std::vector<std::uint32_t>> uses(kb.defines.size());
+  const std::function<void(const ast::Expr&, std::vector<std::uint32_t>&)> collect =
+      [&](const ast::Expr& expr, std::vector<std::uint32_t>& out) {
+        if (expr.kind == ast::ExprKind::Name && expr.ref == ast::RefKind::Define) {
+          out.push_back(expr.ref_id);
+        }
+        for (const auto& child : expr.children) collect(*child, out);
+      };
+  for (std::size_t id = 0; id < kb.defines.size(); ++id) {
+    if (kb.defines[id].condition) collect(*kb.defines[id].condition, uses[id]);
+  }
+  // Depth-first with an explicit stack, since a chain of defines may be arbitrarily long; a use
+  // of a define still on the stack closes a cycle.
+  enum class Mark : std::uint8_t { New, Active, Done };
+  std::vector<Mark> marks(kb.defines.size(), Mark::New);
+  std::vector<std::pair<std::uint32_t, std::size_t>> stack;  // define, next use to visit
+  for (std::uint32_t root = 0; root < kb.defines.size(); ++root) {
+    if (marks[root] != Mark::New) continue;
+    marks[root] = Mark::Active;
+    stack.emplace_back(root, 0);
+    while (!stack.empty()) {
+      auto& [id, next] = stack.back();
+      if (next == uses[id].size()) {
+        marks[id] = Mark::Done;
+        stack.pop_back();
+        continue;
+      }
+      const std::uint32_t used = uses[id][next++];
+      if (marks[used] == Mark::New) {
+        marks[used] = Mark::Active;
+        stack.emplace_back(used, 0);
+      } else if (marks[used] == Mark::Active) {
+        const auto start = std::find_if(stack.begin(), stack.end(),
+                                        [&](const auto& entry) { return entry.first == used; });
+        std::string cycle;
+        for (auto it = start; it != stack.end(); ++it) {
+          cycle += fmt::format("`{}` -> ", kb.defines[it->first].name);
+        }
+        cycle += fmt::format("`{}`", kb.defines[used].name);
+        diagnostics.report(DiagKind::DefineCycle, kb.defines[used].span, kb.defines[used].name,
+                           cycle);
+      }
+    }
+  }
+}
+
+}  // namespace redflag::internal

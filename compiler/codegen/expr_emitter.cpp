@@ -1,0 +1,310 @@
+#include "compiler/codegen/expr_emitter.hpp"
+
+#include <cstring>
+#include <stdexcept>
+
+namespace redflag::codegen {
+namespace {
+
+using ast::Cmp;
+using ast::Expr;
+using ast::ExprKind;
+using ast::RefKind;
+
+CmpCode code_of(Cmp cmp) { return static_cast<CmpCode>(cmp); }
+
+bool is_fact(const Expr& expr) { return expr.kind == ExprKind::Name && expr.ref == RefKind::Fact; }
+bool is_define(const Expr& expr) {
+  return expr.kind == ExprKind::Name && expr.ref == RefKind::Define;
+}
+
+// A fact or define used as a condition or compared with true/false.
+bool is_boolean_operand(const Expr& expr) { return is_define(expr) || is_fact(expr); }
+
+[[noreturn]] void unchecked(const Expr& expr) {
+  throw std::logic_error("codegen: expression kind " +
+                         std::to_string(static_cast<int>(expr.kind)) +
+                         " reached code generation unchecked");
+}
+
+// `x = true` is x, `x = false` is not x, and `!=` negates either.
+Tri apply_bool_compare(Tri operand, Cmp cmp, Tri constant) {
+  if (constant == Tri::Unknown || operand == Tri::Unknown) return Tri::Unknown;
+  const bool equal = operand == constant;
+  return tri_of(cmp == Cmp::Eq ? equal : !equal);
+}
+
+}  // namespace
+
+std::uint32_t ConstantPool::index_of(double value) {
+  std::uint64_t bits = 0;
+  std::memcpy(&bits, &value, sizeof bits);
+  const auto [it, inserted] =
+      index_by_bits_.try_emplace(bits, static_cast<std::uint32_t>(values_.size()));
+  if (inserted) values_.push_back(value);
+  return it->second;
+}
+
+void ExprEmitter::emit(const Expr& expr) {
+  if (const auto constant = fold(expr)) {
+    push_constant(*constant);
+  } else {
+    emit_code(expr);
+  }
+}
+
+void ExprEmitter::emit_store(Op op, std::uint32_t index) {
+  code_.emit(op);
+  code_.uleb(index);
+  adjust_depth(-1);
+}
+
+std::optional<Tri> ExprEmitter::fold(const Expr& expr) const {
+  switch (expr.kind) {
+    case ExprKind::BoolConst: return static_cast<Tri>(expr.tri);
+    case ExprKind::Name:
+      if (is_define(expr)) return defines_.at(expr.ref_id).constant;
+      return std::nullopt;
+    case ExprKind::Not: {
+      const auto child = fold(*expr.children[0]);
+      if (child) return tri_not(*child);
+      return std::nullopt;
+    }
+    case ExprKind::And:
+    case ExprKind::Or: {
+      const bool is_and = expr.kind == ExprKind::And;
+      const Tri absorbing = is_and ? Tri::False : Tri::True;
+      bool all_constant = true;
+      Tri result = is_and ? Tri::True : Tri::False;
+      for (const auto& child : expr.children) {
+        const auto value = fold(*child);
+        if (value == absorbing) return absorbing;
+        if (!value) {
+          all_constant = false;
+        } else {
+          result = is_and ? tri_and(result, *value) : tri_or(result, *value);
+        }
+      }
+      if (all_constant) return result;
+      return std::nullopt;
+    }
+    case ExprKind::Compare: {
+      const Expr& left = *expr.children[0];
+      const Expr& right = *expr.children[1];
+      if (left.kind == ExprKind::Number && right.kind == ExprKind::Number) {
+        return tri_of(compare(left.canonical_value, code_of(expr.cmp), right.canonical_value));
+      }
+      const Expr* constant = right.kind == ExprKind::BoolConst ? &right : nullptr;
+      const Expr* operand = constant ? &left : &right;
+      if (!constant && left.kind == ExprKind::BoolConst) constant = &left;
+      if (!constant) return std::nullopt;
+      if (constant->tri == static_cast<std::uint8_t>(Tri::Unknown)) return Tri::Unknown;
+      const auto value = fold(*operand);
+      if (!value) return std::nullopt;
+      return apply_bool_compare(*value, expr.cmp, static_cast<Tri>(constant->tri));
+    }
+    case ExprKind::AtLeast: {
+      std::uint32_t trues = 0, open = 0;
+      for (const auto& child : expr.children) {
+        const auto value = fold(*child);
+        if (value == Tri::True) ++trues;
+        if (!value || value == Tri::Unknown) ++open;
+      }
+      const Tri bound = tri_at_least(expr.count, trues, open);
+      if (bound != Tri::Unknown) return bound;
+      for (const auto& child : expr.children) {
+        if (!fold(*child)) return std::nullopt;
+      }
+      return Tri::Unknown;
+    }
+    case ExprKind::Known:
+    case ExprKind::InSet:
+    case ExprKind::Between:
+    case ExprKind::Urgency:
+    case ExprKind::Number: return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+void ExprEmitter::emit_code(const Expr& expr) {
+  switch (expr.kind) {
+    case ExprKind::Name:
+      if (is_define(expr)) {
+        code_.emit(Op::DefGet);
+        code_.uleb(defines_.at(expr.ref_id).slot);
+      } else if (is_fact(expr)) {
+        code_.emit(Op::Fact);
+        code_.uleb(expr.ref_id);
+      } else {
+        unchecked(expr);
+      }
+      adjust_depth(+1);
+      return;
+    case ExprKind::Known:
+      code_.emit(Op::Known);
+      code_.uleb(expr.ref_id);
+      adjust_depth(+1);
+      return;
+    case ExprKind::Not: {
+      // Kleene negation is an involution: `not not x` is x.
+      const Expr& child = *expr.children[0];
+      if (child.kind == ExprKind::Not) {
+        emit_code(*child.children[0]);
+      } else {
+        emit_code(child);
+        code_.emit(Op::Not);
+      }
+      return;
+    }
+    case ExprKind::And: emit_junction(expr, true); return;
+    case ExprKind::Or: emit_junction(expr, false); return;
+    case ExprKind::Compare: emit_compare(expr); return;
+    case ExprKind::InSet: {
+      std::uint64_t mask = 0;
+      for (const auto value : expr.set_ids) mask |= std::uint64_t{1} << value;
+      code_.emit(Op::InSet);
+      code_.uleb(expr.children[0]->ref_id);
+      code_.uleb(mask);
+      adjust_depth(+1);
+      if (expr.negated) code_.emit(Op::Not);
+      return;
+    }
+    case ExprKind::Between: emit_between(expr); return;
+    case ExprKind::AtLeast: emit_at_least(expr); return;
+    case ExprKind::BoolConst:
+    case ExprKind::Number:
+    case ExprKind::Urgency: unchecked(expr);
+  }
+}
+
+// `c0 and c1 and c2` (`or` alike, with JT and OR):
+//
+//       <c0>
+//       JF  end ------+
+//       <c1>          |
+//       AND           |
+//       JF  end ------+
+//       <c2>          |
+//       AND           |
+//  end: <-------------+
+//
+// Children that fold to the identity (true for `and`) vanish; an unknown constant becomes a
+// final `PUSH U` operand.
+void ExprEmitter::emit_junction(const Expr& expr, bool is_and) {
+  const Tri identity = is_and ? Tri::True : Tri::False;
+  const Op jump = is_and ? Op::JumpIfFalse : Op::JumpIfTrue;
+  const Op combine = is_and ? Op::And : Op::Or;
+  bool has_unknown = false;
+  bool first = true;
+  std::vector<std::size_t> patches;
+  for (const auto& child : expr.children) {
+    const auto value = fold(*child);
+    if (value == identity) continue;
+    if (value == Tri::Unknown) {
+      has_unknown = true;
+      continue;
+    }
+    if (!first) patches.push_back(code_.emit_jump(jump));
+    emit_code(*child);
+    if (!first) {
+      code_.emit(combine);
+      adjust_depth(-1);
+    }
+    first = false;
+  }
+  if (has_unknown) {
+    patches.push_back(code_.emit_jump(jump));
+    push_constant(Tri::Unknown);
+    code_.emit(combine);
+    adjust_depth(-1);
+  }
+  for (const auto patch : patches) code_.patch_jump(patch);
+}
+
+void ExprEmitter::emit_compare(const Expr& expr) {
+  const Expr* left = expr.children[0].get();
+  const Expr* right = expr.children[1].get();
+  Cmp cmp = expr.cmp;
+  const bool constant_on_left = left->kind == ExprKind::Number ||
+                                left->kind == ExprKind::BoolConst ||
+                                (left->kind == ExprKind::Name && left->ref == RefKind::EnumValue) ||
+                                (left->kind == ExprKind::Name && left->ref == RefKind::Level);
+  if (constant_on_left) {
+    std::swap(left, right);
+    cmp = ast::swapped(cmp);
+  }
+  if (left->kind == ExprKind::Urgency) {
+    code_.emit(Op::Urgency);
+    code_.u8(static_cast<std::uint8_t>(cmp));
+    code_.uleb(right->ref_id);
+    adjust_depth(+1);
+  } else if (right->kind == ExprKind::BoolConst && is_boolean_operand(*left)) {
+    // Only true/false reach here: `= unknown` folds to unknown.
+    emit_code(*left);
+    const bool equal_true = (right->tri == static_cast<std::uint8_t>(Tri::True)) == (cmp == Cmp::Eq);
+    if (!equal_true) code_.emit(Op::Not);
+  } else if (is_fact(*left) && right->kind == ExprKind::Number) {
+    emit_fact_compare(left->ref_id, cmp, right->canonical_value);
+  } else if (is_fact(*left) && right->kind == ExprKind::Name && right->ref == RefKind::EnumValue) {
+    emit_fact_compare(left->ref_id, cmp, static_cast<double>(right->ref_id));
+  } else if (is_fact(*left) && is_fact(*right)) {
+    code_.emit(Op::CmpFact);
+    code_.uleb(left->ref_id);
+    code_.u8(static_cast<std::uint8_t>(cmp));
+    code_.uleb(right->ref_id);
+    adjust_depth(+1);
+  } else {
+    unchecked(expr);
+  }
+}
+
+void ExprEmitter::emit_fact_compare(std::uint32_t fact, Cmp cmp, double constant) {
+  code_.emit(Op::CmpConst);
+  code_.uleb(fact);
+  code_.u8(static_cast<std::uint8_t>(cmp));
+  code_.uleb(constants_.index_of(constant));
+  adjust_depth(+1);
+}
+
+// `x between lo and hi` is `x >= lo and x <= hi`: CMPK, JF end, CMPK, AND, end.
+void ExprEmitter::emit_between(const Expr& expr) {
+  const std::uint32_t fact = expr.children[0]->ref_id;
+  emit_fact_compare(fact, Cmp::Ge, expr.children[1]->canonical_value);
+  const auto patch = code_.emit_jump(Op::JumpIfFalse);
+  emit_fact_compare(fact, Cmp::Le, expr.children[2]->canonical_value);
+  code_.emit(Op::And);
+  adjust_depth(-1);
+  code_.patch_jump(patch);
+}
+
+// Constant-true members lower the count, constant-false ones vanish, unknown ones stay.
+void ExprEmitter::emit_at_least(const Expr& expr) {
+  std::uint32_t needed = expr.count;
+  std::uint32_t members = 0;
+  for (const auto& child : expr.children) {
+    const auto value = fold(*child);
+    if (value == Tri::True) {
+      --needed;
+    } else if (value != Tri::False) {
+      emit(*child);
+      ++members;
+    }
+  }
+  code_.emit(Op::AtLeast);
+  code_.uleb(needed);
+  code_.uleb(members);
+  adjust_depth(1 - static_cast<int>(members));
+}
+
+void ExprEmitter::push_constant(Tri value) {
+  code_.emit(Op::Push);
+  code_.u8(static_cast<std::uint8_t>(value));
+  adjust_depth(+1);
+}
+
+void ExprEmitter::adjust_depth(int delta) {
+  depth_ = static_cast<std::uint32_t>(static_cast<int>(depth_) + delta);
+  if (depth_ > max_depth_) max_depth_ = depth_;
+}
+
+}  // namespace redflag::codegen

@@ -1,0 +1,163 @@
+#include "compiler/diagnostics/diagnostic_render.hpp"
+
+#include <set>
+#include <string_view>
+
+namespace redflag {
+namespace {
+
+// A source line longer than this is not echoed: the caret would not help on it.
+constexpr std::size_t kMaxEchoedLine = 500;
+
+struct Colors {
+  std::string_view bold, error, help, reset;
+};
+
+Colors colors_for(const RenderOptions& options) {
+  if (!options.color) return {};
+  return {"\x1b[1m", "\x1b[1;31m", "\x1b[1;36m", "\x1b[0m"};
+}
+
+std::string_view file_of(const SourceSpan& span, const std::vector<SourceFile>& files) {
+  const std::uint32_t file_id = span.begin.file_id;
+  return file_id < files.size() ? std::string_view(files[file_id].path) : std::string_view();
+}
+
+// The source line of [loc] (without its line break) in [text].
+std::string_view line_of(std::string_view text, const SourceLoc& loc) {
+  const std::size_t start = loc.offset - (loc.column - 1);
+  const std::size_t end = text.find('\n', start);
+  std::string_view line = text.substr(start, end == std::string_view::npos ? end : end - start);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
+// `"` and `\` escaped, control characters as \u00XX.
+std::string json_string(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+Problem problem_of(const Diagnostic& diagnostic) {
+  return {diag_code(diagnostic.kind), diagnostic.severity, diagnostic.span, diagnostic.message,
+          std::vector<std::string_view>(diagnostic.help.begin(), diagnostic.help.end())};
+}
+
+std::vector<Problem> problems_of(const std::vector<Diagnostic>& diagnostics) {
+  std::vector<Problem> problems;
+  for (const auto& diagnostic : diagnostics) problems.push_back(problem_of(diagnostic));
+  return problems;
+}
+
+std::string render_one(const Problem& diagnostic, const std::vector<SourceFile>& files,
+                       const RenderOptions& options) {
+  const Colors colors = colors_for(options);
+  const SourceLoc& begin = diagnostic.span.begin;
+  const std::string_view file = file_of(diagnostic.span, files);
+  std::string location;
+  if (!file.empty()) {
+    location = begin.line == 0 ? fmt::format("{}: ", file)
+                               : fmt::format("{}:{}:{}: ", file, begin.line, begin.column);
+  }
+  std::string out = fmt::format(
+      "{}{}{}{}[{}]{}{}: {}{}\n", colors.bold, location,
+      diagnostic.severity == Severity::Error ? colors.error : colors.bold,
+      severity_name(diagnostic.severity), diagnostic.code, colors.reset, colors.bold,
+      diagnostic.message, colors.reset);
+  if (!file.empty() && begin.line != 0) {
+    const std::string_view line = line_of(files[begin.file_id].text, begin);
+    if (line.size() <= kMaxEchoedLine) {
+      const std::string number = std::to_string(begin.line);
+      const std::string gutter(number.size(), ' ');
+      // Tabs before the span are kept so the caret lines up under them.
+      std::string pad;
+      for (std::size_t i = 0; i + 1 < begin.column && i < line.size(); ++i) {
+        pad += line[i] == '\t' ? '\t' : ' ';
+      }
+      const std::size_t length = diagnostic.span.length == 0 ? 1 : diagnostic.span.length;
+      out += fmt::format(" {} |\n {} | {}\n {} | {}{}^{}{}\n", gutter, number, line, gutter, pad,
+                         colors.error, std::string(length - 1, '~'), colors.reset);
+    }
+  }
+  for (const auto& help : diagnostic.help) {
+    out += fmt::format("  {}help{}: {}\n", colors.help, colors.reset, help);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string render_text(const Diagnostic& diagnostic, const std::vector<SourceFile>& files,
+                        const RenderOptions& options) {
+  return render_one(problem_of(diagnostic), files, options);
+}
+
+std::string render_text(const std::vector<Diagnostic>& diagnostics,
+                        const std::vector<SourceFile>& files, const RenderOptions& options) {
+  return render_problems_text(problems_of(diagnostics), files, options);
+}
+
+std::string render_json(const std::vector<Diagnostic>& diagnostics,
+                        const std::vector<SourceFile>& files) {
+  return render_problems_json(problems_of(diagnostics), files);
+}
+
+std::string render_problems_text(const std::vector<Problem>& problems,
+                                 const std::vector<SourceFile>& files,
+                                 const RenderOptions& options) {
+  std::string out;
+  for (const auto& problem : problems) {
+    if (!out.empty()) out += '\n';
+    out += render_one(problem, files, options);
+  }
+  return out;
+}
+
+std::string render_problems_json(const std::vector<Problem>& diagnostics,
+                                 const std::vector<SourceFile>& files) {
+  std::string out = "[";
+  for (const auto& diagnostic : diagnostics) {
+    const SourceLoc& begin = diagnostic.span.begin;
+    const std::uint32_t end_column =
+        begin.line == 0 ? 0 : begin.column + std::max<std::uint32_t>(diagnostic.span.length, 1);
+    std::string help = "[";
+    for (const auto& line : diagnostic.help) {
+      help += (help.size() > 1 ? ", " : "") + json_string(line);
+    }
+    out += fmt::format(
+        "{}\n  {{\"code\": \"{}\", \"severity\": \"{}\", \"file\": {}, \"line\": {}, "
+        "\"column\": {}, \"end_column\": {}, \"message\": {}, \"help\": {}]}}",
+        out.size() > 1 ? "," : "", diagnostic.code, severity_name(diagnostic.severity),
+        json_string(file_of(diagnostic.span, files)), begin.line, begin.line == 0 ? 0 : begin.column,
+        end_column, json_string(diagnostic.message), help);
+  }
+  return out + (diagnostics.empty() ? "]\n" : "\n]\n");
+}
+
+std::string render_summary(const std::vector<Diagnostic>& diagnostics,
+                           const std::vector<SourceFile>& files) {
+  std::size_t errors = 0;
+  std::set<std::string_view> error_files;
+  for (const auto& diagnostic : diagnostics) {
+    if (diagnostic.severity != Severity::Error) continue;
+    ++errors;
+    if (const auto file = file_of(diagnostic.span, files); !file.empty()) error_files.insert(file);
+  }
+  if (errors == 0) return {};
+  const std::string where = error_files.empty()      ? std::string("the KB")
+                            : error_files.size() == 1 ? std::string(*error_files.begin())
+                                                      : fmt::format("{} files", error_files.size());
+  return fmt::format("error: {} error{} in {}\n", errors, errors == 1 ? "" : "s", where);
+}
+
+}  // namespace redflag

@@ -1,0 +1,85 @@
+// The state the parse actions share while building the AST of one file.
+//
+// Expressions are built bottom-up on a stack: operands push, operators pop their operands and
+// push the result, and a null entry marks where the items of an `at least` list begin. Values
+// whose rule is shared by several clauses (the last string, the last number) wait in `pending_*`
+// until the clause's own action takes them.
+#pragma once
+
+#include <cstdint>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/ast.hpp"
+#include "compiler/diagnostics/diagnostic.hpp"
+
+namespace redflag::internal {
+
+// The declaration whose clauses the parser is reading.
+enum class DeclKind : std::uint8_t { None, Kb, Source, Levels, Fact, Define, Flag, Topic, Test };
+
+struct ParseBuilder {
+  ParseBuilder(ast::Kb& kb_in, Diagnostics& diagnostics_in, std::uint32_t file_id_in,
+               const std::string& text_in)
+      : kb(kb_in), diagnostics(diagnostics_in), file_id(file_id_in), text(text_in) {}
+
+  ast::Kb& kb;
+  Diagnostics& diagnostics;
+  std::uint32_t file_id;
+  const std::string& text;
+
+  DeclKind decl = DeclKind::None;
+  std::string decl_name;           // for "`title` given twice in flag `x`"
+  std::set<std::string> clauses;   // single clauses seen in the current declaration
+  ast::KbHeader* header = nullptr;  // &*kb.header, or &spare_header for a second `kb`
+  ast::Levels* levels = nullptr;    // likewise for `levels`
+  ast::KbHeader spare_header;
+  ast::Levels spare_levels;
+
+  std::vector<ast::ExprPtr> stack;
+  std::vector<std::uint32_t> at_least_counts;
+  std::vector<std::string> set_names;
+  std::vector<SourceSpan> set_spans;
+  std::string known_name;
+  SourceSpan known_span;
+  ast::Literal pending_literal;
+  std::string pending_text;
+  std::uint64_t last_long_identifier = UINT64_MAX;  // offset, so backtracking reports it once
+
+  // The span from byte [begin] to byte [end] of the file, cut at the end of [begin]'s line.
+  SourceSpan span(const SourceLoc& begin, std::uint64_t end) const;
+  // The offset of the first "\n" at or after [offset], or the text's size.
+  std::uint64_t line_end(std::uint64_t offset) const;
+  // What line_end last learnt: [scanned_from, scanned_end) holds no "\n", and scanned_end is a
+  // "\n" or the end. Every operand of a long condition spans back to its start, so without it
+  // a 10 MB one-line condition was scanned once per operand (minutes instead of a second).
+  mutable bool scanned = false;
+  mutable std::uint64_t scanned_from = 0;
+  mutable std::uint64_t scanned_end = 0;
+
+  // "kb/a.rf:3:6": where [span] stands, for "the first is at".
+  std::string where(const SourceSpan& span) const;
+
+  // Reports E012 when the single clause [clause] was already given in this declaration.
+  void once(std::string_view clause, SourceSpan where);
+
+  // Starts declaration [kind] named [name]: the clauses that follow belong to it.
+  void start(DeclKind kind, std::string name);
+
+  // Forgets the half-built expression state after a syntax error.
+  void reset_after_error();
+
+  ast::ExprPtr pop();
+  // The citation list of the current flag or topic.
+  std::vector<ast::Citation>& cites();
+};
+
+// [body] of a string literal (without quotes) with its escapes replaced.
+std::string unescape(std::string_view body);
+
+// [body] of a text block: the first and last blank lines and the common indentation removed.
+std::string dedent(std::string_view body);
+
+}  // namespace redflag::internal

@@ -1,0 +1,111 @@
+// What each `must<>` in the grammar reports when it fails (included by compiler/syntax/parse.cpp only).
+//
+// `syntax_error<Rule>` gives the diagnostic kind and, for E011, the text after "expected". The
+// primary template is declared but never defined, so a must-target without an entry here fails
+// the build. The control class at the bottom turns a failed must into a Diagnostic.
+#pragma once
+
+#include <string_view>
+
+#include "compiler/diagnostics/diagnostic.hpp"
+#include "grammar/grammar.hpp"
+
+namespace redflag::internal {
+
+namespace g = redflag::grammar;
+
+template <typename Rule>
+struct syntax_error;
+
+#define REDFLAG_SYNTAX_ERROR(rule, diag_kind, text)             \
+  template <> struct syntax_error<g::rule> {                    \
+    static constexpr DiagKind kind = DiagKind::diag_kind;       \
+    static constexpr std::string_view expected = text;          \
+  };
+#define REDFLAG_EXPECTED(rule, text) REDFLAG_SYNTAX_ERROR(rule, ExpectedSyntax, text)
+
+// clang-format off
+REDFLAG_SYNTAX_ERROR(declaration, ExpectedDeclaration, "a declaration")
+REDFLAG_SYNTAX_ERROR(string_rest, UnterminatedString, "the closing `\"` of the string")
+REDFLAG_SYNTAX_ERROR(text_block_rest, UnterminatedTextBlock, "the closing `\"\"\"`")
+REDFLAG_SYNTAX_ERROR(escape_code, InvalidEscape, "an escape code")
+REDFLAG_SYNTAX_ERROR(nesting_too_deep, NestingTooDeep, "less nesting")
+
+// Conditions.
+REDFLAG_EXPECTED(expr, "a condition inside `(`")
+REDFLAG_EXPECTED(open_paren, "`(`")
+REDFLAG_EXPECTED(close_paren, "`)` to close the `(`")
+REDFLAG_EXPECTED(known_name, "a fact name inside `known( )`")
+REDFLAG_EXPECTED(key_least, "`least` after `at`, as in `at least 2 of (a, b, c)`")
+REDFLAG_EXPECTED(at_least_count, "a count after `at least`, as in `at least 2 of (a, b, c)`")
+REDFLAG_EXPECTED(key_of, "`of`")
+REDFLAG_EXPECTED(at_least_item, "a condition in the `at least` list")
+REDFLAG_EXPECTED(compare_rhs, "a value to compare with, such as a number, `true` or a name")
+REDFLAG_EXPECTED(set_open, "`{` after `in`, as in `in {a, b}`")
+REDFLAG_EXPECTED(set_item, "a value name in the `{ }` set")
+REDFLAG_EXPECTED(set_close, "`,` or `}` in the set")
+REDFLAG_EXPECTED(between_low, "the lower bound after `between`")
+REDFLAG_EXPECTED(key_and, "`and` between the bounds, as in `between 1 and 5`")
+REDFLAG_EXPECTED(between_high, "the upper bound after `and`")
+REDFLAG_EXPECTED(not_operand, "a condition after `not`")
+REDFLAG_EXPECTED(and_operand, "a condition after `and`")
+REDFLAG_EXPECTED(or_operand, "a condition after `or`")
+REDFLAG_EXPECTED(when_condition, "a condition after `when`")
+
+// Declarations and clauses.
+REDFLAG_EXPECTED(title_text, "a string after `title`")
+REDFLAG_EXPECTED(cite_source, "a source name after `cite`")
+REDFLAG_EXPECTED(kb_name, "a KB name after `kb`")
+REDFLAG_EXPECTED(kb_version, "a version such as `1.2.0` after `version`")
+REDFLAG_EXPECTED(kb_status, "`draft`, `active` or `retired` after `status`")
+REDFLAG_EXPECTED(kb_reviewed, "a date such as `2026-11-23` after `reviewed`")
+REDFLAG_EXPECTED(kb_next_review, "a date such as `2026-11-23` after `next_review`")
+REDFLAG_EXPECTED(kb_author, "a string after `author`")
+REDFLAG_EXPECTED(kb_end, "a `kb` clause (`title`, `version`, `status`, `reviewed`, `next_review`, `author`) or a new declaration")
+REDFLAG_EXPECTED(source_name, "a source name after `source`")
+REDFLAG_EXPECTED(source_title, "the source's title as a string")
+REDFLAG_EXPECTED(source_url, "a string after `url`")
+REDFLAG_EXPECTED(source_end, "`url` or a new declaration")
+REDFLAG_EXPECTED(level_name, "a level name")
+REDFLAG_EXPECTED(levels_end, "`<` and a level name, or a new declaration")
+REDFLAG_EXPECTED(fact_name, "a fact name after `fact`")
+REDFLAG_EXPECTED(fact_colon, "`:` and a type after the fact name")
+REDFLAG_EXPECTED(fact_type, "a type (`bool`, `number`, `mass`, `time`, `length`, `temperature`, `one of` or `text`)")
+REDFLAG_EXPECTED(key_in, "`in` and a unit, as in `mass in kg`")
+REDFLAG_EXPECTED(fact_unit, "a unit such as `kg` or `wk`")
+REDFLAG_EXPECTED(range_low, "a number after `between`")
+REDFLAG_EXPECTED(range_high, "a number after `and`")
+REDFLAG_EXPECTED(enum_value, "a value name in `one of`")
+REDFLAG_EXPECTED(fact_ask, "a string after `ask`")
+REDFLAG_EXPECTED(fact_means, "a string after `means`")
+REDFLAG_EXPECTED(fact_end, "a fact clause (`ask`, `means`) or a new declaration")
+REDFLAG_EXPECTED(define_name, "a define name after `define`")
+REDFLAG_EXPECTED(equals, "`=`")
+REDFLAG_EXPECTED(define_condition, "a condition after `=`")
+REDFLAG_EXPECTED(define_end, "`and`, `or` or a new declaration after the condition")
+REDFLAG_EXPECTED(flag_name, "a flag name after `flag`")
+REDFLAG_EXPECTED(flag_level, "the flag's level after its name, as in `flag name high`")
+REDFLAG_EXPECTED(because_text, "a string after `because`")
+REDFLAG_EXPECTED(advise_text, "a string after `advise`")
+REDFLAG_EXPECTED(see_topic, "a topic name after `see`")
+REDFLAG_EXPECTED(flag_end, "a flag clause (`title`, `when`, `because`, `cite`, `advise`, `see`) or a new declaration")
+REDFLAG_EXPECTED(topic_name, "a topic name after `topic`")
+REDFLAG_EXPECTED(topic_title, "the topic's title as a string")
+REDFLAG_EXPECTED(topic_end, "a topic clause (`when`, `cite`, a `\"\"\"` text block) or a new declaration")
+REDFLAG_EXPECTED(test_name, "the test's name as a string after `test`")
+REDFLAG_EXPECTED(given_item, "a fact name after `given`")
+REDFLAG_EXPECTED(given_value, "a value (`true`, `false`, `unknown`, a number or an enum value)")
+REDFLAG_EXPECTED(expectation, "`urgency`, `status`, `flags`, `no flags`, `fired`, `not fired` or `undetermined` after `expect`")
+REDFLAG_EXPECTED(expected_name, "a name after `,`")
+REDFLAG_EXPECTED(expected_level, "a level name after `urgency`")
+REDFLAG_EXPECTED(expected_flags, "a flag name")
+REDFLAG_EXPECTED(status_value, "`complete` or `incomplete` after `status`")
+REDFLAG_EXPECTED(key_flags, "`flags` after `no`")
+REDFLAG_EXPECTED(key_fired, "`fired` after `not`")
+REDFLAG_EXPECTED(test_end, "a test clause (`given`, `expect`) or a new declaration")
+// clang-format on
+
+#undef REDFLAG_EXPECTED
+#undef REDFLAG_SYNTAX_ERROR
+
+}  // namespace redflag::internal

@@ -1,0 +1,47 @@
+#include "tools/eval/result_writer.hpp"
+
+namespace redflag::tools {
+
+std::unique_ptr<ResultWriter> make_json_writer(const Image& image, std::FILE* out);
+std::unique_ptr<ResultWriter> make_text_writer(const Image& image, std::FILE* out);
+std::unique_ptr<ResultWriter> make_csv_writer(const Image& image, std::FILE* out);
+std::unique_ptr<ResultWriter> make_summary_writer(const Image& image, std::FILE* out);
+
+namespace {
+// Large enough that a batch is written in few system calls, small enough to stay in cache.
+constexpr std::size_t kFlushThreshold = 1 << 16;
+}  // namespace
+
+bool ResultWriter::flush() {
+  if (out_ == nullptr) return ok_;
+  if (ok_ && buffer_.size() > 0) {
+    ok_ = std::fwrite(buffer_.data(), 1, buffer_.size(), out_) == buffer_.size() &&
+          std::fflush(out_) == 0;
+  }
+  buffer_.clear();
+  return ok_;
+}
+
+bool ResultWriter::write_through(const fmt::memory_buffer& records) {
+  if (flush() && out_ != nullptr && records.size() > 0) {
+    ok_ = std::fwrite(records.data(), 1, records.size(), out_) == records.size() && std::fflush(out_) == 0;
+  }
+  return ok_;
+}
+
+void ResultWriter::record_done() {
+  if (out_ != nullptr && buffer_.size() >= kFlushThreshold) flush();
+}
+
+std::unique_ptr<ResultWriter> make_result_writer(OutputFormat format, const Image& image,
+                                                 std::FILE* out) {
+  switch (format) {
+    case OutputFormat::Json: return make_json_writer(image, out);
+    case OutputFormat::Csv: return make_csv_writer(image, out);
+    case OutputFormat::Summary: return make_summary_writer(image, out);
+    case OutputFormat::Text: break;
+  }
+  return make_text_writer(image, out);
+}
+
+}  // namespace redflag::tools

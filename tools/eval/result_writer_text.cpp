@@ -1,0 +1,100 @@
+// `--format text`: a readable report per case (docs/cli.md#eval-text).
+#include <iterator>
+
+#include "tools/eval/fact_display.hpp"
+#include "tools/eval/result_writer.hpp"
+#include "runtime/sha256.hpp"
+
+namespace redflag::tools {
+namespace {
+
+class TextWriter final : public ResultWriter {
+ public:
+  TextWriter(const Image& image, std::FILE* out) : ResultWriter(image, out) {}
+
+  void result(std::string_view id, const Evaluation& evaluation, const FactValue* facts) override {
+    describe_case(image_, evaluation, facts, result_);
+    const CaseResult& result = result_;
+    put("case {}: urgency {}, {}\n", id.empty() ? "(no id)" : id, result.urgency_name,
+        result.complete ? "complete" : "incomplete: some flags could not be decided");
+    if (result.fired.empty()) put("  no red flag fired\n");
+    for (const auto* fired : fired_by_urgency(image_, result)) write_fired(*fired);
+    for (const auto* open : undetermined_by_urgency(image_, result)) write_undetermined(*open);
+    if (questions_ != nullptr && !questions_->empty()) write_questions(*questions_);
+    if (!result.topics.empty()) {
+      put("  read more:\n");
+      for (const auto index : result.topics) {
+        put("    - {} ({})\n", image_.topics[index].title, image_.topics[index].name);
+      }
+    }
+    put("  kb: {} {} (hash {})\n\n", image_.meta.id, image_.meta.version,
+        to_hex(image_.content_hash).substr(0, 16));
+    record_done();
+  }
+
+  void error(std::string_view id, const CaseOrigin& origin, std::string_view message,
+             std::string_view field) override {
+    const std::string where = origin.line > 0 ? fmt::format("{}:{}", origin.file, origin.line)
+                                              : std::string(origin.file);
+    put("case {} ({}): error: {}", id.empty() ? "(no id)" : id, where, message);
+    if (!field.empty()) put(" [field `{}`]", field);
+    put("\n\n");
+    record_done();
+  }
+
+ private:
+  CaseResult result_;  // the current case, its storage reused
+
+  template <typename... Args>
+  void put(fmt::format_string<Args...> format, Args&&... args) {
+    fmt::format_to(std::back_inserter(buffer_), format, std::forward<Args>(args)...);
+  }
+
+  void write_fired(const FiredFlag& fired) {
+    const ImageFlag& flag = image_.flags[fired.flag_id];
+    put("  FIRED [{}] {}: {}\n", image_.levels.at(flag.level), flag.name, flag.title);
+    if (!flag.because.empty()) put("    why: {}\n", indent_continuation(flag.because, "         "));
+    for (const auto& evidence : fired.evidence) {
+      put("    evidence: {} = {}\n", evidence.fact,
+          display_value(image_.facts[evidence.fact_id], evidence.value));
+    }
+    for (const auto& advice : flag.advice) put("    advice: {}\n", advice);
+    for (const auto& cite : flag.cites) {
+      put("    source: {}{}{}\n", image_.meta.sources.at(cite.source).title,
+          cite.section.empty() ? "" : ", ", cite.section);
+    }
+  }
+
+  void write_undetermined(const UndeterminedFlag& open) {
+    const ImageFlag& flag = image_.flags[open.flag_id];
+    put("  UNDETERMINED [{}] {}: {}\n", image_.levels.at(flag.level), flag.name, flag.title);
+    for (const auto fact : open.needs) {
+      const auto& entry = image_.facts[fact];
+      if (entry.ask.empty()) {
+        put("    needs: {}\n", entry.name);
+      } else {
+        put("    needs: {}: ask \"{}\"\n", entry.name, entry.ask);
+      }
+    }
+  }
+
+  // `eval --ask`: the unknown facts, most consequential first, each with its question.
+  void write_questions(const std::vector<Question>& questions) {
+    put("  ask next:\n");
+    for (const Question& question : questions) {
+      const ImageFact& fact = image_.facts[question.fact_id];
+      std::string flags;
+      for (const auto flag : question.flags) flags += (flags.empty() ? "" : ", ") + image_.flags[flag].name;
+      put("    - {}{} (could reach {}; settles {})\n", fact.name,
+          fact.ask.empty() ? "" : ": \"" + fact.ask + "\"", image_.levels[question.could_reach], flags);
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<ResultWriter> make_text_writer(const Image& image, std::FILE* out) {
+  return std::make_unique<TextWriter>(image, out);
+}
+
+}  // namespace redflag::tools

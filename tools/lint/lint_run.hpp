@@ -1,0 +1,39 @@
+// `redflag lint` as one call: the project's lint levels (lint_config.hpp), the lints run over a
+// checked KB (compiler/lint/lint.hpp), and the findings rendered as text, JSON or SARIF
+// (docs/lints.md). An editor's diagnostics and CI see the same findings at the same levels.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "compiler/frontend.hpp"
+#include "compiler/lint/lint.hpp"
+
+namespace redflag::tools {
+
+enum class LintFormat { Text, Json, Sarif };
+
+struct LintSettings {
+  std::string config;  // the config file; "" looks for redflag.toml beside the KB's first path
+  std::string today;   // YYYY-MM-DD, what `review-overdue` compares with
+  bool release = false;
+};
+
+struct LintRun {
+  std::vector<lint::LintFinding> findings;
+  std::string error;  // a bad config file: "file:line:col: error: message"; findings are then empty
+};
+
+// Lints [frontend] (checked without errors from [kb_paths]) with [settings].
+LintRun lint_kb(const FrontendResult& frontend, const std::vector<std::string>& kb_paths,
+                const LintSettings& settings);
+
+// [findings] in [format]: text (with a closing `lint: N errors, M warnings` line; "" when there
+// are none), a JSON array, or a SARIF log. [color] colours text only.
+std::string render_findings(const std::vector<lint::LintFinding>& findings, const std::vector<SourceFile>& files,
+                            LintFormat format, bool color);
+
+// Whether [date] looks like YYYY-MM-DD (the checker validates dates in sources; this is input).
+bool is_date(const std::string& date);
+
+}  // namespace redflag::tools
