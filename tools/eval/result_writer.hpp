@@ -45,6 +45,7 @@ class ResultWriter {
   bool flush();
   bool ok() const { return ok_; }
   // Writes out what is buffered, then [records] (a worker's block); false once any write failed.
+  // Without an output file, [records] are appended to the buffer instead.
   bool write_through(const fmt::memory_buffer& records);
   // The buffered output, for a writer made without an output file (--jobs workers).
   fmt::memory_buffer& buffer() { return buffer_; }
@@ -66,7 +67,8 @@ class ResultWriter {
 
 enum class OutputFormat { Text, Json, Csv, Summary };
 
-// A writer of [format] into [out]; with [out] null it only buffers (see buffer()). The csv
+// A writer of [format] into [out]; with [out] null it only buffers (see buffer()), which is how
+// an in-process caller collects the output of evaluate_cases. The csv
 // header goes to [out] at once; a worker's writer (null [out]) writes none.
 std::unique_ptr<ResultWriter> make_result_writer(OutputFormat format, const Image& image,
                                                  std::FILE* out);

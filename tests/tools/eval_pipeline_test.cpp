@@ -1,0 +1,127 @@
+// Bulk evaluation (tools/eval/eval_pipeline.hpp) in process: small blocks so that a few hundred
+// cases cross many block boundaries, on one thread and on several, in every output format.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "runtime/vm.hpp"
+#include "tests/tools/tools_fixture.hpp"
+#include "tools/eval/eval_pipeline.hpp"
+
+namespace redflag {
+namespace {
+
+constexpr const char* kSource = R"(kb pipe
+  title "Pipe"
+  version 1.0.0
+  status draft
+
+levels routine < urgent
+
+fact fever : bool
+fact weight : mass in kg
+
+flag fever urgent
+  title "Fever"
+  when fever
+
+flag heavy urgent
+  title "Heavy"
+  when weight >= 100 kg
+)";
+
+// [count] cases, every seventh a malformed line and every eleventh a blank one.
+std::string batch(int count) {
+  std::string text;
+  for (int i = 0; i < count; ++i) {
+    if (i % 7 == 3) {
+      text += "{\"id\": \"bad" + std::to_string(i) + "\", \"fever\": 12}\n";
+    } else if (i % 11 == 5) {
+      text += "\n";
+    } else {
+      text += "{\"id\": \"c" + std::to_string(i) + "\", \"fever\": " + (i % 2 ? "true" : "false") +
+              ", \"weight\": \"" + std::to_string(60 + i % 80) + " kg\"}\n";
+    }
+  }
+  return text;
+}
+
+struct Run {
+  std::string output;
+  bool had_input_errors = false;
+};
+
+Run evaluate(const Image& image, const std::vector<std::string>& inputs, tools::OutputFormat format, unsigned jobs,
+             std::size_t block_bytes) {
+  const Program program(image);
+  tools::EvalSettings settings;
+  settings.inputs = inputs;
+  settings.format = format;
+  settings.jobs = jobs;
+  settings.block_bytes = block_bytes;
+  const auto writer = tools::make_result_writer(format, image, nullptr);
+  Run run;
+  run.had_input_errors = tools::evaluate_cases(image, program, settings, *writer);
+  run.output = fmt::to_string(writer->buffer());
+  return run;
+}
+
+std::size_t count_of(const std::string& text, const std::string& what) {
+  std::size_t count = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++count;
+  return count;
+}
+
+TEST_CASE("one record per line, in input order, with error records where the bad lines were", "[tools][eval]") {
+  const Image image = test::compiled(kSource);
+  test::ScratchDir dir;
+  const std::string input = dir.write("cases.jsonl", batch(300));
+  const auto run = evaluate(image, {input}, tools::OutputFormat::Json, 1, 512);
+  CHECK(run.had_input_errors);
+  CHECK(count_of(run.output, "\n") == 300);
+  // Records keep the input order across block boundaries.
+  CHECK(run.output.find("\"c0\"") < run.output.find("\"bad3\""));
+  CHECK(run.output.find("\"bad3\"") < run.output.find("\"c4\""));
+  CHECK(run.output.find("\"c298\"") < run.output.find("\"c299\""));
+  CHECK(count_of(run.output, "\"id\":\"bad") == count_of(batch(300), "\"bad"));
+}
+
+TEST_CASE("several threads write exactly what one thread writes, in every format", "[tools][eval]") {
+  const Image image = test::compiled(kSource);
+  test::ScratchDir dir;
+  const std::string input = dir.write("cases.jsonl", batch(400));
+  const std::string one = dir.write("one.json", R"({"id": "single", "fever": true})");
+  const std::vector<std::string> inputs{input, one, dir.path("missing.jsonl"), input};
+  for (const auto format : {tools::OutputFormat::Json, tools::OutputFormat::Text, tools::OutputFormat::Csv,
+                            tools::OutputFormat::Summary}) {
+    const auto single = evaluate(image, inputs, format, 1, 700);
+    CHECK(single.had_input_errors);
+    for (const unsigned jobs : {2u, 3u, 8u}) {
+      const auto several = evaluate(image, inputs, format, jobs, 700);
+      CHECK(several.had_input_errors);
+      CHECK(several.output == single.output);
+    }
+  }
+}
+
+TEST_CASE("the block size changes nothing but the hand-over", "[tools][eval]") {
+  const Image image = test::compiled(kSource);
+  test::ScratchDir dir;
+  const std::string input = dir.write("cases.jsonl", batch(200));
+  const auto whole = evaluate(image, {input}, tools::OutputFormat::Json, 1, tools::InputSource::kBlockBytes);
+  for (const std::size_t block_bytes : {1u, 64u, 4096u}) {
+    CHECK(evaluate(image, {input}, tools::OutputFormat::Json, 2, block_bytes).output == whole.output);
+  }
+}
+
+TEST_CASE("a batch without bad cases reports no input errors", "[tools][eval]") {
+  const Image image = test::compiled(kSource);
+  test::ScratchDir dir;
+  const std::string input = dir.write("good.jsonl", "{\"fever\": true}\n{\"weight\": \"120 kg\"}\n");
+  const auto run = evaluate(image, {input}, tools::OutputFormat::Csv, 1, 64);
+  CHECK_FALSE(run.had_input_errors);
+}
+
+}  // namespace
+}  // namespace redflag
