@@ -36,7 +36,7 @@ int run_fmt(const FmtOptions& options) {
   const auto& files = read.files;
   int status = 0;
   for (const auto& diagnostic : read.diagnostics) status = diagnostic.severity == Severity::Error ? 1 : status;
-  if (!read.diagnostics.empty()) print_diagnostics(read.diagnostics, files, options.diagnostics);
+  print_diagnostics(read.diagnostics, files, options.diagnostics);
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (!read.parsed[i]) continue;
     const SourceFile& file = files[i];

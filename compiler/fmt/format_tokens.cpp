@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "compiler/syntax/parse_builder.hpp"
+#include "compiler/syntax/literals.hpp"
 
 namespace redflag::formatter {
 namespace {
@@ -71,14 +71,14 @@ class Lexer {
       const auto close = text_.find("\"\"\"", at_ + 3);
       const auto body_end = close == std::string_view::npos ? text_.size() : close;
       token.kind = TokenKind::TextBlock;
-      token.value = internal::dedent(text_.substr(at_ + 3, body_end - at_ - 3));
+      token.value = dedent(text_.substr(at_ + 3, body_end - at_ - 3));
       at_ = std::min(body_end + 3, text_.size());
     } else if (c == '"') {
       for (++at_; at_ < text_.size() && text_[at_] != '"' && text_[at_] != '\n'; ++at_) {
         if (text_[at_] == '\\') ++at_;
       }
       token.kind = TokenKind::String;
-      token.value = internal::unescape(text_.substr(start + 1, at_ - start - 1));
+      token.value = unescape(text_.substr(start + 1, at_ - start - 1));
       token.text = quote_string(token.value);
       at_ = std::min(at_ + 1, text_.size());
     } else if (is_word_char(c) && !is_digit(c)) {

@@ -14,6 +14,7 @@
 
 #include "compiler/ast.hpp"
 #include "compiler/diagnostics/diagnostic.hpp"
+#include "compiler/syntax/literals.hpp"
 
 namespace redflag::internal {
 
@@ -75,11 +76,5 @@ struct ParseBuilder {
   // The citation list of the current flag or topic.
   std::vector<ast::Citation>& cites();
 };
-
-// [body] of a string literal (without quotes) with its escapes replaced.
-std::string unescape(std::string_view body);
-
-// [body] of a text block: the first and last blank lines and the common indentation removed.
-std::string dedent(std::string_view body);
 
 }  // namespace redflag::internal
