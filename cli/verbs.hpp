@@ -1,6 +1,7 @@
 // The `redflag` command-line verbs. Each verb lives in its own file `verb_<name>.cpp` and
 // registers itself on the root CLI11 app; when it runs it stores its exit code in [exit_code]:
-// 0 success, 1 errors in the KB or in the usage, 2 input errors in some cases (eval, test).
+// 0 success, 1 errors in the KB or in the usage, 2 input errors in some cases (eval), and
+// diff's gates 3 and 4 (docs/cli.md lists them).
 #pragma once
 
 namespace CLI {

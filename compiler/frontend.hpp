@@ -3,7 +3,9 @@
 // check_paths reads the sources, parses them (reporting every syntax error of every file), then,
 // when nothing so far was an error, resolves names and checks types and units, annotating the
 // AST as compiler/ast.hpp describes for code generation. It never throws for bad input and never
-// prints: every verb renders FrontendResult::diagnostics with compiler/diagnostics/diagnostic_render.hpp.
+// prints: a front end renders FrontendResult::diagnostics with
+// compiler/diagnostics/diagnostic_render.hpp (the CLI through cli/diagnostics_output.hpp).
+// compiler/compiler.hpp goes on from here to bytecode.
 #pragma once
 
 #include <string>

@@ -1,7 +1,7 @@
 // The PEGTL grammar of the redflag rule language (docs/language.md).
 //
 // Rules only: no actions, no AST, no formatting. compiler/syntax/parse.cpp attaches actions and the
-// error-message table (compiler/parse_errors.hpp); tests/grammar/ checks the rules directly.
+// error-message table (compiler/syntax/parse_errors.hpp); tests/grammar/ checks the rules directly.
 //
 // Whitespace: rules pad INTERNALLY, never externally. A rule neither starts nor ends with `sep`;
 // the rule that sequences two tokens puts `sep` between them. So every rule starts on its first

@@ -3,10 +3,10 @@
 // The formatter works on tokens (compiler/fmt/format_tokens.hpp), not on the AST, because the AST
 // drops what a layout must keep: comments in place, a text block versus a string, clause order.
 // It moves only whitespace, comments' columns and string escapes; every token's meaning stays,
-// so a file compiles to the same bytecode before and after (tests/compiler/format_test.cpp
-// checks this over every valid source in the repository). It does not parse or check: callers
-// format only files the parser accepted, and a file is formatted on its own, so one file of a
-// multi-file KB can be formatted without the others.
+// so a file compiles to the same bytecode before and after (checked over every valid source in
+// the repository by tests/compiler/format_properties_test.cpp). It does not parse or check:
+// callers format only files the parser accepted, and a file is formatted on its own, so one file
+// of a multi-file KB can be formatted without the others.
 #pragma once
 
 #include <cstddef>
