@@ -1,12 +1,11 @@
 #include "runtime/disasm.hpp"
 
-#include <cmath>
-#include <cstdio>
-#include <cstdlib>
+#include <string>
 #include <unordered_map>
 
 #include "runtime/bytecode_writer.hpp"
 #include "runtime/instruction.hpp"
+#include "runtime/number_text.hpp"
 #include "runtime/sha256.hpp"
 
 namespace redflag {
@@ -14,23 +13,11 @@ namespace {
 
 constexpr std::string_view kStatusNames[] = {"draft", "active", "retired"};
 
-// The shortest decimal that reads back as [value], without an exponent for clinical-sized
-// values (10, not 1e+01).
-std::string number(double value) {
-  const bool plain = std::fabs(value) >= 1e-4 && std::fabs(value) < 1e15;
-  char buffer[32];
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(buffer, sizeof buffer, "%.*g", precision, value);
-    const bool exponent = std::string_view(buffer).find('e') != std::string_view::npos;
-    if (std::strtod(buffer, nullptr) == value && !(plain && exponent)) break;
-  }
-  return buffer;
-}
-
+// [offset] in at least four digits: 0042.
 std::string offset_text(std::uint64_t offset) {
-  char buffer[24];
-  std::snprintf(buffer, sizeof buffer, "%04llu", static_cast<unsigned long long>(offset));
-  return buffer;
+  std::string text = std::to_string(offset);
+  if (text.size() < 4) text.insert(0, 4 - text.size(), '0');
+  return text;
 }
 
 std::string pad(std::string text, std::size_t width) {
@@ -157,13 +144,13 @@ Sha256Digest content_hash(const Image& image) {
 }  // namespace
 
 std::string value_text(const Image& image, std::uint64_t fact, double value) {
-  if (fact >= image.facts.size()) return number(value);
+  if (fact >= image.facts.size()) return shortest_text(value);
   const ImageFact& f = image.facts[fact];
   if (f.type == FactType::Enum && value >= 0 && value < static_cast<double>(f.values.size())) {
     return f.values[static_cast<std::size_t>(value)];
   }
   if (f.type == FactType::Bool && (value == 0 || value == 1)) return value == 1 ? "true" : "false";
-  return f.unit.empty() ? number(value) : number(value) + " " + f.unit;
+  return f.unit.empty() ? shortest_text(value) : shortest_text(value) + " " + f.unit;
 }
 
 std::string describe_image(const Image& image) {

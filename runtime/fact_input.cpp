@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <string_view>
 #include <vector>
 
+#include "runtime/number_text.hpp"
 #include "runtime/suggest.hpp"
 
 namespace redflag {
@@ -127,11 +127,5 @@ std::string enum_input(const ImageFact& fact, std::string_view value, double& ou
 }
 
 std::string quoted_text(std::string_view text) { return "\"" + cut_for_message(text) + "\""; }
-
-std::string number_text(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.15g", value);
-  return buffer;
-}
 
 }  // namespace redflag

@@ -51,7 +51,4 @@ std::string enum_input(const ImageFact& fact, std::string_view value, double& ou
 // with "..." after a longer one.
 std::string quoted_text(std::string_view text);
 
-// [value] in at most 15 significant digits ("12", "4.5359237", "nan").
-std::string number_text(double value);
-
 }  // namespace redflag

@@ -4,6 +4,7 @@
 
 #include "runtime/fact_input.hpp"
 #include "runtime/loader.hpp"
+#include "runtime/number_text.hpp"
 #include "runtime/sha256.hpp"
 #include "runtime/units.hpp"
 

@@ -2,7 +2,7 @@
 // tests give. Sets Fact::unit to the canonical UCUM code, Fact::min_value/max_value, and
 // Given::value in the fact's canonical unit (bool 0/1, enum value index).
 #include <algorithm>
-#include <cstdlib>
+#include <charconv>
 
 #include "compiler/check/check_phases.hpp"
 #include "runtime/suggest.hpp"
@@ -68,9 +68,14 @@ bool leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 4
 // Reports E050 unless [date] (YYYY-MM-DD, as the grammar guarantees) is a calendar date.
 void check_date(const std::string& date, const SourceSpan& span, Diagnostics& diagnostics) {
   if (date.empty()) return;
-  const int year = std::atoi(date.substr(0, 4).c_str());
-  const int month = std::atoi(date.substr(5, 2).c_str());
-  const int day = std::atoi(date.substr(8, 2).c_str());
+  const auto field = [&date](std::size_t at, std::size_t length) {
+    int value = 0;
+    std::from_chars(date.data() + at, date.data() + at + length, value);
+    return value;
+  };
+  const int year = field(0, 4);
+  const int month = field(5, 2);
+  const int day = field(8, 2);
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool valid = month >= 1 && month <= 12 && day >= 1 &&
                      day <= kDays[month - 1] + (month == 2 && leap_year(year) ? 1 : 0);

@@ -6,9 +6,12 @@
 #pragma once
 
 #include <algorithm>
-#include <cstdlib>
+#include <charconv>
+#include <cmath>
 #include <limits>
 #include <string>
+#include <string_view>
+#include <system_error>
 #include <utility>
 
 #include "compiler/syntax/parse_builder.hpp"
@@ -110,11 +113,22 @@ template <> struct action<g::text_block_rest> {
   }
 };
 
+// The value of a `number` match (-?digits[.digits]), as strtod reads it but in every locale:
+// past the double range it is ±infinity, below it ±0.
+inline double literal_value(std::string_view text) {
+  double value = 0;
+  if (std::from_chars(text.data(), text.data() + text.size(), value).ec != std::errc::result_out_of_range) return value;
+  const bool negative = text.front() == '-';
+  const std::string_view whole = text.substr(negative, text.find('.') - negative);
+  const double magnitude = whole.find_first_not_of('0') != std::string_view::npos ? HUGE_VAL : 0.0;
+  return negative ? -magnitude : magnitude;
+}
+
 template <> struct action<g::number> {
   template <typename In> static void apply(const In& in, ParseBuilder& b) {
     b.pending_literal = ast::Literal{};
     b.pending_literal.text = in.string();
-    b.pending_literal.value = std::strtod(b.pending_literal.text.c_str(), nullptr);
+    b.pending_literal.value = literal_value(b.pending_literal.text);
     b.pending_literal.span = span_of(in, b);
   }
 };
@@ -172,10 +186,11 @@ template <> struct action<g::known_call> {
 
 template <> struct action<g::at_least_count> {
   template <typename In> static void apply(const In& in, ParseBuilder& b) {
-    // Saturates: a count above the limit on items is reported by the type checker anyway.
-    const unsigned long long count = std::strtoull(in.string().c_str(), nullptr, 10);
-    b.at_least_counts.push_back(static_cast<std::uint32_t>(
-        std::min<unsigned long long>(count, std::numeric_limits<std::uint32_t>::max())));
+    // Saturates (from_chars leaves it alone when out of range): a count above the limit on
+    // items is reported by the type checker anyway.
+    std::uint32_t count = std::numeric_limits<std::uint32_t>::max();
+    std::from_chars(in.begin(), in.end(), count);
+    b.at_least_counts.push_back(count);
     b.stack.push_back(nullptr);  // marks where the items begin
   }
 };

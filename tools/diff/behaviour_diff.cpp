@@ -18,6 +18,7 @@
 #include "tools/diff/behaviour_diff.hpp"
 #include "runtime/disasm.hpp"
 #include "runtime/fact_candidates.hpp"
+#include "runtime/number_text.hpp"
 #include "runtime/units.hpp"
 #include "runtime/vm.hpp"
 
@@ -222,7 +223,7 @@ class Generator {
     if (outcomes[0] == outcomes[1]) return;
     std::string key;
     for (const auto& value : trial) {
-      key += value.known ? std::to_string(value.value) : "?";
+      key += value.known ? shortest_text(value.value) : "?";
       key += ',';
     }
     if (!seen_.insert(key).second) return;

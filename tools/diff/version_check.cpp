@@ -1,6 +1,8 @@
 // The version check of `redflag diff` (docs/versioning.md): the bump the changes need against
 // the bump the version numbers show.
-#include <cstdio>
+#include <charconv>
+#include <string_view>
+#include <system_error>
 
 #include "tools/diff/version_check.hpp"
 
@@ -12,10 +14,17 @@ struct SemVer {
 };
 
 // MAJOR.MINOR.PATCH with an optional -prerelease (ignored: it orders no bump).
-bool parse_version(const std::string& text, SemVer& out) {
-  char rest = 0;
-  const int read = std::sscanf(text.c_str(), "%lu.%lu.%lu%c", &out.major, &out.minor, &out.patch, &rest);
-  return read == 3 || (read == 4 && rest == '-');
+bool parse_version(std::string_view text, SemVer& out) {
+  const char* at = text.data();
+  const char* const end = text.data() + text.size();
+  unsigned long* const parts[] = {&out.major, &out.minor, &out.patch};
+  for (std::size_t i = 0; i < 3; ++i) {
+    if (i > 0 && (at == end || *at++ != '.')) return false;
+    const auto [next, error] = std::from_chars(at, end, *parts[i]);
+    if (error != std::errc()) return false;
+    at = next;
+  }
+  return at == end || *at == '-';
 }
 
 Bump made_bump(const SemVer& a, const SemVer& b) {
