@@ -13,6 +13,6 @@
 namespace redflag::cli {
 
 // Writes [contents] to [path]; returns an empty string on success, else a message naming [path].
-std::string write_file_atomically(const std::string& path, std::string_view contents);
+[[nodiscard]] std::string write_file_atomically(const std::string& path, std::string_view contents);
 
 }  // namespace redflag::cli

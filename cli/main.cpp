@@ -2,11 +2,12 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/verbs.hpp"
+#include "redflag/version.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"redflag: compile clinical red-flag rules and evaluate patient cases"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "redflag 0.1.0");
+  app.set_version_flag("--version", "redflag " + std::string(redflag::kRedflagVersion));
   int exit_code = 0;
   redflag::cli::add_check_verb(app, exit_code);
   redflag::cli::add_explain_verb(app, exit_code);

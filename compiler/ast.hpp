@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "compiler/source_loc.hpp"
+#include "runtime/tri.hpp"
 #include "runtime/units.hpp"
 
 namespace redflag::ast {
@@ -21,14 +22,24 @@ namespace redflag::ast {
 // An index into one of the Kb tables below; kNoId until name resolution fills it in.
 inline constexpr std::uint32_t kNoId = 0xFFFFFFFFu;
 
-enum class Cmp : std::uint8_t { Eq, Ne, Lt, Le, Gt, Ge };  // ORDER matches opcodes.def codes
+enum class Cmp : std::uint8_t { Eq, Ne, Lt, Le, Gt, Ge };  // ORDER CmpCode (runtime/tri.hpp)
+
+// The runtime's comparison code for [cmp]: the enums share their order, checked below.
+constexpr CmpCode cmp_code(Cmp cmp) { return static_cast<CmpCode>(cmp); }
+static_assert(cmp_code(Cmp::Eq) == CmpCode::Eq && cmp_code(Cmp::Ne) == CmpCode::Ne &&
+                  cmp_code(Cmp::Lt) == CmpCode::Lt && cmp_code(Cmp::Le) == CmpCode::Le &&
+                  cmp_code(Cmp::Gt) == CmpCode::Gt && cmp_code(Cmp::Ge) == CmpCode::Ge,
+              "ast::Cmp and CmpCode must list the comparisons in the same order");
 
 // The operator with its sides swapped: `a < b` is `b > a`.
 constexpr Cmp swapped(Cmp cmp) {
   constexpr Cmp kSwapped[] = {Cmp::Eq, Cmp::Ne, Cmp::Gt, Cmp::Ge, Cmp::Lt, Cmp::Le};
   return kSwapped[static_cast<int>(cmp)];
 }
-
+static_assert(swapped(Cmp::Eq) == Cmp::Eq && swapped(Cmp::Ne) == Cmp::Ne &&
+                  swapped(Cmp::Lt) == Cmp::Gt && swapped(Cmp::Le) == Cmp::Ge &&
+                  swapped(Cmp::Gt) == Cmp::Lt && swapped(Cmp::Ge) == Cmp::Le,
+              "kSwapped follows the order of ast::Cmp");
 enum class FactType : std::uint8_t { Bool, Number, Quantity, Enum, Text };
 using redflag::Dimension;
 

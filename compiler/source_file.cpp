@@ -10,6 +10,13 @@ namespace redflag {
 namespace fs = std::filesystem;
 namespace {
 
+// The whole of file [file_id], for problems with no position in it.
+SourceSpan whole_file(std::uint32_t file_id) {
+  SourceSpan span;
+  span.begin.file_id = file_id;
+  return span;
+}
+
 // The position of byte [offset] of [text], one byte long.
 SourceSpan span_at(const std::string& text, std::size_t offset, std::uint32_t file_id) {
   SourceSpan span;
@@ -70,11 +77,6 @@ std::vector<std::uint32_t> expand_paths(const std::vector<std::string>& paths,
     files.push_back(SourceFile{path, {}});
     return static_cast<std::uint32_t>(files.size() - 1);
   };
-  const auto report_at = [&](std::uint32_t file_id, DiagKind kind, auto&&... args) {
-    SourceSpan span;
-    span.begin.file_id = file_id;
-    diagnostics.report(kind, span, args...);
-  };
   for (const auto& path : paths) {
     std::error_code error;
     if (!fs::is_directory(path, error)) {
@@ -84,11 +86,11 @@ std::vector<std::uint32_t> expand_paths(const std::vector<std::string>& paths,
     std::vector<std::string> found;
     add_rf_files(path, found, error);
     if (error) {
-      report_at(add_entry(path), DiagKind::CannotRead, path, error.message());
+      diagnostics.report<DiagKind::CannotRead>(whole_file(add_entry(path)), path, error.message());
       continue;
     }
     if (found.empty()) {
-      report_at(add_entry(path), DiagKind::NoSourceFiles, path);
+      diagnostics.report<DiagKind::NoSourceFiles>(whole_file(add_entry(path)), path);
       continue;
     }
     std::sort(found.begin(), found.end());
@@ -98,22 +100,21 @@ std::vector<std::uint32_t> expand_paths(const std::vector<std::string>& paths,
 }
 
 bool read_source(SourceFile& file, std::uint32_t file_id, Diagnostics& diagnostics) {
-  SourceSpan whole_file;
-  whole_file.begin.file_id = file_id;
   std::error_code error;
   const auto size = fs::file_size(file.path, error);
   if (error) {
-    diagnostics.report(DiagKind::CannotRead, whole_file, file.path, error.message());
+    diagnostics.report<DiagKind::CannotRead>(whole_file(file_id), file.path, error.message());
     return false;
   }
   if (size > kMaxSourceBytes) {
-    diagnostics.report(DiagKind::FileTooLarge, whole_file, size, kMaxSourceBytes);
+    diagnostics.report<DiagKind::FileTooLarge>(whole_file(file_id), size, kMaxSourceBytes);
     return false;
   }
   std::ifstream stream(file.path, std::ios::binary);
   std::ostringstream buffer;
   if (!(stream && buffer << stream.rdbuf()) && size != 0) {
-    diagnostics.report(DiagKind::CannotRead, whole_file, file.path, "the file could not be read");
+    diagnostics.report<DiagKind::CannotRead>(whole_file(file_id), file.path,
+                                             "the file could not be read");
     return false;
   }
   file.text = std::move(buffer).str();
@@ -123,20 +124,18 @@ bool read_source(SourceFile& file, std::uint32_t file_id, Diagnostics& diagnosti
 bool check_text(const SourceFile& file, std::uint32_t file_id, Diagnostics& diagnostics) {
   const std::string& text = file.text;
   if (text.size() > kMaxSourceBytes) {
-    SourceSpan whole_file;
-    whole_file.begin.file_id = file_id;
-    diagnostics.report(DiagKind::FileTooLarge, whole_file, text.size(), kMaxSourceBytes);
+    diagnostics.report<DiagKind::FileTooLarge>(whole_file(file_id), text.size(), kMaxSourceBytes);
     return false;
   }
   if (const auto nul = text.find('\0'); nul != std::string::npos) {
-    diagnostics.report(DiagKind::NulByte, span_at(text, nul, file_id));
+    diagnostics.report<DiagKind::NulByte>(span_at(text, nul, file_id));
     return false;
   }
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t length = utf8_sequence_length(text, i);
     if (length == 0) {
-      diagnostics.report(DiagKind::InvalidUtf8, span_at(text, i, file_id),
-                         fmt::format("0x{:02X}", static_cast<unsigned char>(text[i])));
+      diagnostics.report<DiagKind::InvalidUtf8>(
+          span_at(text, i, file_id), fmt::format("0x{:02X}", static_cast<unsigned char>(text[i])));
       return false;
     }
     i += length;

@@ -32,20 +32,20 @@ std::string not_finite_error(const ImageFact& fact, std::string_view got);
 
 // Checks [value], a number for a number fact or a quantity fact's value in its canonical unit:
 // finite and inside [fact]'s declared range. Sets [out] (with -0 made 0).
-std::string number_input(const ImageFact& fact, double value, double& out);
+[[nodiscard]] std::string number_input(const ImageFact& fact, double value, double& out);
 
 // Converts [value] written in [unit] (a UCUM code or alias) into [fact]'s canonical unit
 // [canonical] (find_unit(fact.unit), which callers may look up once), then checks the range.
 // Refuses an unknown unit (suggesting the nearest) or one of another dimension.
-std::string quantity_input(const ImageFact& fact, const std::optional<Unit>& canonical, double value,
-                           std::string_view unit, double& out);
+[[nodiscard]] std::string quantity_input(const ImageFact& fact, const std::optional<Unit>& canonical, double value,
+                                         std::string_view unit, double& out);
 // The same with [unit] already looked up as [from] (find_unit(unit)), for callers that
 // remember the units they have seen.
-std::string quantity_input(const ImageFact& fact, const std::optional<Unit>& canonical, double value,
-                           std::string_view unit, const std::optional<Unit>& from, double& out);
+[[nodiscard]] std::string quantity_input(const ImageFact& fact, const std::optional<Unit>& canonical, double value,
+                                         std::string_view unit, const std::optional<Unit>& from, double& out);
 
 // Sets [out] to the index of [value] among [fact]'s declared values, or says which they are.
-std::string enum_input(const ImageFact& fact, std::string_view value, double& out);
+[[nodiscard]] std::string enum_input(const ImageFact& fact, std::string_view value, double& out);
 
 // [text] as a message quotes it: in double quotes, cut to 64 bytes (at a character boundary)
 // with "..." after a longer one.

@@ -40,6 +40,8 @@ enum class SectionKind : std::uint32_t {
   Strings = 1, Meta, Levels, Facts, Defines, Flags, Topics, Tests, Consts, Code, Lines
 };
 inline constexpr std::uint32_t kSectionCount = 11;  // every kind exactly once, in kind order
+static_assert(kSectionCount == static_cast<std::uint32_t>(SectionKind::Lines),
+              "kSectionCount and kSectionNames follow SectionKind");
 
 inline constexpr std::array<std::string_view, kSectionCount> kSectionNames = {
     "STRINGS", "META", "LEVELS", "FACTS", "DEFINES", "FLAGS", "TOPICS", "TESTS", "CONSTS", "CODE", "LINES"};

@@ -26,6 +26,17 @@ struct SectionSpan {
 };
 using SectionTable = std::array<SectionSpan, kSectionCount>;
 
+// Whether [count], the bytes the loader accepts for an enum, is one past the enum's [last] value.
+template <typename Enum>
+constexpr bool counts_up_to(std::uint8_t count, Enum last) {
+  return count == static_cast<std::uint8_t>(last) + 1;
+}
+static_assert(counts_up_to(kKbStatusCount, KbStatus::Retired) &&
+                  counts_up_to(kFactTypeCount, FactType::Text) &&
+                  counts_up_to(kDimensionCount, Dimension::Temperature) &&
+                  counts_up_to(kExpectKindCount, ExpectKind::Undetermined),
+              "the byte counts in runtime/format.hpp follow the enums they are read into");
+
 std::string hex32(std::uint32_t value) {
   static constexpr char kDigits[] = "0123456789abcdef";
   std::string text = "0x";

@@ -69,4 +69,9 @@ inline constexpr std::array<std::string_view, kCmpCount> kCmpSymbols = {"=", "!=
 
 inline constexpr std::string_view cmp_symbol(CmpCode code) { return kCmpSymbols[static_cast<std::size_t>(code)]; }
 
+static_assert(kCmpCount == static_cast<std::size_t>(CmpCode::Ge) + 1, "kCmpCount counts CmpCode");
+static_assert(cmp_symbol(CmpCode::Eq) == "=" && cmp_symbol(CmpCode::Ne) == "!=" && cmp_symbol(CmpCode::Lt) == "<" &&
+                  cmp_symbol(CmpCode::Le) == "<=" && cmp_symbol(CmpCode::Gt) == ">" && cmp_symbol(CmpCode::Ge) == ">=",
+              "kCmpSymbols follows the order of CmpCode");
+
 }  // namespace redflag

@@ -88,15 +88,15 @@ class Case {
 
   // Setters by fact name: an empty string on success, else why [fact] was not set (unknown
   // fact, wrong type, unknown unit or enum value, value outside the fact's range).
-  std::string set_bool(std::string_view fact, bool value);
+  [[nodiscard]] std::string set_bool(std::string_view fact, bool value);
   // A number fact, or a quantity fact in its canonical unit.
-  std::string set_number(std::string_view fact, double value);
+  [[nodiscard]] std::string set_number(std::string_view fact, double value);
   // A quantity fact in [unit] (a UCUM code or alias, e.g. "kg", "lb"), converted.
-  std::string set_quantity(std::string_view fact, double value, std::string_view unit);
-  std::string set_enum(std::string_view fact, std::string_view value);
+  [[nodiscard]] std::string set_quantity(std::string_view fact, double value, std::string_view unit);
+  [[nodiscard]] std::string set_enum(std::string_view fact, std::string_view value);
   // A text fact: only its presence matters to rules.
-  std::string set_text(std::string_view fact, std::string_view text);
-  std::string set_unknown(std::string_view fact);
+  [[nodiscard]] std::string set_text(std::string_view fact, std::string_view text);
+  [[nodiscard]] std::string set_unknown(std::string_view fact);
   // Sets fact [fact_id] directly, in the VM's encoding; ids out of range are ignored.
   void set(std::uint32_t fact_id, FactValue value);
   // Makes every fact unknown again.
@@ -112,9 +112,9 @@ class Case {
 
  private:
   // Finds [name]: sets [fact_id], or returns why not.
-  std::string find(std::string_view name, std::uint32_t& fact_id) const;
+  [[nodiscard]] std::string find(std::string_view name, std::uint32_t& fact_id) const;
   // Marks fact [fact_id] known when [reason], a check's verdict on its new value, is empty.
-  std::string set_known(std::uint32_t fact_id, std::string reason);
+  [[nodiscard]] std::string set_known(std::uint32_t fact_id, std::string reason);
 
   std::shared_ptr<const Kb> kb_;
   std::vector<FactValue> facts_;

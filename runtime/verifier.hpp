@@ -15,11 +15,11 @@ namespace redflag {
 
 // The reason [image] is unsafe to run (one short phrase, no `bad bytecode` prefix), or an
 // empty string when it passes every check: the tables here, then verify_code.
-std::string verify_image(const Image& image);
+[[nodiscard]] std::string verify_image(const Image& image);
 
 // The code checks alone: encodings, operand ranges, jumps, stack depths, FLAG/DEFSET/TOPIC
 // discipline and HALT. Expects the tables of [image] to be verified already.
-std::string verify_code(const Image& image);
+[[nodiscard]] std::string verify_code(const Image& image);
 
 // The deepest stack [code] reaches, for the code generator to store as max_stack. Meaningful
 // only for code that decodes and never underflows; it stops at the first bad instruction.

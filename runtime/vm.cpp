@@ -69,6 +69,25 @@ constexpr Tri kCombine[3][3][3] = {
     {{Tri::False, Tri::False, Tri::False}, {Tri::False, Tri::True, Tri::Unknown}, {Tri::False, Tri::Unknown, Tri::Unknown}},
     {{Tri::False, Tri::True, Tri::Unknown}, {Tri::True, Tri::True, Tri::True}, {Tri::Unknown, Tri::True, Tri::Unknown}}};
 
+// Whether the tables above agree with runtime/tri.hpp for every value, in Tri order.
+constexpr bool tables_are_kleene() {
+  constexpr Tri kAll[] = {Tri::False, Tri::True, Tri::Unknown};
+  for (const Tri a : kAll) {
+    const auto i = static_cast<unsigned>(a);
+    if (kNot[i] != tri_not(a) || kMaybeNot[0][i] != a || kMaybeNot[1][i] != tri_not(a)) return false;
+    for (const Tri b : kAll) {
+      const auto j = static_cast<unsigned>(b);
+      if (kAnd[i * 3 + j] != tri_and(a, b) || kOr[i * 3 + j] != tri_or(a, b)) return false;
+      if (kCombine[Step::kPush][i][j] != b || kCombine[Step::kAnd][i][j] != tri_and(a, b) ||
+          kCombine[Step::kOr][i][j] != tri_or(a, b)) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+static_assert(tables_are_kleene(), "the VM's Tri tables follow Kleene's logic in Tri order");
+
 Tri tri_and_fast(Tri a, Tri b) { return kAnd[static_cast<unsigned>(a) * 3 + static_cast<unsigned>(b)]; }
 Tri tri_or_fast(Tri a, Tri b) { return kOr[static_cast<unsigned>(a) * 3 + static_cast<unsigned>(b)]; }
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "compiler/check/check_phases.hpp"
+#include "runtime/opcodes.hpp"
 #include "runtime/suggest.hpp"
 
 namespace redflag::internal {
@@ -17,6 +18,22 @@ using ast::ExprKind;
 
 // `at least` items are counted in a 16-bit operand.
 constexpr std::size_t kMaxAtLeastItems = 65535;
+
+// How to make a condition of [fact], which is not a bool.
+std::string condition_hint(const ast::Fact& fact) {
+  switch (fact.type) {
+    case ast::FactType::Bool: break;
+    case ast::FactType::Number: return fmt::format("compare it, as in `{} >= 10`", fact.name);
+    case ast::FactType::Quantity:
+      return fmt::format("compare it, as in `{} >= 10 {}`", fact.name, fact.unit);
+    case ast::FactType::Enum: {
+      const std::string value = fact.enum_values.empty() ? "" : fact.enum_values.front();
+      return fmt::format("test a value, as in `{0} = {1}` or `{0} in {{{1}}}`", fact.name, value);
+    }
+    case ast::FactType::Text: return fmt::format("test it with `known({})`", fact.name);
+  }
+  return "";
+}
 
 class ConditionChecker {
  public:
@@ -50,12 +67,12 @@ class ConditionChecker {
 
  private:
   void not_condition(const Expr& expr, const std::string& what, std::string_view hint) {
-    diagnostics_.report(DiagKind::NotACondition, expr.span, what, hint);
+    diagnostics_.report<DiagKind::NotACondition>(expr.span, what, hint);
   }
 
   bool urgency_allowed(const Expr& expr) {
     if (owner_ == "topic") return true;
-    diagnostics_.report(DiagKind::UrgencyOutsideTopic, expr.span, owner_);
+    diagnostics_.report<DiagKind::UrgencyOutsideTopic>(expr.span, owner_);
     return false;
   }
 
@@ -72,8 +89,8 @@ class ConditionChecker {
   }
 
   void undefined_name(const Expr& expr) {
-    diagnostics_.report(DiagKind::UndefinedName, expr.span, expr.name,
-                        did_you_mean(expr.name, symbols_.facts_and_defines));
+    diagnostics_.report<DiagKind::UndefinedName>(
+        expr.span, expr.name, did_you_mean(expr.name, symbols_.facts_and_defines));
   }
 
   const ast::Fact* fact_of(const Expr& expr) const {
@@ -85,13 +102,7 @@ class ConditionChecker {
     if (!resolve_name(expr)) return undefined_name(expr);
     const ast::Fact* fact = fact_of(expr);
     if (!fact || fact->type == ast::FactType::Bool) return;
-    static constexpr std::string_view kHints[] = {
-        "", "compare it, as in `{0} >= 10`", "compare it, as in `{0} >= 10 {1}`",
-        "test a value, as in `{0} = {2}` or `{0} in {{{2}}}`", "test it with `known({0})`"};
-    const auto hint = fmt::format(fmt::runtime(kHints[static_cast<std::size_t>(fact->type)]),
-                                  fact->name, fact->unit,
-                                  fact->enum_values.empty() ? "" : fact->enum_values.front());
-    not_condition(expr, describe_fact(*fact), hint);
+    not_condition(expr, describe_fact(*fact), condition_hint(*fact));
   }
 
   void known(Expr& expr) {
@@ -104,16 +115,16 @@ class ConditionChecker {
                                  ? fmt::format("; `{}` is a define, and `known()` takes a fact",
                                                expr.name)
                                  : did_you_mean(expr.name, symbols_.facts.names);
-    diagnostics_.report(DiagKind::UndefinedFact, expr.name_span, expr.name, hint);
+    diagnostics_.report<DiagKind::UndefinedFact>(expr.name_span, expr.name, hint);
   }
 
   void at_least(Expr& expr) {
     const std::size_t items = expr.children.size();
     if (items > kMaxAtLeastItems) {
-      diagnostics_.report(DiagKind::TooManyAtLeastItems, expr.span, items, kMaxAtLeastItems);
+      diagnostics_.report<DiagKind::TooManyAtLeastItems>(expr.span, items, kMaxAtLeastItems);
     } else if (expr.count == 0 || expr.count > items) {
-      diagnostics_.report(DiagKind::AtLeastCount, expr.span, expr.count, items,
-                          expr.count == 0 ? "false" : "true", items);
+      diagnostics_.report<DiagKind::AtLeastCount>(expr.span, expr.count, items,
+                                                  expr.count == 0 ? "false" : "true", items);
     }
     for (auto& child : expr.children) condition(*child);
   }
@@ -162,12 +173,12 @@ class ConditionChecker {
 
   void mismatch(const std::string& subject_text, const Expr& other,
                 std::vector<std::string> help = {}) {
-    diagnostics_.report(DiagKind::TypeMismatch, other.span, subject_text, describe(other)).help =
+    diagnostics_.report<DiagKind::TypeMismatch>(other.span, subject_text, describe(other)).help =
         std::move(help);
   }
 
   void no_ordering(const Expr& at, std::string_view op, const Expr& subject, std::string_view more) {
-    diagnostics_.report(DiagKind::NoOrdering, at.span, op, describe(subject), more);
+    diagnostics_.report<DiagKind::NoOrdering>(at.span, op, describe(subject), more);
   }
 
   void compare(Expr& expr) {
@@ -178,13 +189,12 @@ class ConditionChecker {
       for (const Expr* side : {&left, &right}) {
         if (side->kind == ExprKind::Name) return undefined_name(*side);
       }
-      diagnostics_.report(DiagKind::ConstantComparison, expr.span);
+      diagnostics_.report<DiagKind::ConstantComparison>(expr.span);
       return;
     }
     Expr& subject_side = left_subject ? left : right;
     Expr& other = left_subject ? right : left;
-    static constexpr std::string_view kOps[] = {"=", "!=", "<", "<=", ">", ">="};
-    compare_with(expr, subject_side, other, kOps[static_cast<std::size_t>(expr.cmp)],
+    compare_with(expr, subject_side, other, cmp_symbol(ast::cmp_code(expr.cmp)),
                  expr.cmp == ast::Cmp::Eq || expr.cmp == ast::Cmp::Ne);
   }
 
@@ -231,8 +241,8 @@ class ConditionChecker {
       return mismatch(describe_fact(fact), other);
     }
     if (other_fact->unit != fact.unit) {
-      diagnostics_.report(DiagKind::UnitMismatch, other.span, describe_fact(fact), fact.unit,
-                          describe_fact(*other_fact), other_fact->unit);
+      diagnostics_.report<DiagKind::UnitMismatch>(other.span, describe_fact(fact), fact.unit,
+                                                  describe_fact(*other_fact), other_fact->unit);
     }
   }
 
@@ -249,8 +259,8 @@ class ConditionChecker {
       if (!other_fact) {
         other.ref = ast::RefKind::Unresolved;
         std::vector<std::string_view> values(fact.enum_values.begin(), fact.enum_values.end());
-        diagnostics_.report(DiagKind::UnknownEnumValue, other.span, other.name,
-                            describe_fact(fact), did_you_mean(other.name, values));
+        diagnostics_.report<DiagKind::UnknownEnumValue>(other.span, other.name, describe_fact(fact),
+                                                        did_you_mean(other.name, values));
         return;
       }
     }
@@ -262,8 +272,8 @@ class ConditionChecker {
     if (other.kind != ExprKind::Name) return mismatch(describe(urgency), other);
     other.ref_id = symbols_.levels.find(other.name);
     if (other.ref_id == ast::kNoId) {
-      diagnostics_.report(DiagKind::UndefinedLevel, other.span, other.name,
-                          did_you_mean(other.name, symbols_.levels.names));
+      diagnostics_.report<DiagKind::UndefinedLevel>(
+          other.span, other.name, did_you_mean(other.name, symbols_.levels.names));
       return;
     }
     other.ref = ast::RefKind::Level;
@@ -276,15 +286,16 @@ class ConditionChecker {
     }
     const ast::Fact* fact = fact_of(subject_side);
     if (!fact || fact->type != ast::FactType::Enum) {
-      diagnostics_.report(DiagKind::NotASetSubject, subject_side.span, describe(subject_side));
+      diagnostics_.report<DiagKind::NotASetSubject>(subject_side.span, describe(subject_side));
       return;
     }
     std::vector<std::string_view> values(fact->enum_values.begin(), fact->enum_values.end());
     for (std::size_t i = 0; i < expr.set_names.size(); ++i) {
       const auto it = std::find(values.begin(), values.end(), expr.set_names[i]);
       if (it == values.end()) {
-        diagnostics_.report(DiagKind::UnknownEnumValue, expr.set_spans[i], expr.set_names[i],
-                            describe_fact(*fact), did_you_mean(expr.set_names[i], values));
+        diagnostics_.report<DiagKind::UnknownEnumValue>(expr.set_spans[i], expr.set_names[i],
+                                                        describe_fact(*fact),
+                                                        did_you_mean(expr.set_names[i], values));
         continue;
       }
       expr.set_ids.push_back(static_cast<std::uint32_t>(it - values.begin()));
@@ -295,7 +306,7 @@ class ConditionChecker {
     Expr& subject_side = *expr.children[0];
     if (!subject(subject_side)) {
       if (subject_side.kind == ExprKind::Name) return undefined_name(subject_side);
-      diagnostics_.report(DiagKind::ConstantComparison, expr.span);
+      diagnostics_.report<DiagKind::ConstantComparison>(expr.span);
       return;
     }
     const ast::Fact* fact = fact_of(subject_side);

@@ -25,12 +25,12 @@ std::optional<Unit> resolve_unit(const std::string& written, const SourceSpan& s
     }
     std::string hint = did_you_mean(written, same_dimension);
     if (hint.empty()) hint = did_you_mean(written, unit_names());
-    diagnostics.report(DiagKind::UnknownUnit, span, written, hint);
+    diagnostics.report<DiagKind::UnknownUnit>(span, written, hint);
     return std::nullopt;
   }
   if (unit->dimension != dimension) {
-    diagnostics.report(DiagKind::WrongDimension, span, written, dimension_name(unit->dimension),
-                       what, dimension_name(dimension));
+    diagnostics.report<DiagKind::WrongDimension>(span, written, dimension_name(unit->dimension),
+                                                 what, dimension_name(dimension));
     return std::nullopt;
   }
   return unit;
@@ -40,8 +40,8 @@ std::optional<double> literal_value(const ast::Literal& literal, const ast::Fact
                                     Diagnostics& diagnostics) {
   if (literal.unit.empty()) return literal.value;  // taken in the canonical unit
   if (fact.type != ast::FactType::Quantity) {
-    diagnostics.report(DiagKind::UnitOnPlainNumber, literal.span, literal_text(literal),
-                       describe_fact(fact));
+    diagnostics.report<DiagKind::UnitOnPlainNumber>(literal.span, literal_text(literal),
+                                                    describe_fact(fact));
     return std::nullopt;
   }
   const auto canonical = find_unit(fact.unit);
@@ -54,8 +54,8 @@ std::optional<double> literal_value(const ast::Literal& literal, const ast::Fact
 void check_range(const ast::Literal& literal, double value, const ast::Fact& fact,
                  Diagnostics& diagnostics) {
   if (!fact.min || !fact.max || (value >= fact.min_value && value <= fact.max_value)) return;
-  diagnostics.report(DiagKind::OutOfRange, literal.span, literal_text(literal),
-                     describe_fact(fact), literal_text(*fact.min), literal_text(*fact.max));
+  diagnostics.report<DiagKind::OutOfRange>(literal.span, literal_text(literal), describe_fact(fact),
+                                           literal_text(*fact.min), literal_text(*fact.max));
 }
 
 namespace {
@@ -79,21 +79,21 @@ void check_date(const std::string& date, const SourceSpan& span, Diagnostics& di
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool valid = month >= 1 && month <= 12 && day >= 1 &&
                      day <= kDays[month - 1] + (month == 2 && leap_year(year) ? 1 : 0);
-  if (!valid) diagnostics.report(DiagKind::InvalidDate, span, date);
+  if (!valid) diagnostics.report<DiagKind::InvalidDate>(span, date);
 }
 
 void check_fact(ast::Fact& fact, Diagnostics& diagnostics) {
   if (fact.type == ast::FactType::Enum) {
     if (fact.enum_values.size() > kMaxEnumValues) {
-      diagnostics.report(DiagKind::TooManyEnumValues, fact.span, fact.name,
-                         fact.enum_values.size(), kMaxEnumValues);
+      diagnostics.report<DiagKind::TooManyEnumValues>(fact.span, fact.name, fact.enum_values.size(),
+                                                      kMaxEnumValues);
     }
     for (std::size_t i = 0; i < fact.enum_values.size(); ++i) {
       const auto first = std::find(fact.enum_values.begin(), fact.enum_values.end(),
                                    fact.enum_values[i]);
       if (first != fact.enum_values.begin() + static_cast<std::ptrdiff_t>(i)) {
-        diagnostics.report(DiagKind::DuplicateValue, fact.enum_spans[i], "value",
-                           fact.enum_values[i]);
+        diagnostics.report<DiagKind::DuplicateValue>(fact.enum_spans[i], "value",
+                                                     fact.enum_values[i]);
       }
     }
     return;
@@ -109,8 +109,8 @@ void check_fact(ast::Fact& fact, Diagnostics& diagnostics) {
   const auto high = literal_value(*fact.max, fact, diagnostics);
   if (!low || !high) return;
   if (*low > *high) {
-    diagnostics.report(DiagKind::EmptyRange, fact.min->span, literal_text(*fact.min),
-                       literal_text(*fact.max));
+    diagnostics.report<DiagKind::EmptyRange>(fact.min->span, literal_text(*fact.min),
+                                             literal_text(*fact.max));
   }
   fact.min_value = *low;
   fact.max_value = *high;
@@ -125,8 +125,8 @@ void check_given(const ast::Kb& kb, ast::Given& given, Diagnostics& diagnostics)
     const std::string shown = given.kind == Kind::Bool     ? (given.bool_value ? "true" : "false")
                               : given.kind == Kind::Number ? literal_text(given.number)
                                                            : given.enum_value;
-    diagnostics.report(DiagKind::BadGivenValue, given.span, describe_fact(fact),
-                       fmt::format("`{}`", shown));
+    diagnostics.report<DiagKind::BadGivenValue>(given.span, describe_fact(fact),
+                                                fmt::format("`{}`", shown));
   };
   switch (fact.type) {
     case ast::FactType::Bool:
@@ -146,8 +146,9 @@ void check_given(const ast::Kb& kb, ast::Given& given, Diagnostics& diagnostics)
       const auto it = std::find(fact.enum_values.begin(), fact.enum_values.end(), given.enum_value);
       if (it == fact.enum_values.end()) {
         std::vector<std::string_view> values(fact.enum_values.begin(), fact.enum_values.end());
-        diagnostics.report(DiagKind::UnknownEnumValue, given.span, given.enum_value,
-                           describe_fact(fact), did_you_mean(given.enum_value, values));
+        diagnostics.report<DiagKind::UnknownEnumValue>(given.span, given.enum_value,
+                                                       describe_fact(fact),
+                                                       did_you_mean(given.enum_value, values));
         return;
       }
       given.value = static_cast<double>(it - fact.enum_values.begin());

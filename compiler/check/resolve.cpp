@@ -18,12 +18,24 @@ std::string where(const ast::Kb& kb, const SourceSpan& span) {
                      span.begin.column);
 }
 
+namespace {
+
+// "number", or the dimension of a quantity ("mass").
+std::string_view type_word(const ast::Fact& fact) {
+  switch (fact.type) {
+    case ast::FactType::Bool: return "bool";
+    case ast::FactType::Number: return "number";
+    case ast::FactType::Quantity: return dimension_name(fact.dimension);
+    case ast::FactType::Enum: return "enum";
+    case ast::FactType::Text: return "text";
+  }
+  return "";
+}
+
+}  // namespace
+
 std::string describe_fact(const ast::Fact& fact) {
-  static constexpr std::string_view kTypeWords[] = {"bool", "number", "", "enum", "text"};
-  const std::string_view type = fact.type == ast::FactType::Quantity
-                                    ? dimension_name(fact.dimension)
-                                    : kTypeWords[static_cast<std::size_t>(fact.type)];
-  return fmt::format("{} fact `{}`", type, fact.name);
+  return fmt::format("{} fact `{}`", type_word(fact), fact.name);
 }
 
 namespace {
@@ -35,10 +47,10 @@ void declare(const ast::Kb& kb, NameTable& table, const NameTable* shared, std::
              const std::vector<SourceSpan>* shared_spans, Diagnostics& diagnostics) {
   const std::uint32_t id = static_cast<std::uint32_t>(table.names.size());
   if (const auto previous = table.find(name); previous != ast::kNoId) {
-    diagnostics.report(DiagKind::DuplicateName, span, kind, name, where(kb, spans[previous]));
+    diagnostics.report<DiagKind::DuplicateName>(span, kind, name, where(kb, spans[previous]));
   } else if (const auto other = shared ? shared->find(name) : ast::kNoId; other != ast::kNoId) {
-    diagnostics.report(DiagKind::DuplicateName, span, kind, name,
-                       where(kb, (*shared_spans)[other]));
+    diagnostics.report<DiagKind::DuplicateName>(span, kind, name,
+                                                where(kb, (*shared_spans)[other]));
   } else {
     table.ids.emplace(name, id);
   }
@@ -62,11 +74,12 @@ void declare_all(const ast::Kb& kb, NameTable& table, const NameTable* shared,
   }
 }
 
-// Looks [name] up in [table] for a reference at [span]; reports [kind] with a suggestion.
+// Looks [name] up in [table] for a reference at [span]; reports [kKind] with a suggestion.
+template <DiagKind kKind>
 std::uint32_t resolve(const NameTable& table, const std::string& name, const SourceSpan& span,
-                      DiagKind kind, Diagnostics& diagnostics) {
+                      Diagnostics& diagnostics) {
   const std::uint32_t id = table.find(name);
-  if (id == ast::kNoId) diagnostics.report(kind, span, name, did_you_mean(name, table.names));
+  if (id == ast::kNoId) diagnostics.report<kKind>(span, name, did_you_mean(name, table.names));
   return id;
 }
 
@@ -74,8 +87,8 @@ void check_required(ast::Kb& kb, Diagnostics& diagnostics) {
   SourceSpan no_file;
   no_file.begin.file_id = kNoFile;
   if (!kb.header) {
-    diagnostics.report(DiagKind::MissingDeclaration, no_file, "kb",
-                       "`kb my_kb title \"...\" version 0.1.0 status draft`");
+    diagnostics.report<DiagKind::MissingDeclaration>(
+        no_file, "kb", "`kb my_kb title \"...\" version 0.1.0 status draft`");
   } else {
     const ast::KbHeader& header = *kb.header;
     const std::pair<bool, std::string_view> kRequired[] = {
@@ -83,21 +96,22 @@ void check_required(ast::Kb& kb, Diagnostics& diagnostics) {
         {header.status.empty(), "status"}};
     for (const auto& [missing, clause] : kRequired) {
       if (missing) {
-        diagnostics.report(DiagKind::MissingClause, header.span, "the `kb` header", clause,
-                           fmt::format("`{} ...`", clause));
+        diagnostics.report<DiagKind::MissingClause>(header.span, "the `kb` header", clause,
+                                                    fmt::format("`{} ...`", clause));
       }
     }
   }
   if (!kb.levels) {
-    diagnostics.report(DiagKind::MissingDeclaration, no_file, "levels", "`levels routine < urgent`");
+    diagnostics.report<DiagKind::MissingDeclaration>(no_file, "levels",
+                                                     "`levels routine < urgent`");
   }
   for (const auto& flag : kb.flags) {
     const std::string what = fmt::format("flag `{}`", flag.name);
     if (flag.title.empty()) {
-      diagnostics.report(DiagKind::MissingClause, flag.span, what, "title", "`title \"...\"`");
+      diagnostics.report<DiagKind::MissingClause>(flag.span, what, "title", "`title \"...\"`");
     }
     if (!flag.condition) {
-      diagnostics.report(DiagKind::MissingClause, flag.span, what, "when", "`when CONDITION`");
+      diagnostics.report<DiagKind::MissingClause>(flag.span, what, "when", "`when CONDITION`");
     }
   }
 }
@@ -110,7 +124,7 @@ void resolve_tests(ast::Kb& kb, const Symbols& symbols, Diagnostics& diagnostics
       const std::string hint = symbols.defines.find(given.fact) != ast::kNoId
                                    ? fmt::format("; `{}` is a define, and tests give facts", given.fact)
                                    : did_you_mean(given.fact, symbols.facts.names);
-      diagnostics.report(DiagKind::UndefinedFact, given.span, given.fact, hint);
+      diagnostics.report<DiagKind::UndefinedFact>(given.span, given.fact, hint);
     }
     for (auto& expectation : test.expectations) {
       for (std::size_t i = 0; i < expectation.names.size(); ++i) {
@@ -121,10 +135,10 @@ void resolve_tests(ast::Kb& kb, const Symbols& symbols, Diagnostics& diagnostics
           expectation.ids.push_back(name == "complete" ? 0 : 1);
         } else if (expectation.kind == Kind::Urgency) {
           expectation.ids.push_back(
-              resolve(symbols.levels, name, span, DiagKind::UndefinedLevel, diagnostics));
+              resolve<DiagKind::UndefinedLevel>(symbols.levels, name, span, diagnostics));
         } else {
           expectation.ids.push_back(
-              resolve(symbols.flags, name, span, DiagKind::UndefinedFlag, diagnostics));
+              resolve<DiagKind::UndefinedFlag>(symbols.flags, name, span, diagnostics));
         }
       }
     }
@@ -148,7 +162,7 @@ Symbols resolve_declarations(ast::Kb& kb, Diagnostics& diagnostics) {
     for (std::size_t i = 0; i < kb.levels->names.size(); ++i) {
       const std::string& name = kb.levels->names[i];
       if (symbols.levels.find(name) != ast::kNoId) {
-        diagnostics.report(DiagKind::DuplicateValue, kb.levels->spans[i], "level", name);
+        diagnostics.report<DiagKind::DuplicateValue>(kb.levels->spans[i], "level", name);
       }
       symbols.levels.ids.emplace(name, static_cast<std::uint32_t>(i));
       symbols.levels.names.push_back(name);
@@ -160,18 +174,18 @@ Symbols resolve_declarations(ast::Kb& kb, Diagnostics& diagnostics) {
 
   const auto resolve_cites = [&](std::vector<ast::Citation>& cites) {
     for (auto& cite : cites) {
-      cite.source_id = resolve(symbols.sources, cite.source, cite.source_span,
-                               DiagKind::UndefinedSource, diagnostics);
+      cite.source_id = resolve<DiagKind::UndefinedSource>(symbols.sources, cite.source,
+                                                          cite.source_span, diagnostics);
     }
   };
   for (auto& flag : kb.flags) {
     if (kb.levels) {
-      flag.level_id = resolve(symbols.levels, flag.level, flag.level_span,
-                              DiagKind::UndefinedLevel, diagnostics);
+      flag.level_id = resolve<DiagKind::UndefinedLevel>(symbols.levels, flag.level, flag.level_span,
+                                                        diagnostics);
     }
     for (std::size_t i = 0; i < flag.see.size(); ++i) {
-      flag.see_ids.push_back(resolve(symbols.topics, flag.see[i], flag.see_spans[i],
-                                     DiagKind::UndefinedTopic, diagnostics));
+      flag.see_ids.push_back(resolve<DiagKind::UndefinedTopic>(symbols.topics, flag.see[i],
+                                                               flag.see_spans[i], diagnostics));
     }
     resolve_cites(flag.cites);
   }
@@ -221,8 +235,8 @@ void check_define_cycles(const ast::Kb& kb, Diagnostics& diagnostics) {
           cycle += fmt::format("`{}` -> ", kb.defines[it->first].name);
         }
         cycle += fmt::format("`{}`", kb.defines[used].name);
-        diagnostics.report(DiagKind::DefineCycle, kb.defines[used].span, kb.defines[used].name,
-                           cycle);
+        diagnostics.report<DiagKind::DefineCycle>(kb.defines[used].span, kb.defines[used].name,
+                                                  cycle);
       }
     }
   }

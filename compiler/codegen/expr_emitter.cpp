@@ -11,8 +11,6 @@ using ast::Expr;
 using ast::ExprKind;
 using ast::RefKind;
 
-CmpCode code_of(Cmp cmp) { return static_cast<CmpCode>(cmp); }
-
 bool is_fact(const Expr& expr) { return expr.kind == ExprKind::Name && expr.ref == RefKind::Fact; }
 bool is_define(const Expr& expr) {
   return expr.kind == ExprKind::Name && expr.ref == RefKind::Define;
@@ -92,7 +90,8 @@ std::optional<Tri> ExprEmitter::fold(const Expr& expr) const {
       const Expr& left = *expr.children[0];
       const Expr& right = *expr.children[1];
       if (left.kind == ExprKind::Number && right.kind == ExprKind::Number) {
-        return tri_of(compare(left.canonical_value, code_of(expr.cmp), right.canonical_value));
+        const CmpCode code = ast::cmp_code(expr.cmp);
+        return tri_of(compare(left.canonical_value, code, right.canonical_value));
       }
       const Expr* constant = right.kind == ExprKind::BoolConst ? &right : nullptr;
       const Expr* operand = constant ? &left : &right;
@@ -235,7 +234,7 @@ void ExprEmitter::emit_compare(const Expr& expr) {
   }
   if (left->kind == ExprKind::Urgency) {
     code_.emit(Op::Urgency);
-    code_.u8(static_cast<std::uint8_t>(cmp));
+    code_.u8(static_cast<std::uint8_t>(ast::cmp_code(cmp)));
     code_.uleb(right->ref_id);
     adjust_depth(+1);
   } else if (right->kind == ExprKind::BoolConst && is_boolean_operand(*left)) {
@@ -250,7 +249,7 @@ void ExprEmitter::emit_compare(const Expr& expr) {
   } else if (is_fact(*left) && is_fact(*right)) {
     code_.emit(Op::CmpFact);
     code_.uleb(left->ref_id);
-    code_.u8(static_cast<std::uint8_t>(cmp));
+    code_.u8(static_cast<std::uint8_t>(ast::cmp_code(cmp)));
     code_.uleb(right->ref_id);
     adjust_depth(+1);
   } else {
@@ -261,7 +260,7 @@ void ExprEmitter::emit_compare(const Expr& expr) {
 void ExprEmitter::emit_fact_compare(std::uint32_t fact, Cmp cmp, double constant) {
   code_.emit(Op::CmpConst);
   code_.uleb(fact);
-  code_.u8(static_cast<std::uint8_t>(cmp));
+  code_.u8(static_cast<std::uint8_t>(ast::cmp_code(cmp)));
   code_.uleb(constants_.index_of(constant));
   adjust_depth(+1);
 }

@@ -10,16 +10,22 @@ struct KindInfo {
   DiagKind kind;
   std::string_view code;
   Severity severity;
-  std::string_view format;
 };
 
 // ORDER DiagKind: generated from the same .def as the enum.
 constexpr std::array kKinds = {
-#define DIAGNOSTIC(name, code, severity, format) \
-  KindInfo{DiagKind::name, code, Severity::severity, format},
+#define DIAGNOSTIC(name, code, severity, format) KindInfo{DiagKind::name, code, Severity::severity},
 #include "compiler/diagnostics/diagnostics.def"
 #undef DIAGNOSTIC
 };
+
+constexpr bool in_kind_order() {
+  for (std::size_t i = 0; i < kKinds.size(); ++i) {
+    if (static_cast<std::size_t>(kKinds[i].kind) != i) return false;
+  }
+  return true;
+}
+static_assert(in_kind_order(), "kKinds is indexed by DiagKind");
 
 const KindInfo& info(DiagKind kind) { return kKinds[static_cast<std::size_t>(kind)]; }
 
@@ -32,11 +38,20 @@ std::vector<DiagKind> all_diag_kinds() {
 }
 
 std::string_view diag_code(DiagKind kind) { return info(kind).code; }
-std::string_view diag_format(DiagKind kind) { return info(kind).format; }
 Severity diag_severity(DiagKind kind) { return info(kind).severity; }
 
 std::string_view severity_name(Severity severity) {
   return severity == Severity::Error ? "error" : "warning";
+}
+
+Diagnostic& Diagnostics::append(DiagKind kind, SourceSpan span, std::string message) {
+  Diagnostic diagnostic;
+  diagnostic.kind = kind;
+  diagnostic.severity = diag_severity(kind);
+  diagnostic.span = span;
+  diagnostic.message = std::move(message);
+  items_.push_back(std::move(diagnostic));
+  return items_.back();
 }
 
 std::size_t Diagnostics::error_count() const {

@@ -1,9 +1,10 @@
 // Diagnostics: what the compiler reports about a KB, as data.
 //
-// A Diagnostic is a kind (registered in compiler/diagnostics/diagnostics.def with its code, severity and
-// message format), a source span and the formatted message plus optional `help:` lines. Phases
-// append to a Diagnostics list through `report`; rendering as text or JSON is done in one place
-// (compiler/diagnostics/diagnostic_render.hpp) for every verb. Nothing here knows about PEGTL or files.
+// A Diagnostic is a kind (registered in compiler/diagnostics/diagnostics.def with its code,
+// severity and message format), a source span and the formatted message plus optional `help:`
+// lines. Phases append to a Diagnostics list through `report<Kind>`, which checks the arguments
+// against the kind's format at compile time. Rendering as text or JSON is done in one place for
+// every verb (compiler/diagnostics/diagnostic_render.hpp). Nothing here knows about PEGTL or files.
 #pragma once
 
 #include <cstdint>
@@ -44,26 +45,46 @@ struct Diagnostic {
 std::vector<DiagKind> all_diag_kinds();
 // "E012".
 std::string_view diag_code(DiagKind kind);
-// The message format from diagnostics.def.
-std::string_view diag_format(DiagKind kind);
 Severity diag_severity(DiagKind kind);
 // "error" / "warning".
 std::string_view severity_name(Severity severity);
 
+// The message format of each kind, from diagnostics.def.
+template <DiagKind kKind>
+struct DiagFormat;
+#define DIAGNOSTIC(name, code, severity, format)     \
+  template <>                                        \
+  struct DiagFormat<DiagKind::name> {                \
+    static constexpr std::string_view text = format; \
+  };
+#include "compiler/diagnostics/diagnostics.def"
+#undef DIAGNOSTIC
+
+// How many `{}` fields [format] has (`{{` is a literal brace).
+constexpr std::size_t format_field_count(std::string_view format) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < format.size(); ++i) {
+    if (format[i] != '{') continue;
+    if (i + 1 < format.size() && format[i + 1] == '{') {
+      ++i;
+    } else {
+      ++count;
+    }
+  }
+  return count;
+}
+
 // The diagnostics of one run, in the order they were found.
 class Diagnostics {
  public:
-  // Formats [kind]'s message with [args] and appends it at [span]; returns it so the caller
-  // can add help lines.
-  template <typename... Args>
-  Diagnostic& report(DiagKind kind, SourceSpan span, Args&&... args) {
-    Diagnostic diagnostic;
-    diagnostic.kind = kind;
-    diagnostic.severity = diag_severity(kind);
-    diagnostic.span = span;
-    diagnostic.message = fmt::format(fmt::runtime(diag_format(kind)), std::forward<Args>(args)...);
-    items_.push_back(std::move(diagnostic));
-    return items_.back();
+  // Formats [kKind]'s message with [args] and appends it at [span]; returns it so the caller
+  // can add help lines. A wrong argument count or type is a compile error.
+  template <DiagKind kKind, typename... Args>
+  Diagnostic& report(SourceSpan span, Args&&... args) {
+    static_assert(format_field_count(DiagFormat<kKind>::text) == sizeof...(Args),
+                  "the arguments do not match the format's fields in diagnostics.def");
+    return append(kKind, span,
+                  fmt::format(FMT_STRING(DiagFormat<kKind>::text), std::forward<Args>(args)...));
   }
 
   std::size_t error_count() const;
@@ -71,6 +92,8 @@ class Diagnostics {
   std::vector<Diagnostic> take() { return std::move(items_); }
 
  private:
+  Diagnostic& append(DiagKind kind, SourceSpan span, std::string message);
+
   std::vector<Diagnostic> items_;
 };
 

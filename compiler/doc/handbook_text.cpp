@@ -138,16 +138,18 @@ class Reader {
     const std::string who = operand(*subject, nullptr);
     const std::string what = operand(*value, fact_of(*subject));
     const bool urgency = subject->kind == ExprKind::Urgency;
-    const auto phrase = [&](const char* for_urgency, const char* for_values) {
-      return fmt::format(fmt::runtime(urgency ? for_urgency : for_values), who, what);
+    using Phrase = fmt::format_string<const std::string&, const std::string&>;
+    const auto phrase = [&](Phrase for_urgency, Phrase for_values) {
+      return fmt::format(urgency ? for_urgency : for_values, who, what);
     };
     switch (cmp) {
       case Cmp::Eq: return fmt::format("{} is {}", who, what);
       case Cmp::Ne: return fmt::format("{} is not {}", who, what);
-      case Cmp::Ge: return phrase("{} is {} or higher", "{} of {} or more");
-      case Cmp::Gt: return phrase("{} is higher than {}", "{} more than {}");
-      case Cmp::Le: return phrase("{} is {} or lower", "{} of {} or less");
-      case Cmp::Lt: return phrase("{} is lower than {}", "{} less than {}");
+      case Cmp::Ge: return phrase(FMT_STRING("{} is {} or higher"), FMT_STRING("{} of {} or more"));
+      case Cmp::Gt:
+        return phrase(FMT_STRING("{} is higher than {}"), FMT_STRING("{} more than {}"));
+      case Cmp::Le: return phrase(FMT_STRING("{} is {} or lower"), FMT_STRING("{} of {} or less"));
+      case Cmp::Lt: return phrase(FMT_STRING("{} is lower than {}"), FMT_STRING("{} less than {}"));
     }
     return {};
   }

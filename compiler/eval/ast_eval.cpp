@@ -11,7 +11,7 @@ using ast::ExprKind;
 using ast::RefKind;
 
 bool compare_values(double left, ast::Cmp cmp, double right) {
-  return compare(left, static_cast<CmpCode>(cmp), right);
+  return compare(left, ast::cmp_code(cmp), right);
 }
 
 }  // namespace

@@ -387,7 +387,7 @@ TriSet ConditionSolver::eval_compare(const Node& node) {
     // `level < urgency` is `urgency > level`.
     return eval_urgency(ast::swapped(node.cmp), left.ref_id);
   }
-  const auto code = static_cast<CmpCode>(node.cmp);
+  const auto code = ast::cmp_code(node.cmp);
   if (is_boolean_operand(left) || is_boolean_operand(right)) {
     const bool equal = node.cmp == ast::Cmp::Eq;
     return combine(eval(node.first), eval(node.first + 1), [equal](Tri a, Tri b) {
@@ -411,7 +411,7 @@ TriSet ConditionSolver::eval_urgency(ast::Cmp cmp, std::uint32_t level) {
   const Class& range = classes_[urgency_slot_][c];
   bool any_true = false, any_false = false;
   for (std::uint32_t u = range.low; u <= range.high; ++u) {
-    (compare(u, static_cast<CmpCode>(cmp), level) ? any_true : any_false) = true;
+    (compare(u, ast::cmp_code(cmp), level) ? any_true : any_false) = true;
   }
   return any_true && any_false ? kCanBeUnknown : bit(tri_of(any_true));
 }

@@ -71,23 +71,23 @@ void report_syntax_error(const ParseInput& in, ParseBuilder& b) {
                      static_cast<std::uint32_t>(position.column), position.byte};
   if constexpr (Error::kind == DiagKind::ExpectedDeclaration) {
     const auto [found, span] = describe_found(b, at);
-    b.diagnostics.report(Error::kind, span, found);
+    b.diagnostics.report<Error::kind>(span, found);
   } else if constexpr (Error::kind == DiagKind::ExpectedSyntax) {
     const auto [found, span] = describe_found(b, at);
-    b.diagnostics.report(Error::kind, span, Error::expected, found);
+    b.diagnostics.report<Error::kind>(span, Error::expected, found);
   } else if constexpr (Error::kind == DiagKind::UnterminatedString) {
-    b.diagnostics.report(Error::kind, SourceSpan{step_back(at, 1), 1});
+    b.diagnostics.report<Error::kind>(SourceSpan{step_back(at, 1), 1});
   } else if constexpr (Error::kind == DiagKind::UnterminatedTextBlock) {
-    b.diagnostics.report(Error::kind, SourceSpan{step_back(at, 3), 3});
+    b.diagnostics.report<Error::kind>(SourceSpan{step_back(at, 3), 3});
   } else if constexpr (Error::kind == DiagKind::InvalidEscape) {
     const char code = in.empty() ? '\n' : in.peek_char();
     const std::string shown = std::isprint(static_cast<unsigned char>(code))
                                   ? fmt::format("`\\{}`", code)
                                   : std::string("`\\` at the end of the line");
-    b.diagnostics.report(Error::kind, SourceSpan{step_back(at, 1), 2}, shown);
+    b.diagnostics.report<Error::kind>(SourceSpan{step_back(at, 1), 2}, shown);
   } else {
     static_assert(Error::kind == DiagKind::NestingTooDeep);
-    b.diagnostics.report(Error::kind, SourceSpan{at, 1}, grammar::kMaxNesting);
+    b.diagnostics.report<Error::kind>(SourceSpan{at, 1}, grammar::kMaxNesting);
   }
 }
 

@@ -95,8 +95,8 @@ template <> struct action<g::identifier> {
     const SourceLoc begin = loc_of(in, b);
     if (begin.offset == b.last_long_identifier) return;
     b.last_long_identifier = begin.offset;
-    b.diagnostics.report(DiagKind::IdentifierTooLong, SourceSpan{begin, 1}, in.size(),
-                         g::kMaxIdentifierBytes);
+    b.diagnostics.report<DiagKind::IdentifierTooLong>(SourceSpan{begin, 1}, in.size(),
+                                                      g::kMaxIdentifierBytes);
   }
 };
 

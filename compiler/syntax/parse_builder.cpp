@@ -1,6 +1,7 @@
 #include "compiler/syntax/parse_builder.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <string_view>
 #include <utility>
 
@@ -40,10 +41,12 @@ void ParseBuilder::once(std::string_view clause, SourceSpan where) {
   if (clauses.insert(std::string(clause)).second) return;
   static constexpr std::string_view kDeclWords[] = {"", "the `kb` header", "source", "levels",
                                                     "fact", "define", "flag", "topic", "test"};
+  static_assert(std::size(kDeclWords) == static_cast<std::size_t>(DeclKind::Test) + 1,
+                "kDeclWords follows DeclKind");
   const auto word = kDeclWords[static_cast<std::size_t>(decl)];
   const std::string where_text =
       decl == DeclKind::Kb ? std::string(word) : fmt::format("{} `{}`", word, decl_name);
-  diagnostics.report(DiagKind::DuplicateClause, where, clause, where_text);
+  diagnostics.report<DiagKind::DuplicateClause>(where, clause, where_text);
 }
 
 void ParseBuilder::start(DeclKind kind, std::string name) {

@@ -12,6 +12,9 @@ namespace {
 
 constexpr std::string_view kChangeNames[] = {"added", "removed", "changed"};
 constexpr std::string_view kChangeMarks[] = {"+", "-", "~"};
+static_assert(std::size(kChangeNames) == static_cast<std::size_t>(ItemChangeKind::Changed) + 1 &&
+                  std::size(kChangeMarks) == std::size(kChangeNames),
+              "kChangeNames and kChangeMarks follow ItemChangeKind");
 
 std::string kb_line(const Image& image) {
   return fmt::format("{} {} (hash {})", image.meta.id, image.meta.version, to_hex(image.content_hash).substr(0, 16));

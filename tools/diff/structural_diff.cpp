@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <map>
 
 #include "tools/diff/structural_diff.hpp"
@@ -13,6 +14,8 @@ namespace redflag::tools {
 namespace {
 
 constexpr std::string_view kStatusNames[] = {"draft", "active", "retired"};
+static_assert(std::size(kStatusNames) == static_cast<std::size_t>(KbStatus::Retired) + 1,
+              "kStatusNames follows KbStatus");
 
 std::string quoted(const std::string& text) { return "\"" + text + "\""; }
 
@@ -315,6 +318,7 @@ class StructuralDiff {
 
 std::string_view bump_name(Bump bump) {
   constexpr std::string_view kNames[] = {"none", "patch", "minor", "major"};
+  static_assert(std::size(kNames) == static_cast<std::size_t>(Bump::Major) + 1, "kNames follows Bump");
   return kNames[static_cast<int>(bump)];
 }
 

@@ -5,13 +5,13 @@
 #include <algorithm>
 #include <cctype>
 
+#include "redflag/version.hpp"
 #include "tools/json_text.hpp"
 
 namespace redflag::tools {
 namespace {
 
 constexpr const char* kSchema = "https://json.schemastore.org/sarif-2.1.0.json";
-constexpr const char* kVersion = "0.1.0";  // as `redflag --version`
 
 // UTF-16 code units in the UTF-8 [text]: four-byte sequences take two, continuation bytes none.
 std::uint32_t utf16_units(std::string_view text) {
@@ -90,7 +90,7 @@ std::string render_sarif(const std::vector<lint::LintFinding>& findings,
                  "{{\n  \"$schema\": \"{}\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n"
                  "      \"tool\": {{\n        \"driver\": {{\n          \"name\": \"redflag\",\n"
                  "          \"version\": \"{}\",\n          \"rules\": [",
-                 kSchema, kVersion);
+                 kSchema, kRedflagVersion);
   append_rules(out);
   fmt::format_to(std::back_inserter(out), "\n          ]\n        }}\n      }},\n"
                                           "      \"columnKind\": \"utf16CodeUnits\",\n"

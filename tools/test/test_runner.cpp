@@ -65,6 +65,9 @@ std::string check(const Image& image, const ImageExpectation& expectation,
       }
       if (wrong.empty()) return {};
       static constexpr std::string_view kWhat[] = {"fired", "not fired", "undetermined"};
+      static_assert(static_cast<int>(ExpectKind::NotFired) == static_cast<int>(ExpectKind::Fired) + 1 &&
+                        static_cast<int>(ExpectKind::Undetermined) == static_cast<int>(ExpectKind::Fired) + 2,
+                    "kWhat follows ExpectKind from Fired on");
       const auto what = kWhat[static_cast<int>(expectation.kind) - static_cast<int>(ExpectKind::Fired)];
       return mismatch(fmt::format("{} {}", what, flag_list(image, expectation.args)),
                       fmt::format("{} {}", flag_list(image, wrong), what),
