@@ -1,13 +1,13 @@
 // Differential test: the compiled bytecode on the VM, on the batch VM, and the reference AST
 // evaluator must agree on every flag, topic, urgency and status, for random conditions over
 // random cases with unknowns. 50 random KBs x 100 flags + 50 x 3 flags = 5,150 random
-// conditions, each over 100 cases.
+// conditions, each over 100 cases. The KBs and cases come from tests/support/random_kb.hpp.
 #include <catch2/catch.hpp>
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "compiler/eval/ast_eval.hpp"
 #include "compiler/codegen/codegen.hpp"
@@ -16,11 +16,14 @@
 #include "runtime/loader.hpp"
 #include "runtime/vm.hpp"
 #include "runtime/vm_batch.hpp"
+#include "tests/support/random_kb.hpp"
 
 namespace {
 
 using redflag::FactValue;
 using redflag::Tri;
+using redflag::test_support::random_case;
+using redflag::test_support::random_kb;
 
 constexpr int kKbs = 100;
 constexpr int kFlagsPerKb = 100;
@@ -28,114 +31,6 @@ constexpr int kFlagsPerKb = 100;
 // case to case and the topics that compare it see every outcome.
 constexpr int kFewFlags = 3;
 constexpr int kCasesPerKb = 100;  // more than one batch of the batch evaluator
-
-const char* const kHeader = R"(kb random
-  title "random"
-  version 1.0.0
-  status draft
-levels low < mid < high
-fact b0 : bool
-fact b1 : bool
-fact b2 : bool
-fact b3 : bool
-fact n0 : number between 0 and 20
-fact n1 : number
-fact weight : mass in [lb_av]
-fact span : time in wk
-fact kind : one of a, b, c, d
-fact note : text
-)";
-
-// Writes random conditions in the surface syntax, so the parser and checker are exercised too.
-class ConditionGenerator {
- public:
-  explicit ConditionGenerator(std::mt19937& random) : random_(random) {}
-
-  std::string condition(int depth, int defines) {
-    const int choice = pick(depth <= 0 ? 9 : 15);
-    switch (choice) {
-      case 0: return fmt::format("b{}", pick(4));
-      case 1: return fmt::format("n{} {} {}", pick(2), cmp(), pick(21));
-      case 2: return fmt::format("weight {} {}", cmp(), quantity({"lb", "kg", "g", "[oz_av]"}));
-      case 3: return fmt::format("span {} {}", cmp(), quantity({"wk", "d", "mo", "h"}));
-      case 4: return fmt::format("kind {} {}", pick(2) ? "=" : "!=", enum_value());
-      case 5: return fmt::format("kind {}in {{{}, {}}}", pick(2) ? "not " : "", enum_value(), enum_value());
-      case 6: return fmt::format("known({})", std::vector<std::string>{"b0", "n0", "weight", "kind", "note"}[pick(5)]);
-      case 7: return std::vector<std::string>{"true", "false", "unknown"}[pick(3)];
-      case 8: return defines > 0 ? fmt::format("d{}", pick(defines)) : fmt::format("b{} = {}", pick(4), pick(2) ? "true" : "false");
-      case 9: return "not " + operand(depth - 1, defines);
-      case 10:
-      case 11: return junction(pick(2) ? " and " : " or ", depth, defines);
-      case 12: {
-        const int low = pick(10);
-        return fmt::format("n0 between {} and {}", low, low + pick(10));
-      }
-      case 13: return fmt::format("n0 {} n1", cmp());
-      default: {
-        const int members = 1 + pick(4);
-        std::string list;
-        for (int i = 0; i < members; ++i) list += (i ? ", " : "") + condition(depth - 1, defines);
-        return fmt::format("at least {} of ({})", 1 + pick(members), list);
-      }
-    }
-  }
-
- private:
-  int pick(int bound) { return std::uniform_int_distribution<int>(0, bound - 1)(random_); }
-  std::string cmp() { return std::vector<std::string>{"=", "!=", "<", "<=", ">", ">="}[pick(6)]; }
-  std::string enum_value() { return std::string(1, static_cast<char>('a' + pick(4))); }
-  std::string quantity(const std::vector<std::string>& units) {
-    return fmt::format("{} {}", pick(12), units[pick(static_cast<int>(units.size()))]);
-  }
-  // A condition as an operand of `not`: parenthesised unless it is a simple one.
-  std::string operand(int depth, int defines) { return "(" + condition(depth, defines) + ")"; }
-  std::string junction(const char* word, int depth, int defines) {
-    const int members = 2 + pick(2);
-    std::string text;
-    for (int i = 0; i < members; ++i) text += (i ? word : "") + operand(depth - 1, defines);
-    return text;
-  }
-
-  std::mt19937& random_;
-};
-
-std::string random_kb(std::mt19937& random, int flags) {
-  ConditionGenerator generator(random);
-  std::string source = kHeader;
-  source += "define d0 = " + generator.condition(2, 0) + "\n";
-  source += "define d1 = " + generator.condition(2, 1) + "\n";
-  const char* const levels[] = {"low", "mid", "high"};
-  for (int i = 0; i < flags; ++i) {
-    source += fmt::format("flag f{} {}\n  title \"f\"\n  when {}\n", i, levels[random() % 3],
-                          generator.condition(3, 2));
-  }
-  const char* const topic_conditions[] = {"urgency = mid",         "urgency >= mid and b0", "urgency < high or d1",
-                                          "not (urgency != low)",  "urgency <= mid",        "urgency > low",
-                                          "urgency != high"};
-  for (int i = 0; i < 7; ++i) {
-    source += fmt::format("topic t{} \"t\"\n  when {}\n  \"\"\"\n  text\n  \"\"\"\n", i, topic_conditions[i]);
-  }
-  return source;
-}
-
-std::vector<FactValue> random_case(std::mt19937& random, const redflag::Image& image) {
-  std::vector<FactValue> facts(image.facts.size());
-  for (std::size_t i = 0; i < facts.size(); ++i) {
-    if (random() % 10 < 3) continue;  // unknown
-    const auto& fact = image.facts[i];
-    double value = 0;
-    switch (fact.type) {
-      case redflag::FactType::Bool: value = random() % 2; break;
-      case redflag::FactType::Enum: value = random() % fact.values.size(); break;
-      case redflag::FactType::Number: value = random() % 21; break;
-      // Converted thresholds land on exact values too, so equality edges get exercised.
-      case redflag::FactType::Quantity: value = (random() % 2) ? random() % 30 : random() % 12 * 2.20462262185; break;
-      case redflag::FactType::Text: break;
-    }
-    facts[i] = {value, true};
-  }
-  return facts;
-}
 
 }  // namespace
 
