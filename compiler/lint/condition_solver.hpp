@@ -63,8 +63,10 @@ class ConditionSolver {
   // Whether some case makes [a] true while [b] is false or unknown.
   bool can_be_true_without(const ast::Expr& a, const ast::Expr& b);
 
-  // A case that makes [expr] true with the slots in [unknown] unknown, giving just the slots
-  // [expr] reads. The search tries each slot unknown before its known classes, so the case
+  // A case that can make [expr] true with the slots in [unknown] unknown, giving just the slots
+  // [expr] reads. It makes [expr] true for certain when no two facts are compared with each
+  // other; otherwise only possibly (a value class stands for several values), which is enough to
+  // rule pairs out in redundant-flag but not to prove a flag fires. The search tries each slot unknown before its known classes, so the case
   // leaves much unknown. None when there is no such case, when the search gives up, or when
   // [expr] is not analysable.
   std::optional<Case> true_case(const ast::Expr& expr,
