@@ -66,15 +66,8 @@ class Parser {
   bool main_term(Unit& unit) {
     const bool leading_slash = peek() == '/';
     if (leading_slash) ++pos_;
-    const std::size_t start = pos_;
-    if (!term(unit)) return false;
+    if (!term(unit, leading_slash)) return false;
     if (!at_end()) return fail("unmatched `)`", pos_);  // term stops only at `)` or the end
-    if (leading_slash && unit.special != SpecialFunction::None) return special_alone(start, pos_);
-    if (leading_slash) {
-      Unit inverse;
-      multiply(inverse, unit, -1);
-      unit = std::move(inverse);
-    }
     return true;
   }
 
@@ -82,10 +75,18 @@ class Parser {
     return fail(quoted(text_.substr(start, end - start)) + " is a special unit and cannot be multiplied or divided", start);
   }
 
-  bool term(Unit& unit) {
+  // A leading `/` ([invert_first]) divides 1 by the first component only: `/L.h` is h/L, as
+  // `1/L.h` would be (and as ucum-lhc and UCUM's Java reference read it).
+  bool term(Unit& unit, bool invert_first = false) {
     const std::size_t start = pos_;
     if (!component(unit)) return false;
     std::size_t left_end = pos_;
+    if (invert_first) {
+      if (unit.special != SpecialFunction::None) return special_alone(start, left_end);
+      Unit inverse;
+      multiply(inverse, unit, -1);
+      unit = std::move(inverse);
+    }
     while (peek() == '.' || peek() == '/') {
       const int sign = peek() == '.' ? 1 : -1;
       ++pos_;
