@@ -113,7 +113,7 @@ template <> struct action<g::text_block_rest> {
   }
 };
 
-// The value of a `number` match (-?digits[.digits]), as strtod reads it but in every locale:
+// The value of a `number` match (-?digits[.digits][(e|E)[+|-]digits]), as strtod reads it but in every locale:
 // past the double range it is ±infinity, below it ±0.
 inline double literal_value(std::string_view text) {
   double value = 0;
