@@ -152,8 +152,11 @@ struct declaration_keyword : sor<key_kb, key_source, key_levels, key_fact, key_d
 // A name: an identifier that is not a keyword.
 struct name : seq<not_at<keyword>, identifier> {};
 
-// `-3`, `10`, `37.5`: no exponent, no leading `+`.
-struct number : seq<opt<one<'-'>>, plus<digit>, opt<one<'.'>, plus<digit>>> {};
+// `e9`, `E-3`, `e+3`: a power of ten. It needs a digit after the `e` and its sign, so in `10 eq`
+// or `10eq` the `e` starts a unit instead.
+struct exponent : seq<one<'e', 'E'>, opt<one<'+', '-'>>, plus<digit>> {};
+// `-3`, `10`, `37.5`, `1.8e2`, `-2.5e+3`: no leading `+`, digits on both sides of a `.`.
+struct number : seq<opt<one<'-'>>, plus<digit>, opt<one<'.'>, plus<digit>>, opt<exponent>> {};
 // `[lb_av]`: a bracketed UCUM code.
 struct bracket_unit : seq<one<'['>, plus<ranges<'a', 'z', 'A', 'Z', '0', '9', '_'>>, one<']'>> {};
 // `in` is a keyword and also the inch; as a unit it is never followed by a `{` set.

@@ -63,10 +63,35 @@ std::string written(double value, std::string_view unit) {
   return unit.empty() ? number_text(value) : number_text(value) + " " + std::string(unit);
 }
 
-// Checks [value] (canonical unit) against [fact]'s range; it was written as [as_written] in
-// [unit] ("" for none), which messages repeat. Formats nothing unless it fails.
+// "`weight_loss` is a mass and cannot be negative, got -20 lb" when [value], in [fact]'s
+// canonical unit, is physically impossible: a negative mass, time or length, or a temperature
+// below absolute zero (compared in the canonical unit, rounded as convert rounds, so -459.67
+// [degF] is 0 K). Only a fact with no declared lower bound gets this default: a declared range
+// says itself what is possible (a weight change may be negative). [as_written] and [unit] are as in `checked`.
+std::string impossible(const ImageFact& fact, double value, double as_written, std::string_view unit) {
+  if (!(value < 0) || fact.type != FactType::Quantity || !std::isnan(fact.min)) return {};
+  const std::string what = quoted_name(fact.name) + " is a " + std::string(dimension_name(fact.dimension));
+  switch (fact.dimension) {
+    case Dimension::Mass:
+    case Dimension::Time:
+    case Dimension::Length:
+      return what + " and cannot be negative, got " + written(as_written, unit);
+    case Dimension::Temperature: {
+      const auto canonical = find_unit(fact.unit);
+      const auto kelvin = find_unit("K");
+      if (!canonical || !kelvin || value >= convert(0, *kelvin, *canonical)) return {};
+      return what + " and cannot be below absolute zero (0 K), got " + written(as_written, unit);
+    }
+    case Dimension::None: break;
+  }
+  return {};
+}
+
+// Checks [value] (canonical unit) against physics and [fact]'s range; it was written as
+// [as_written] in [unit] ("" for none), which messages repeat. Formats nothing unless it fails.
 std::string checked(const ImageFact& fact, double value, double as_written, std::string_view unit, double& out) {
   if (!std::isfinite(value)) return not_finite_error(fact, written(as_written, unit));
+  if (std::string reason = impossible(fact, value, as_written, unit); !reason.empty()) return reason;
   const bool below = !std::isnan(fact.min) && value < fact.min;
   const bool above = !std::isnan(fact.max) && value > fact.max;
   if (below || above) {

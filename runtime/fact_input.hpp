@@ -3,9 +3,10 @@
 // Every way of setting a fact uses these, so that the embedding API (runtime/redflag.hpp's Case
 // setters) and the JSON case reader (runtime/cases/case_reader.hpp) accept the same values and refuse
 // the others with the same words: "`fever` expects true or false, got \"yes\"". They check a value
-// against one fact (type expectation, unit lookup and conversion, enum lookup, range); finding
-// the fact and decoding the input's syntax stay with the callers. Errors are values: each check
-// returns "" when the value fits and the message otherwise, and allocates only to say why.
+// against one fact (type expectation, unit lookup and conversion, enum lookup, physical
+// possibility, range); finding the fact and decoding the input's syntax stay with the callers.
+// Errors are values: each check returns "" when the value fits and the message otherwise, and
+// allocates only to say why.
 // Standard library only.
 #pragma once
 
@@ -31,7 +32,9 @@ std::string wrong_type_error(const ImageFact& fact, std::string_view got);
 std::string not_finite_error(const ImageFact& fact, std::string_view got);
 
 // Checks [value], a number for a number fact or a quantity fact's value in its canonical unit:
-// finite and inside [fact]'s declared range. Sets [out] (with -0 made 0).
+// finite, physically possible when [fact] declares no lower bound (no negative mass, time or length,
+// no temperature below 0 K: "`weight_loss` is a mass and cannot be negative, got -20 lb"), and
+// inside [fact]'s declared range. Sets [out] (with -0 made 0).
 [[nodiscard]] std::string number_input(const ImageFact& fact, double value, double& out);
 
 // Converts [value] written in [unit] (a UCUM code or alias) into [fact]'s canonical unit

@@ -123,6 +123,18 @@ class Lexer {
         break;
       }
     }
+    if (!dashed) exponent();
+  }
+
+  // The grammar's `exponent` after a number's digits (`e9`, `E-3`, `e+3`), kept as written; an
+  // `e` without digits after it and its sign starts a unit (`10 eq`).
+  void exponent() {
+    if (at_ >= text_.size() || (text_[at_] != 'e' && text_[at_] != 'E')) return;
+    std::size_t digits = at_ + 1;
+    if (digits < text_.size() && (text_[digits] == '+' || text_[digits] == '-')) ++digits;
+    if (digits >= text_.size() || !is_digit(text_[digits])) return;
+    at_ = digits;
+    while (at_ < text_.size() && is_digit(text_[at_])) ++at_;
   }
 
   std::string_view text_;

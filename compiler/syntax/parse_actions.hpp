@@ -2,16 +2,15 @@
 //
 // One `action<rule>` per rule that carries data; every other rule has no action. Actions only
 // build the tree and report the few problems visible while parsing (a long identifier, a
-// repeated clause, a second `kb`); everything else is left to name resolution and type checks.
+// number a double cannot hold, a repeated clause, a second `kb`); everything else is left to
+// name resolution and type checks.
 #pragma once
 
 #include <algorithm>
 #include <charconv>
-#include <cmath>
 #include <limits>
 #include <string>
 #include <string_view>
-#include <system_error>
 #include <utility>
 
 #include "compiler/syntax/parse_builder.hpp"
@@ -113,23 +112,18 @@ template <> struct action<g::text_block_rest> {
   }
 };
 
-// The value of a `number` match (-?digits[.digits]), as strtod reads it but in every locale:
-// past the double range it is ±infinity, below it ±0.
-inline double literal_value(std::string_view text) {
-  double value = 0;
-  if (std::from_chars(text.data(), text.data() + text.size(), value).ec != std::errc::result_out_of_range) return value;
-  const bool negative = text.front() == '-';
-  const std::string_view whole = text.substr(negative, text.find('.') - negative);
-  const double magnitude = whole.find_first_not_of('0') != std::string_view::npos ? HUGE_VAL : 0.0;
-  return negative ? -magnitude : magnitude;
-}
-
 template <> struct action<g::number> {
   template <typename In> static void apply(const In& in, ParseBuilder& b) {
     b.pending_literal = ast::Literal{};
     b.pending_literal.text = in.string();
-    b.pending_literal.value = literal_value(b.pending_literal.text);
     b.pending_literal.span = span_of(in, b);
+    const NumberReading reading = read_number(b.pending_literal.text);
+    b.pending_literal.value = reading.value;
+    if (reading.fit == NumberReading::Fit::TooLarge) {
+      b.diagnostics.report<DiagKind::NumberTooLarge>(b.pending_literal.span, b.pending_literal.text);
+    } else if (reading.fit == NumberReading::Fit::TooSmall) {
+      b.diagnostics.report<DiagKind::NumberTooSmall>(b.pending_literal.span, b.pending_literal.text);
+    }
   }
 };
 

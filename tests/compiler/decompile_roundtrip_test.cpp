@@ -142,12 +142,10 @@ TEST_CASE("decompiled conditions compile back to the same behaviour", "[differen
   CHECK(edge_cases > kKbs * 50);
 }
 
-// The gap the random KBs do not reach: a threshold of 10 mg in a fact in [lb_av] is 2.2e-05,
-// which runtime/disasm.cpp `number` prints with an exponent ("shortest decimal ... without an
-// exponent for clinical-sized values", 1e-4 up to 1e15), and NUMBER (grammar: "no exponent")
-// does not read. Tagged [!shouldfail]: it passes while the gap is there and fails once the
-// decompiler's text compiles back, as a prompt to drop the tag.
-TEST_CASE("a decompiled threshold under 1e-4 compiles back", "[decompile][!shouldfail]") {
+// What the random KBs do not reach: a threshold of 10 mg in a fact in [lb_av] is 2.2e-05, which
+// runtime/disasm.cpp `number` prints with an exponent (shortest_text keeps one below 1e-4 and
+// from 1e15), and which NUMBER reads back since numbers may have exponents.
+TEST_CASE("a decompiled threshold under 1e-4 compiles back", "[decompile]") {
   const std::string source = std::string(redflag::test_support::kRandomKbHeader) +
                              "flag f0 low\n  title \"f\"\n  when weight > 10 mg\n";
   const auto original = compile_clean(source);

@@ -77,6 +77,21 @@ TEST_CASE("numbers and quantities") {
       {"+1", false, ""},
       {"1.", true, "."},
       {".5", false, ""},
+      {"12e9", true, ""},
+      {"1.8e2 kg", true, ""},
+      {"5E-3", true, ""},
+      {"-2.5e+3 lb", true, ""},
+      {"10 eq", true, ""},
+      {"10eq x", true, " x"},
+      {"10e", true, ""},
+      {"10e+ x", true, "+ x"},
+      {"1e-", true, "-"},
+  });
+  // The exponent alone: digits after `e` and its optional sign, or no exponent at all.
+  check_rows<g::number>({
+      {"10eq", true, "eq"},
+      {"10e+", true, "e+"},
+      {"1.5E07", true, ""},
   });
 }
 

@@ -74,6 +74,10 @@ TEST_CASE("C++ API: setters say why they refuse") {
   CHECK(kase.set_quantity("weight_loss", 1, "furlong") == "unknown unit `furlong`");
   CHECK(kase.set_quantity("weight_loss", 1, "lbz") == "unknown unit `lbz`; did you mean `lb` or `lbs`?");
   CHECK(kase.set_quantity("weight_loss", 1, "weeks") == "`weight_loss` is a mass; `1 weeks` is a time");
+  CHECK(kase.set_quantity("weight_loss", 12, "lb") == "");
+  CHECK(kase.set_quantity("weight_loss", -20, "lb") == "`weight_loss` is a mass and cannot be negative, got -20 lb");
+  CHECK(kase.set_number("weight_loss", -3) == "`weight_loss` is a mass and cannot be negative, got -3");
+  CHECK(kase.fact(2).value == 12);  // a refused value leaves the last one set
   CHECK(kase.set_enum("cancer_type", "skin") ==
         "`cancer_type` expects one of \"breast\", \"lung\" or \"prostate\", got \"skin\"");
   CHECK(kase.set_text("notes", "seen in clinic") == "");
@@ -106,6 +110,9 @@ TEST_CASE("C API: load, set, evaluate, read results") {
   CHECK(rf_case_set_enum(kase, "cancer_type", "lung") == 0);
   CHECK(rf_case_set_number(kase, "age", 200) == -1);
   CHECK(std::string(rf_case_error(kase)) == "`age` expects a number from 0 to 130, got 200");
+  CHECK(rf_case_set_quantity(kase, "weight_loss", -20, "lb") == -1);
+  CHECK(std::string(rf_case_error(kase)) == "`weight_loss` is a mass and cannot be negative, got -20 lb");
+  CHECK(rf_case_set_quantity(kase, "weight_loss", 5, "kg") == 0);
   CHECK(rf_case_set_text(kase, "notes", "x") == 0);
   CHECK(std::string(rf_case_error(kase)) == "");
   rf_case_evaluate(kase);

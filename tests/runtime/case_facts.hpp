@@ -1,5 +1,5 @@
 // The fact table the case reader tests read against: one fact of every type and dimension,
-// with closed, one-sided and open ranges. Built here, not compiled: runtime tests never use the
+// with closed, one-sided and open ranges (open ones get the physical defaults). Built here, not compiled: runtime tests never use the
 // compiler.
 #pragma once
 
@@ -9,7 +9,8 @@
 
 namespace redflag::test {
 
-enum CaseFact : std::uint32_t { kFever, kAge, kWeightLoss, kPainDuration, kTemperature, kHeight, kCancerType, kNotes, kScore, kColour };
+enum CaseFact : std::uint32_t { kFever, kAge, kWeightLoss, kPainDuration, kTemperature, kHeight, kCancerType, kNotes, kScore, kColour,
+               kBirthWeight, kCoreTemperature };
 
 inline std::vector<ImageFact> case_facts() {
   const auto fact = [](const char* name, FactType type) {
@@ -38,6 +39,8 @@ inline std::vector<ImageFact> case_facts() {
       fact("notes", FactType::Text),
       fact("score", FactType::Number),
       fact("colour", FactType::Enum),
+      quantity("birth_weight", Dimension::Mass, "kg", kOpen, kOpen),
+      quantity("core_temperature", Dimension::Temperature, "[degF]", kOpen, kOpen),
   };
   facts[kAge].min = 0;
   facts[kAge].max = 130;

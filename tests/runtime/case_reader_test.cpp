@@ -147,7 +147,7 @@ TEST_CASE("case reader: quantities in every form are converted to the canonical 
   CHECK(value_of(R"({"height": "6 ft"})", test::kHeight) == 182.88);
   CHECK(value_of(R"({"height": "1.7 m"})", test::kHeight) == 170);
   CHECK(value_of(R"({"height": "10 [in_i]"})", test::kHeight) == 25.4);
-  CHECK(value_of(R"({"height": "-1e2 cm"})", test::kHeight) == -100);  // no range: any finite value
+  CHECK(value_of(R"({"height": "1e-2 m"})", test::kHeight) == 1);  // no range: any finite length >= 0
 }
 
 TEST_CASE("case reader: the id is echoed as written") {
@@ -253,6 +253,34 @@ TEST_CASE("case reader: values outside the fact's range") {
         "`pain_duration` expects a time of at least 0 d, got -1 wk");
   CHECK(error_of(R"({"temperature": "0 K"})", "temperature") ==
         "`temperature` expects a temperature from 30 to 45 Cel, got 0 K");
+}
+
+TEST_CASE("case reader: physically impossible values of a fact with no lower bound") {
+  CHECK(error_of(R"({"birth_weight": "-20 lb"})", "birth_weight") ==
+        "`birth_weight` is a mass and cannot be negative, got -20 lb");
+  CHECK(error_of(R"({"birth_weight": -0.5})", "birth_weight") ==
+        "`birth_weight` is a mass and cannot be negative, got -0.5");
+  CHECK(error_of(R"({"birth_weight": {"value": -1, "unit": "g"}})", "birth_weight") ==
+        "`birth_weight` is a mass and cannot be negative, got -1 g");
+  CHECK(error_of(R"({"height": "-3 in"})", "height") == "`height` is a length and cannot be negative, got -3 in");
+  CHECK(value_of(R"({"birth_weight": "0 kg"})", test::kBirthWeight) == 0);
+  CHECK_FALSE(std::signbit(value_of(R"({"birth_weight": "-0 g"})", test::kBirthWeight)));
+  CHECK(error_of(R"({"core_temperature": "-300 Cel"})", "core_temperature") ==
+        "`core_temperature` is a temperature and cannot be below absolute zero (0 K), got -300 Cel");
+  CHECK(error_of(R"({"core_temperature": -460})", "core_temperature") ==
+        "`core_temperature` is a temperature and cannot be below absolute zero (0 K), got -460");
+  CHECK(error_of(R"({"core_temperature": "-0.001 K"})", "core_temperature") ==
+        "`core_temperature` is a temperature and cannot be below absolute zero (0 K), got -0.001 K");
+  CHECK(error_of(R"({"core_temperature": "-273.16 Cel"})", "core_temperature") ==
+        "`core_temperature` is a temperature and cannot be below absolute zero (0 K), got -273.16 Cel");
+  // Absolute zero itself, in each unit, and temperatures below 0 on a scale that allows them.
+  CHECK(value_of(R"({"core_temperature": "-273.15 Cel"})", test::kCoreTemperature) == -459.67);
+  CHECK(value_of(R"({"core_temperature": "-459.67 degF"})", test::kCoreTemperature) == -459.67);
+  CHECK(value_of(R"({"core_temperature": "0 K"})", test::kCoreTemperature) == -459.67);
+  CHECK(value_of(R"({"core_temperature": "-40 Cel"})", test::kCoreTemperature) == -40);
+  // A declared lower bound replaces the default, with its own message.
+  CHECK(error_of(R"({"weight_loss": "-20 lb"})", "weight_loss") ==
+        "`weight_loss` expects a mass from 0 to 300 [lb_av], got -20 lb");
 }
 
 TEST_CASE("case reader: numbers beyond a double, NaN, Infinity and -0") {

@@ -1,0 +1,1 @@
+eval physical_kb.rf physical.jsonl --format json
