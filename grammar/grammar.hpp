@@ -12,7 +12,8 @@
 //
 // Where this departs from the EBNF in docs/language.md:
 // - a unit after a number may not be a keyword, except `in` (inches) when no `{` follows, so
-//   `x between 1 and 5` reads `and` as the keyword;
+//   `x between 1 and 5` reads `and` as the keyword; a unit is one token (no spaces), and
+//   parentheses are refused after a unit (docs/units.md "Units in the language");
 // - `kb`, `fact`, `flag`, `topic` and `test` clauses may come in any order (docs show the
 //   conventional order); a repeated single clause is reported by the compiler, not here;
 // - `recovering_file` is `file` plus error recovery at declaration boundaries, for the compiler.
@@ -90,7 +91,7 @@ template <typename Word> struct key : seq<Word, not_at<identifier_other>> {};
   X(or) X(not) X(in) X(define) X(flag) X(when) X(because) X(cite) X(advise) X(see) X(topic)       \
   X(test) X(given) X(expect) X(urgency) X(flags) X(no) X(fired) X(undetermined) X(known)           \
   X(unknown) X(true) X(false) X(at) X(least) X(draft) X(active) X(retired) X(complete)             \
-  X(incomplete) X(mass) X(time) X(length) X(temperature)
+  X(incomplete) X(mass) X(time) X(length) X(temperature) X(quantity)
 
 #define REDFLAG_GRAMMAR_KEYWORD(word)                  \
   struct str_##word : TAO_PEGTL_STRING(#word) {};      \
@@ -157,13 +158,44 @@ struct name : seq<not_at<keyword>, identifier> {};
 struct exponent : seq<one<'e', 'E'>, opt<one<'+', '-'>>, plus<digit>> {};
 // `-3`, `10`, `37.5`, `1.8e2`, `-2.5e+3`: no leading `+`, digits on both sides of a `.`.
 struct number : seq<opt<one<'-'>>, plus<digit>, opt<one<'.'>, plus<digit>>, opt<exponent>> {};
-// `[lb_av]`: a bracketed UCUM code.
-struct bracket_unit : seq<one<'['>, plus<ranges<'a', 'z', 'A', 'Z', '0', '9', '_'>>, one<']'>> {};
+// ---- Units: UCUM codes as tokens (docs/units.md "Units in the language") ----
+
+// A character of a UCUM code outside brackets: letters, digits and UCUM's operators and marks
+// (`.` multiplies, `/` divides, `*` and `^` write powers of ten, `%`, `'`, `_`).
+struct unit_char : sor<ranges<'a', 'z', 'A', 'Z', '0', '9'>, one<'/', '.', '%', '*', '^', '\'', '_'>> {};
+// `°`, UTF-8 C2 B0, so the aliases `°C` and `°F` are tokens (the alias table maps them).
+struct unit_degree : string<'\xC2', '\xB0'> {};
+// `-2`, `+3`: an exponent's sign, only before digits, so `-` and `+` start nothing else.
+struct unit_exponent : seq<one<'+', '-'>, plus<digit>> {};
+// The inside and `]` of a bracketed atom: printable ASCII but brackets (`[m/s2/Hz^(1/2)]`).
+struct unit_atom_rest : seq<plus<ranges<'!', 'Z', '\\', '\\', '^', '~'>>, one<']'>> {};
+// `[lb_av]`, `[Hg]`: a bracketed UCUM atom, closed on the same token.
+struct unit_atom : seq<one<'['>, must<unit_atom_rest>> {};
+// The inside and `}` of an annotation: printable ASCII but braces and spaces (`{1.73_m2}`).
+struct unit_annotation_rest : seq<star<ranges<'!', 'z', '|', '|', '~', '~'>>, one<'}'>> {};
+// `{beats}`: a UCUM annotation, which means 1.
+struct unit_annotation : seq<one<'{'>, must<unit_annotation_rest>> {};
+// One piece of a unit token.
+struct unit_piece : sor<unit_atom, unit_annotation, unit_exponent, unit_char, unit_degree> {};
+// How a UCUM code can start: a letter, a digit (`10*9/L`), `[`, `{`, `/` (`/min`), `%`, `°`;
+// never `.` or a sign, so `1.` leaves its `.` and `5 -3` its `-3`.
+struct unit_start : sor<ranges<'a', 'z', 'A', 'Z', '0', '9'>, one<'[', '{', '/', '%'>, unit_degree> {};
+// A number (`5`, `2.5`, `2e9`) is not a unit, so `between 1 5` is missing its `and`.
+struct unit_number : seq<number, not_at<unit_piece>> {};
+// Parentheses may not follow a unit: `(` and `)` belong to conditions, so `mg/(kg.d)` is
+// refused (write `mg/kg/d`, which UCUM reads the same) unless the `(` is inside `[...]`.
+struct unit_no_paren : not_at<one<'('>> {};
 // `in` is a keyword and also the inch; as a unit it is never followed by a `{` set.
 struct inch_unit : seq<key_in, not_at<sep, one<'{'>>> {};
-// A unit: a bracketed code, `in`, or any other non-keyword word (checked against the unit table
-// by the compiler, so a misspelt unit gets a "did you mean").
-struct unit_name : sor<bracket_unit, inch_unit, name> {};
+// Any other UCUM code or alias as one token: `kg`, `mm[Hg]`, `/min`, `%`, `10*9/L`,
+// `mL/min/{1.73_m2}`. It stops at whitespace, `)`, `,`, `}`, comparison operators and quotes,
+// so it cannot swallow what follows a quantity; it is never a bare number, and never exactly a
+// keyword, so `between 1 and 5` reads `and` as the keyword. Checked against UCUM by the
+// compiler, so a misspelt unit gets a "did you mean".
+struct ucum_code : seq<at<unit_start>, not_at<keyword, not_at<unit_piece>>, not_at<unit_number>,
+  plus<unit_piece>, must<unit_no_paren>> {};
+// A unit: `in`, or a UCUM code.
+struct unit_name : sor<inch_unit, ucum_code> {};
 // The unit written after a number.
 struct literal_unit : unit_name {};
 // A number with an optional unit: `10`, `10 lb`, `37.5 Cel`.
@@ -316,7 +348,8 @@ struct fact_range : seq<key_between, sep, must<range_low>, sep, must<key_and>, s
   must<range_high>> {};
 struct bool_type : key_bool {};
 struct number_type : seq<key_number, opt<sep, fact_range>> {};
-struct dimension : sor<key_mass, key_time, key_length, key_temperature> {};
+// The dimension word of a quantity fact; `quantity` takes the unit's own dimension.
+struct dimension : sor<key_mass, key_time, key_length, key_temperature, key_quantity> {};
 struct fact_unit : unit_name {};
 // `mass in UNIT [between A and B]`.
 struct quantity_type : seq<dimension, sep, must<key_in>, sep, must<fact_unit>,

@@ -14,13 +14,14 @@ namespace {
 // An enum's expectation lists at most this many values.
 constexpr std::size_t kShownValues = 10;
 
-// An example value for a quantity of [dimension], as a case file would write it.
-std::string_view example(Dimension dimension) {
-  switch (dimension) {
+// An example value for [fact], a quantity, as a case file would write it.
+std::string example(const ImageFact& fact) {
+  switch (fact.dimension) {
     case Dimension::Mass: return "\"12 lb\"";
     case Dimension::Time: return "\"6 weeks\"";
     case Dimension::Length: return "\"170 cm\"";
     case Dimension::Temperature: return "\"38.5 Cel\"";
+    case Dimension::Quantity: return "\"12 " + cut_for_message(fact.unit) + "\"";
     case Dimension::None: break;
   }
   return "\"12\"";
@@ -32,7 +33,7 @@ std::string expectation(const ImageFact& fact) {
     case FactType::Bool: return "true or false";
     case FactType::Number: return "a number";
     case FactType::Quantity:
-      return "a " + std::string(dimension_name(fact.dimension)) + " such as " + std::string(example(fact.dimension));
+      return "a " + std::string(dimension_name(fact.dimension)) + " such as " + example(fact);
     case FactType::Text: return "a string";
     case FactType::Enum: break;
   }
@@ -129,17 +130,15 @@ std::string quantity_input(const ImageFact& fact, const std::optional<Unit>& can
 
 std::string quantity_input(const ImageFact& fact, const std::optional<Unit>& canonical, double value,
                            std::string_view unit, const std::optional<Unit>& from, double& out) {
-  if (!from) {
-    std::vector<std::string_view> same_dimension, all = unit_names();
-    for (const std::string_view name : all) {
-      if (find_unit(name)->dimension == fact.dimension) same_dimension.push_back(name);
+  if (!from) return "unknown unit " + quoted_name(unit) + unit_suggestion(unit, canonical);
+  if (!canonical) return quoted_name(fact.name) + " has the unknown unit " + quoted_name(fact.unit);
+  if (!compatible(*from, *canonical)) {
+    const std::string hint = unit_suggestion(unit, canonical);
+    if (is_named(fact.dimension) && is_named(from->dimension)) {
+      return quoted_name(fact.name) + " is a " + std::string(dimension_name(fact.dimension)) + "; " +
+             quoted_name(written(value, unit)) + " is a " + std::string(dimension_name(from->dimension)) + hint;
     }
-    std::string hint = did_you_mean(unit, same_dimension);
-    return "unknown unit " + quoted_name(unit) + (hint.empty() ? did_you_mean(unit, all) : hint);
-  }
-  if (!canonical || from->dimension != canonical->dimension) {
-    return quoted_name(fact.name) + " is a " + std::string(dimension_name(fact.dimension)) + "; " + quoted_name(written(value, unit)) +
-           " is a " + std::string(dimension_name(from->dimension));
+    return quoted_name(fact.name) + " is in " + quoted_name(fact.unit) + "; " + incompatibility(*from, *canonical) + hint;
   }
   return checked(fact, convert(value, *from, *canonical), value, unit, out);
 }

@@ -1,8 +1,8 @@
 // The C++ embedding API: load a KB, describe a case fact by fact, evaluate, read the results.
 //
 // This is the one header an embedder needs. It wraps the loader (every KB is verified before
-// use), the VM and units.hpp (quantities in any known unit are converted to the fact's
-// canonical unit). Errors are values: loading returns null with a reason, and each setter
+// use), the VM and units.hpp (quantities in any UCUM unit or alias are converted to the
+// fact's canonical unit). Errors are values: loading returns null with a reason, and each setter
 // returns an empty string on success or the reason it refused. Nothing here throws except
 // std::bad_alloc. It does not read JSON cases (that is the separate redflag_cases library).
 // docs/embedding.md walks through it; runtime/redflag.h is the C API over the same.

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "runtime/format.hpp"
+#include "runtime/suggest.hpp"
 
 namespace redflag {
 namespace {
@@ -25,6 +26,15 @@ std::string check_facts(const Image& image) {
     const bool is_enum = fact.type == FactType::Enum;
     if (values > kMaxEnumValues || (is_enum && values == 0) || (!is_enum && values != 0)) {
       return "fact " + std::to_string(i) + " has " + std::to_string(values) + " enum values";
+    }
+    // A quantity's unit is read with UCUM here, once, so the case reader never meets an
+    // unknown one; a named dimension must be the unit's.
+    if (fact.type != FactType::Quantity) continue;
+    const auto unit = find_unit(fact.unit);
+    if (!unit) return "fact " + std::to_string(i) + " has the unknown unit " + quoted_name(fact.unit);
+    if (is_named(fact.dimension) && unit->dimension != fact.dimension) {
+      return "fact " + std::to_string(i) + " is a " + std::string(dimension_name(fact.dimension)) + " in " +
+             quoted_name(fact.unit);
     }
   }
   return {};

@@ -3,6 +3,7 @@
 // Given::value in the fact's canonical unit (bool 0/1, enum value index).
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 
 #include "compiler/check/check_phases.hpp"
 #include "runtime/suggest.hpp"
@@ -13,27 +14,58 @@ std::string literal_text(const ast::Literal& literal) {
   return literal.unit.empty() ? literal.text : fmt::format("{} {}", literal.text, literal.unit);
 }
 
+namespace {
+
+// A unit of [dimension] (kg for mass), so that suggestions for a declaration prefer its kind.
+std::optional<Unit> unit_of(Dimension dimension) {
+  switch (dimension) {
+    case Dimension::Mass: return find_unit("kg");
+    case Dimension::Time: return find_unit("s");
+    case Dimension::Length: return find_unit("m");
+    case Dimension::Temperature: return find_unit("K");
+    case Dimension::Quantity:
+    case Dimension::None: break;
+  }
+  return std::nullopt;
+}
+
+// "mass", or the UCUM dimension of a unit of no named dimension ("`s-1`").
+std::string kind_of(const Unit& unit) {
+  if (is_named(unit.dimension)) return std::string(dimension_name(unit.dimension));
+  return fmt::format("`{}`", ucum::dimension_text(unit.ucum.dimension));
+}
+
+}  // namespace
+
 std::optional<Unit> resolve_unit(const std::string& written, const SourceSpan& span,
-                                 Dimension dimension, const std::string& what,
-                                 Diagnostics& diagnostics) {
+                                 Dimension dimension, const std::optional<Unit>& expected,
+                                 const std::string& what, Diagnostics& diagnostics) {
+  const std::optional<Unit> kind = expected ? expected : unit_of(dimension);
   const auto unit = find_unit(written);
   if (!unit) {
-    // Suggest units of the expected dimension first; any unit when none of those is close.
-    std::vector<std::string_view> same_dimension;
-    for (const auto name : unit_names()) {
-      if (find_unit(name)->dimension == dimension) same_dimension.push_back(name);
-    }
-    std::string hint = did_you_mean(written, same_dimension);
-    if (hint.empty()) hint = did_you_mean(written, unit_names());
-    diagnostics.report<DiagKind::UnknownUnit>(span, written, hint);
+    diagnostics.report<DiagKind::UnknownUnit>(span, written, unit_suggestion(written, kind));
     return std::nullopt;
   }
-  if (unit->dimension != dimension) {
+  if (!expected) {
+    // A declaration: the unit must be of the dimension word, unless that is `quantity`.
+    if (dimension == Dimension::Quantity || unit->dimension == dimension) return unit;
+    const std::string hint = is_named(unit->dimension)
+                                 ? unit_suggestion(written, kind)
+                                 : fmt::format("; declare it `quantity in {}`", written);
+    diagnostics.report<DiagKind::WrongDimension>(span, written, kind_of(*unit), what,
+                                                 dimension_name(dimension), hint);
+    return std::nullopt;
+  }
+  if (compatible(*unit, *expected)) return unit;
+  const std::string hint = unit_suggestion(written, expected);
+  if (is_named(dimension) && is_named(unit->dimension)) {
     diagnostics.report<DiagKind::WrongDimension>(span, written, dimension_name(unit->dimension),
-                                                 what, dimension_name(dimension));
-    return std::nullopt;
+                                                 what, dimension_name(dimension), hint);
+  } else {
+    diagnostics.report<DiagKind::IncompatibleUnit>(span, written, what, expected->code,
+                                                   incompatibility(*unit, *expected), hint);
   }
-  return unit;
+  return std::nullopt;
 }
 
 std::optional<double> literal_value(const ast::Literal& literal, const ast::Fact& fact,
@@ -45,10 +77,20 @@ std::optional<double> literal_value(const ast::Literal& literal, const ast::Fact
     return std::nullopt;
   }
   const auto canonical = find_unit(fact.unit);
-  const auto unit = resolve_unit(literal.unit, literal.unit_span, fact.dimension,
+  if (!canonical) return std::nullopt;  // the declaration's error was reported
+  const auto unit = resolve_unit(literal.unit, literal.unit_span, fact.dimension, canonical,
                                  fmt::format("`{}`", fact.name), diagnostics);
-  if (!unit || !canonical) return std::nullopt;
-  return convert(literal.value, *unit, *canonical);
+  if (!unit) return std::nullopt;
+  const double value = convert(literal.value, *unit, *canonical);
+  if (std::isnan(value)) {
+    diagnostics.report<DiagKind::IncompatibleUnit>(literal.unit_span, literal.unit, fmt::format("`{}`", fact.name),
+                                                   canonical->code,
+                                                   fmt::format("`{}` has no equivalent in `{}`",
+                                                               literal_text(literal), canonical->code),
+                                                   "");
+    return std::nullopt;
+  }
+  return value;
 }
 
 void check_range(const ast::Literal& literal, double value, const ast::Fact& fact,
@@ -99,10 +141,10 @@ void check_fact(ast::Fact& fact, Diagnostics& diagnostics) {
     return;
   }
   if (fact.type == ast::FactType::Quantity) {
-    const auto unit = resolve_unit(fact.unit, fact.unit_span, fact.dimension,
+    const auto unit = resolve_unit(fact.unit, fact.unit_span, fact.dimension, std::nullopt,
                                    fmt::format("fact `{}`", fact.name), diagnostics);
     if (!unit) return;
-    fact.unit = std::string(unit->code);
+    fact.unit = unit->code;
   }
   if (!fact.min || !fact.max) return;
   const auto low = literal_value(*fact.min, fact, diagnostics);

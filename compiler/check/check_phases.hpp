@@ -42,11 +42,13 @@ std::string describe_fact(const ast::Fact& fact);
 // "10 kg", a literal as written.
 std::string literal_text(const ast::Literal& literal);
 
-// The unit [written] at [span], which must be of [dimension] because of [what] ("`weight_loss`");
-// reports E040 (with the nearest known units) or E041 and returns nullopt otherwise.
+// The unit [written] at [span]. In a declaration ([expected] nullopt) it must be of the declared
+// [dimension] (any unit for `quantity`); in a literal it must convert to [expected], the fact's
+// unit, because of [what] ("`weight_loss`"). Reports E040 (with the likely units), E041 (two
+// named dimensions) or E058 and returns nullopt otherwise.
 std::optional<Unit> resolve_unit(const std::string& written, const SourceSpan& span,
-                                 Dimension dimension, const std::string& what,
-                                 Diagnostics& diagnostics);
+                                 Dimension dimension, const std::optional<Unit>& expected,
+                                 const std::string& what, Diagnostics& diagnostics);
 
 // [literal] in [fact]'s canonical unit (a bare number is taken as already in it); reports E042
 // for a unit on a plain number fact and bad units as resolve_unit does.

@@ -15,9 +15,9 @@
 namespace redflag {
 
 std::string unit_label(std::string_view unit) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kFriendly{{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kFriendly{{
       {"[lb_av]", "lb"}, {"[oz_av]", "oz"}, {"[in_i]", "in"}, {"[ft_i]", "ft"},
-      {"[degF]", "°F"}, {"degF", "°F"}, {"Cel", "°C"},
+      {"[degF]", "°F"}, {"degF", "°F"}, {"Cel", "°C"}, {"mm[Hg]", "mmHg"},
   }};
   for (const auto& [code, text] : kFriendly) {
     if (code == unit) return std::string(text);

@@ -13,6 +13,36 @@ bool is_word_char(char c) {
 }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+// A character of a UCUM code outside brackets, as grammar/grammar.hpp's `unit_char`.
+bool is_unit_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '/' || c == '.' || c == '%' || c == '*' ||
+         c == '^' || c == '\'' || c == '_';
+}
+
+// Where the unit token that may start at [at] of [text] ends, as the grammar's `ucum_code`
+// reads it: bracketed atoms, annotations, signed exponents, code characters and `°`; [at]
+// when none starts there.
+std::size_t unit_end(std::string_view text, std::size_t at) {
+  while (at < text.size()) {
+    const char c = text[at];
+    if (c == '[' || c == '{') {
+      const auto close = text.find(c == '[' ? ']' : '}', at);
+      const auto blank = text.find_first_of(" \t\r\n", at);
+      if (close == std::string_view::npos || close > blank) break;
+      at = close + 1;
+    } else if ((c == '-' || c == '+') && at + 1 < text.size() && is_digit(text[at + 1])) {
+      at += 2;
+    } else if (is_unit_char(c)) {
+      ++at;
+    } else if (text.substr(at, 2) == "\xC2\xB0") {
+      at += 2;
+    } else {
+      break;
+    }
+  }
+  return at;
+}
+
 class Lexer {
  public:
   explicit Lexer(std::string_view text) : text_(text) {
@@ -81,6 +111,9 @@ class Lexer {
       token.value = unescape(text_.substr(start + 1, at_ - start - 1));
       token.text = quote_string(token.value);
       at_ = std::min(at_ + 1, text_.size());
+    } else if (const std::size_t end = unit_here(); end > at_) {
+      at_ = end;
+      token.kind = TokenKind::Unit;
     } else if (is_word_char(c) && !is_digit(c)) {
       while (at_ < text_.size() && is_word_char(text_[at_])) ++at_;
       token.kind = TokenKind::Word;
@@ -102,6 +135,29 @@ class Lexer {
     token.leading = std::move(pending_);
     pending_.clear();
     file_.tokens.push_back(std::move(token));
+  }
+
+  // Where a unit token that is more than a word starts here ends (`mm[Hg]`, `/min`, `%`): after
+  // a number, or after the `in` of a quantity type. A plain word (`kg`, or `and` after a
+  // number) is left to the word rule. [at_] when no such unit starts here.
+  std::size_t unit_here() const {
+    const auto& tokens = file_.tokens;
+    const std::size_t n = tokens.size();
+    const auto word = [&tokens](std::size_t i, std::string_view text) {
+      return tokens[i].kind == TokenKind::Word && tokens[i].text == text;
+    };
+    bool after_quantity = n >= 1 && tokens[n - 1].kind == TokenKind::Number &&
+                          !(n >= 2 && (word(n - 2, "version") || word(n - 2, "reviewed") || word(n - 2, "next_review")));
+    if (n >= 2 && word(n - 1, "in")) {
+      for (const std::string_view type : {"mass", "time", "length", "temperature", "quantity"}) {
+        if (word(n - 2, type)) after_quantity = true;
+      }
+    }
+    if (!after_quantity) return at_;
+    const std::size_t end = unit_end(text_, at_);
+    const bool plain_word = std::all_of(text_.begin() + static_cast<std::ptrdiff_t>(at_),
+                                        text_.begin() + static_cast<std::ptrdiff_t>(end), is_word_char);
+    return plain_word ? at_ : end;
   }
 
   // A number, or a version after `version`, or a date after `reviewed` / `next_review`: the

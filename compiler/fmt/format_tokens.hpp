@@ -18,7 +18,7 @@ namespace redflag::formatter {
 enum class TokenKind : std::uint8_t {
   Word,       // a keyword or a name
   Number,     // a number, version or date, exactly as written
-  Unit,       // a bracketed UCUM unit `[lb_av]`
+  Unit,       // a UCUM unit that is more than a word: `[lb_av]`, `mm[Hg]`, `/min`, `%`
   String,     // `"..."`: `text` is the canonical spelling, `value` the decoded text
   TextBlock,  // `"""..."""`: `value` is the text with its indentation removed
   Punct,      // ( ) { } , : = != < <= > >=

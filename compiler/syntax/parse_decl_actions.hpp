@@ -140,7 +140,8 @@ template <> struct action<g::dimension> {
     ast::Fact& fact = b.kb.facts.back();
     fact.type = ast::FactType::Quantity;
     for (const Dimension dimension :
-         {Dimension::Mass, Dimension::Time, Dimension::Length, Dimension::Temperature}) {
+         {Dimension::Mass, Dimension::Time, Dimension::Length, Dimension::Temperature,
+          Dimension::Quantity}) {
       if (dimension_name(dimension) == in.string()) fact.dimension = dimension;
     }
   }

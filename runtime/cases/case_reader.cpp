@@ -93,8 +93,8 @@ struct CaseReader::State {
   bool read_number(const ImageFact& fact, od::value value, double& out, CaseError& error);
   bool read_quantity_string(std::uint32_t fact_id, std::string_view text, double& out, CaseError& error);
   bool read_quantity_object(std::uint32_t fact_id, od::value value, double& out, CaseError& error);
-  // [unit] looked up for fact [fact_id]: the fact's last unit is remembered, as a batch tends
-  // to write one fact in one unit.
+  // [unit] looked up for fact [fact_id]: the fact's last few units are remembered, as a batch
+  // tends to write one fact in one or two units.
   const std::optional<Unit>& unit_named(std::uint32_t fact_id, std::string_view unit);
   // What [value] (of [type]) is called after "got": its JSON text when short, else its kind.
   bool got_text(od::value value, od::json_type type, std::string& text);
@@ -111,7 +111,14 @@ struct CaseReader::State {
     std::string text;
     std::optional<Unit> unit;  // find_unit(text)
   };
-  std::vector<UnitMemo> last_unit;  // per fact
+  // Per fact, the last kUnitMemos distinct unit texts it was written in, so that UCUM parses a
+  // unit once per distinct string, not per value, even when a batch mixes a few units.
+  static constexpr std::size_t kUnitMemos = 4;
+  struct UnitMemos {
+    std::vector<UnitMemo> seen;  // at most kUnitMemos
+    std::size_t next = 0;        // the entry replaced when all are taken
+  };
+  std::vector<UnitMemos> last_unit;  // per fact
   internal::FactNames names;
   internal::KeyOrder key_order;
   std::vector<std::uint32_t> seen;  // the stamp of the last case that named each fact
@@ -365,11 +372,18 @@ bool CaseReader::State::read_quantity_object(std::uint32_t fact_id, od::value va
 }
 
 const std::optional<Unit>& CaseReader::State::unit_named(std::uint32_t fact_id, std::string_view unit) {
-  UnitMemo& memo = last_unit[fact_id];
-  if (memo.text != unit) {
-    memo.text.assign(unit);
-    memo.unit = find_unit(unit);
+  UnitMemos& memos = last_unit[fact_id];
+  for (const UnitMemo& memo : memos.seen) {
+    if (memo.text == unit) return memo.unit;
   }
+  if (memos.seen.size() < kUnitMemos) {
+    memos.seen.push_back({std::string(unit), find_unit(unit)});
+    return memos.seen.back().unit;
+  }
+  UnitMemo& memo = memos.seen[memos.next];
+  memos.next = (memos.next + 1) % kUnitMemos;
+  memo.text.assign(unit);
+  memo.unit = find_unit(unit);
   return memo.unit;
 }
 

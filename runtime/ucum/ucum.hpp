@@ -10,8 +10,8 @@
 // Standard library only, like the rest of the runtime. Nothing here throws or prints: every
 // problem is a message in the result, so any byte string is safe input. It does not format units
 // for display, and it does not know molar masses (converting mmol/L to mg/dL is an error that
-// says one would be needed). runtime/units.hpp is the older single-code table the compiler and
-// case reader use today.
+// says one would be needed). runtime/units.hpp is the layer over it that the compiler, the case
+// reader, the API and the behaviour diff use (aliases, rounding, suggestions).
 #pragma once
 
 #include <array>

@@ -95,6 +95,35 @@ TEST_CASE("numbers and quantities") {
   });
 }
 
+TEST_CASE("units are UCUM code tokens that stop where a condition goes on") {
+  check_rows<g::quantity>({
+      {"100 mm[Hg]", true, ""},
+      {"22 /min)", true, ")"},
+      {"92 %, x", true, ", x"},
+      {"70 mg/dL and y", true, " and y"},
+      {"2 mmol/L or y", true, " or y"},
+      {"6 10*9/L}", true, "}"},
+      {"60 mL/min/{1.73_m2} x", true, " x"},
+      {"3 m-2.s+1", true, ""},
+      {"38 \xC2\xB0" "C", true, ""},
+      {"5 [m/s2/Hz^(1/2)]", true, ""},
+      {"1 {beats}/min", true, ""},
+      {"5 at", true, " at"},
+      {"5 -3", true, " -3"},
+      {"1 5", true, " 5"},
+      {"1 2.5 x", true, " 2.5 x"},
+      {"5 mg/(kg.d)", false, ""},
+      {"5 mm[Hg", false, ""},
+      {"5 {beats/min", false, ""},
+      {"5 mg / dL", true, " / dL"},
+  });
+  check_rows<g::fact_type>({
+      {"quantity in mm[Hg]", true, ""},
+      {"quantity in mL/min/{1.73_m2} between 0 mL/min/{1.73_m2} and 200 mL/min/{1.73_m2}", true, ""},
+      {"mass in [lb_av]", true, ""},
+  });
+}
+
 TEST_CASE("strings, escapes and text blocks") {
   check_rows<g::text_value>({
       {R"("a \"b\" \\ \n \t" x)", true, " x"},

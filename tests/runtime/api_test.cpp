@@ -136,6 +136,34 @@ TEST_CASE("C API: load, set, evaluate, read results") {
   rf_case_free(kase);
 }
 
+TEST_CASE("C API: a quantity fact of any UCUM unit") {
+  Image image = test::sample_image();
+  image.facts[2].dimension = Dimension::Quantity;  // the sample's weight_loss, now in mg/dL
+  image.facts[2].unit = "mg/dL";
+  const std::vector<std::uint8_t> bytes = write_image(image);
+  char error[64] = "";
+  rf_kb* kb = rf_kb_open_bytes(bytes.data(), bytes.size(), error, sizeof error);
+  REQUIRE(kb != nullptr);
+  rf_case* kase = rf_case_new(kb);
+  rf_kb_free(kb);
+  CHECK(rf_case_set_quantity(kase, "weight_loss", 0.1, "g/L") == 0);
+  CHECK(rf_case_set_quantity(kase, "weight_loss", 5.5, "mmol/L") == -1);
+  CHECK(std::string(rf_case_error(kase)) ==
+        "`weight_loss` is in `mg/dL`; cannot convert `mmol/L` to `mg/dL`: one is an amount of substance, the other a "
+        "mass (m-3 against m-3.g); a molar mass would be needed");
+  CHECK(rf_case_set_quantity(kase, "weight_loss", 1, "mg/dLz") == -1);
+  CHECK(std::string(rf_case_error(kase)).rfind("unknown unit `mg/dLz`", 0) == 0);
+  CHECK(rf_case_set_bool(kase, "fever", 0) == 0);
+  rf_case_evaluate(kase);
+  // systemic is `fever or weight_loss >= 10` (mg/dL), true as 0.1 g/L is exactly 10, so the
+  // flag waits only for age.
+  REQUIRE(rf_case_undetermined_count(kase) == 2);
+  CHECK(std::string(rf_case_undetermined_name(kase, 0)) == "weight_loss_flag");
+  REQUIRE(rf_case_undetermined_needs_count(kase, 0) == 1);
+  CHECK(std::string(rf_case_undetermined_needs_fact(kase, 0, 0)) == "age");
+  rf_case_free(kase);
+}
+
 TEST_CASE("C API: load errors go to the caller's buffer, truncated") {
   char error[20];
   CHECK(rf_kb_open_file("missing.rfb", error, sizeof error) == nullptr);

@@ -4,6 +4,7 @@ find_package(Threads REQUIRED)
 add_executable(case_tests
   case_reader_test.cpp
   case_steady_test.cpp
+  case_units_test.cpp
   json_suite_test.cpp
   line_reader_test.cpp
 )

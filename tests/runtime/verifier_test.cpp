@@ -43,8 +43,8 @@ TEST_CASE("header and section table rejections") {
   const ByteCase cases[] = {
       {"bad magic", [](Bytes& b) { b[1] = 'X'; }},
       {"truncated header (40 of 72 bytes)", [](Bytes& b) { b.resize(40); }},
-      {"format version 2.0; this runtime reads 1.0", [](Bytes& b) { b[kOffsetMajor] = 2; }},
-      {"format version 1.1; this runtime reads 1.0", [](Bytes& b) { b[kOffsetMinor] = 1; }},
+      {"format version 2.1; this runtime reads 1.1", [](Bytes& b) { b[kOffsetMajor] = 2; }},
+      {"format version 1.2; this runtime reads 1.1", [](Bytes& b) { b[kOffsetMinor] = 2; }},
       {"endianness probe mismatch", [](Bytes& b) { b[kOffsetEndianProbe] = 1; }},
       {"float probe mismatch", [](Bytes& b) { b[kOffsetFloatProbe + 7] ^= 0x80; }},
       {nullptr, [](Bytes& b) { b.pop_back(); }},
@@ -131,7 +131,10 @@ TEST_CASE("table rejections") {
   check_image_cases(test::sample_image(), {
       {"STRINGS: string 0 is not valid UTF-8", [](Image& i) { i.meta.id = "\xC0\xAF"; }},
       {"FACTS: fact type 9 out of range", [](Image& i) { i.facts[0].type = static_cast<FactType>(9); }},
-      {"FACTS: dimension 5 out of range", [](Image& i) { i.facts[0].dimension = static_cast<Dimension>(5); }},
+      {"FACTS: dimension 6 out of range", [](Image& i) { i.facts[0].dimension = static_cast<Dimension>(6); }},
+      {"fact 2 has the unknown unit `kgz`", [](Image& i) { i.facts[2].unit = "kgz"; }},
+      {"fact 2 has the unknown unit `mg/(`", [](Image& i) { i.facts[2].unit = "mg/("; }},
+      {"fact 2 is a mass in `mm[Hg]`", [](Image& i) { i.facts[2].unit = "mm[Hg]"; }},
       {"TESTS: expectation kind 9 out of range", [](Image& i) { i.tests[0].expectations[0].kind = static_cast<ExpectKind>(9); }},
       {"no levels", [](Image& i) { i.levels.clear(); }},
       {"fact 3 has 0 enum values", [](Image& i) { i.facts[3].values.clear(); }},

@@ -13,6 +13,7 @@
 // by one flag (in either version) is set to every pair of those values. At most kMaxDiffCases
 // cases are evaluated; the rest are skipped and the result says so.
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "tools/diff/behaviour_diff.hpp"
@@ -157,8 +158,10 @@ class Generator {
     if (a.type == FactType::Quantity && a.unit != b.unit) {
       const auto from_unit = find_unit(a.unit);
       const auto to_unit = find_unit(b.unit);
-      if (!from_unit || !to_unit || from_unit->dimension != to_unit->dimension) return {};
-      return {convert(value, *from_unit, *to_unit), true};
+      if (!from_unit || !to_unit || !compatible(*from_unit, *to_unit)) return {};
+      const double converted = convert(value, *from_unit, *to_unit);
+      if (std::isnan(converted)) return {};
+      return {converted, true};
     }
     return {value, true};
   }

@@ -1,0 +1,1 @@
+eval vitals_kb.rf vitals.jsonl --format text

@@ -1,0 +1,1 @@
+fmt --diff units_messy.rf
