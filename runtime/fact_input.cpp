@@ -65,14 +65,21 @@ std::string written(double value, std::string_view unit) {
 }
 
 // "`weight_loss` is a mass and cannot be negative, got -20 lb" when [value], in [fact]'s
-// canonical unit, is physically impossible: a negative mass, time or length, or a temperature
-// below absolute zero (compared in the canonical unit, rounded as convert rounds, so -459.67
+// canonical unit, is physically impossible: a negative mass, time or length, a negative
+// quantity of any other ratio unit (a pressure, a rate, a concentration, a count; not a
+// logarithmic special unit such as [pH] or dB), or a temperature below absolute zero (compared in the canonical unit, rounded as convert rounds, so -459.67
 // [degF] is 0 K). Only a fact with no declared lower bound gets this default: a declared range
 // says itself what is possible (a weight change may be negative). [as_written] and [unit] are as in `checked`.
 std::string impossible(const ImageFact& fact, double value, double as_written, std::string_view unit) {
   if (!(value < 0) || fact.type != FactType::Quantity || !std::isnan(fact.min)) return {};
   const std::string what = quoted_name(fact.name) + " is a " + std::string(dimension_name(fact.dimension));
   switch (fact.dimension) {
+    case Dimension::Quantity: {
+      const auto canonical = find_unit(fact.unit);
+      if (!canonical || canonical->ucum.special != ucum::SpecialFunction::None) return {};
+      return quoted_name(fact.name) + " is a quantity in " + fact.unit + " and cannot be negative, got " +
+             written(as_written, unit);
+    }
     case Dimension::Mass:
     case Dimension::Time:
     case Dimension::Length:
