@@ -47,7 +47,7 @@ void check_logic(LintContext& context);
 // redundant-flag, for check_logic: [can_fire] says which flags were not found unsatisfiable.
 void check_redundant_flags(LintContext& context, ConditionSolver& solver,
                            const std::vector<bool>& can_fire);
-// range-edge-comparison, quantity-without-unit.
+// range-edge-comparison, quantity-without-unit, below-absolute-zero.
 void check_comparisons(LintContext& context);
 // review-overdue, draft-in-release.
 void check_governance(LintContext& context);

@@ -7,10 +7,14 @@
 //   the checker lets through, and any comparison or `between` the range decides.
 // - quantity-without-unit: a quantity fact compared with, or given in a test, a bare number,
 //   which is taken in the fact's canonical unit (`weight_loss >= 10` means 10 [lb_av]).
+// - below-absolute-zero: a quantity fact compared with a value no case can have, by the
+//   physical checks of runtime/fact_input.cpp: a temperature below 0 K, or a negative mass,
+//   time, length or other ratio quantity when the fact declares no lower bound.
 #include <fmt/format.h>
 
 #include "compiler/lint/condition_solver.hpp"
 #include "compiler/lint/lint_checks.hpp"
+#include "runtime/units.hpp"
 
 namespace redflag::lint {
 namespace {
@@ -45,6 +49,30 @@ std::string range_of(const ast::Fact& fact) {
                      fact.max->text + (fact.max->unit.empty() ? "" : " " + fact.max->unit));
 }
 
+// Why no case of quantity [fact] can have the value of [literal] (its canonical_value is in the
+// fact's unit), as the case reader would refuse it, to follow "compares with "; "" when a case
+// can have it.
+std::string impossible_value(const ast::Fact& fact, const ast::Expr& literal) {
+  const double value = literal.canonical_value;
+  const auto canonical = find_unit(fact.unit);
+  if (!canonical) return {};
+  if (fact.dimension == Dimension::Temperature) {
+    const auto kelvin = find_unit("K");
+    // As in runtime/fact_input.cpp: compared in the fact's unit, so -459.67 [degF] is 0 K.
+    if (!kelvin || value >= convert(0, *kelvin, *canonical)) return {};
+    return fmt::format("{:.6g} K, below absolute zero{}", convert(value, *canonical, *kelvin),
+                       fact.min ? "" : fmt::format(": `{}` can never be below 0 K, and case values "
+                                                   "below it are refused", fact.name));
+  }
+  if (!(value < 0) || fact.min) return {};  // a declared range says itself what is possible
+  if (fact.dimension == Dimension::Quantity &&
+      canonical->ucum.special != ucum::SpecialFunction::None) {
+    return {};  // a logarithmic unit such as [pH] may be negative
+  }
+  return fmt::format("a negative value, but `{}` can never be negative: case values below 0 are "
+                     "refused", fact.name);
+}
+
 }  // namespace
 
 void check_comparisons(LintContext& context) {
@@ -63,6 +91,14 @@ void check_comparisons(LintContext& context) {
                                      "write its unit, as in `{} {}`",
                                      fact->name, literal->number.text, literal->number.text,
                                      fact->unit));
+        }
+      }
+      if (fact->type == ast::FactType::Quantity) {
+        for (const auto* literal : literals) {
+          std::string why = impossible_value(*fact, *literal);
+          if (why.empty()) continue;
+          context.report(LintId::BelowAbsoluteZero, literal->span, declaration,
+                         fmt::format("`{}` compares with {}", context.text_of(expr.span), why));
         }
       }
       if (!fact->min || !fact->max) return;

@@ -229,6 +229,32 @@ TEST_CASE("a quantity compared with or given a bare number") {
             .size() == 1);
 }
 
+TEST_CASE("a quantity compared with a value below absolute zero or negative") {
+  const std::string facts =
+      "fact temp : temperature in Cel\nfact loss : mass in kg\nfact sbp : quantity in mm[Hg]\n"
+      "fact ph : quantity in [pH]\nfact change : mass in kg between -50 kg and 50 kg\n";
+  const auto below = [&](const std::string& when) {
+    return found(LintId::BelowAbsoluteZero, facts + flag("f", when));
+  };
+  CHECK(below("temp < -300 Cel") ==
+        std::vector<std::string>{
+            "23: `temp < -300 Cel` compares with -26.85 K, below absolute zero: `temp` can never "
+            "be below 0 K, and case values below it are refused"});
+  CHECK(below("temp > -500 [degF]").size() == 1);
+  CHECK(below("temp between -300 Cel and 40 Cel").size() == 1);
+  CHECK(below("loss > -2 kg") ==
+        std::vector<std::string>{
+            "23: `loss > -2 kg` compares with a negative value, but `loss` can never be negative: "
+            "case values below 0 are refused"});
+  CHECK(below("sbp < -1 mm[Hg]").size() == 1);
+  // Not reported: possible temperatures (absolute zero itself), zero and positive values, a
+  // logarithmic unit, a declared range that allows negative values, a number fact.
+  CHECK(below("temp < -273.15 Cel or temp > -459.67 [degF] or temp < 0 K").empty());
+  CHECK(below("temp < -30 [degF] or loss > 0 kg or loss >= -0 kg or sbp < 90 mm[Hg]").empty());
+  CHECK(below("ph < -1 [pH] or change < -2 kg").empty());
+  CHECK(found(LintId::BelowAbsoluteZero, "fact n : number\n" + flag("f", "n > -1")).empty());
+}
+
 TEST_CASE("an active KB past or without its next review") {
   const auto review = [](const std::string& header_lines) {
     const std::string header = "kb t\n  title \"T\"\n  version 1.0.0\n" + header_lines +
