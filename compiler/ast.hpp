@@ -40,7 +40,7 @@ static_assert(swapped(Cmp::Eq) == Cmp::Eq && swapped(Cmp::Ne) == Cmp::Ne &&
                   swapped(Cmp::Lt) == Cmp::Gt && swapped(Cmp::Le) == Cmp::Ge &&
                   swapped(Cmp::Gt) == Cmp::Lt && swapped(Cmp::Ge) == Cmp::Le,
               "kSwapped follows the order of ast::Cmp");
-enum class FactType : std::uint8_t { Bool, Number, Quantity, Enum, Text };
+enum class FactType : std::uint8_t { Bool, Number, Quantity, Enum, Text, Integer };
 using redflag::Dimension;
 
 // A number as written, with its optional unit exactly as written ("lb", "[lb_av]").

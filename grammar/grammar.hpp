@@ -87,7 +87,7 @@ template <typename Word> struct key : seq<Word, not_at<identifier_other>> {};
 // per word: this list makes the key_ rules and the keyword table.
 #define REDFLAG_GRAMMAR_KEYWORDS(X)                                                                 \
   X(kb) X(title) X(version) X(status) X(reviewed) X(next_review) X(author) X(source) X(url)       \
-  X(levels) X(fact) X(ask) X(means) X(bool) X(number) X(one) X(of) X(text) X(between) X(and)      \
+  X(levels) X(fact) X(ask) X(means) X(bool) X(number) X(integer) X(one) X(of) X(text) X(between) X(and)      \
   X(or) X(not) X(in) X(define) X(flag) X(when) X(because) X(cite) X(advise) X(see) X(topic)       \
   X(test) X(given) X(expect) X(urgency) X(flags) X(no) X(fired) X(undetermined) X(known)           \
   X(unknown) X(true) X(false) X(at) X(least) X(draft) X(active) X(retired) X(complete)             \
@@ -343,11 +343,14 @@ struct fact_name : name {};
 struct fact_colon : one<':'> {};
 struct range_low : quantity {};
 struct range_high : quantity {};
-// `between A and B` on a number or quantity type.
+// `between A and B` on a number, integer or quantity type.
 struct fact_range : seq<key_between, sep, must<range_low>, sep, must<key_and>, sep,
   must<range_high>> {};
 struct bool_type : key_bool {};
 struct number_type : seq<key_number, opt<sep, fact_range>> {};
+// `integer [between A and B]`: a number that only takes whole values (a GCS, a count); the
+// checker refuses a non-integer literal beside it, the case reader a non-integer value.
+struct integer_type : seq<key_integer, opt<sep, fact_range>> {};
 // The dimension word of a quantity fact; `quantity` takes the unit's own dimension.
 struct dimension : sor<key_mass, key_time, key_length, key_temperature, key_quantity> {};
 struct fact_unit : unit_name {};
@@ -359,7 +362,7 @@ struct enum_value : name {};
 struct enum_type : seq<key_one, sep, must<key_of>, sep, must<enum_value>,
   star<sep, comma, sep, must<enum_value>>> {};
 struct text_type : key_text {};
-struct fact_type : sor<bool_type, number_type, quantity_type, enum_type, text_type> {};
+struct fact_type : sor<bool_type, number_type, integer_type, quantity_type, enum_type, text_type> {};
 struct fact_ask : text_value {};
 struct fact_means : text_value {};
 struct fact_clause : sor<seq<key_ask, sep, must<fact_ask>>, seq<key_means, sep,

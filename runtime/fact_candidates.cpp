@@ -1,6 +1,7 @@
 #include "runtime/fact_candidates.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "runtime/instruction.hpp"
 
@@ -36,6 +37,20 @@ std::vector<double> numeric_candidates(const ImageFact& fact, std::vector<double
   values.push_back(clamp_to_range(fact, thresholds.back() + 1));
   values.erase(std::unique(values.begin(), values.end()), values.end());
   return values;
+}
+
+// [values] of an integer fact as the whole numbers either side of each: a midpoint 4.5 between
+// thresholds 4 and 5 has no integer strictly inside and becomes the thresholds themselves, a
+// threshold 4.5 from a number fact compared with it gives 4 and 5. The range's bounds are whole.
+std::vector<double> whole_candidates(const ImageFact& fact, const std::vector<double>& values) {
+  std::vector<double> whole;
+  for (const double value : values) {
+    whole.push_back(clamp_to_range(fact, std::floor(value)));
+    whole.push_back(clamp_to_range(fact, std::ceil(value)));
+  }
+  std::sort(whole.begin(), whole.end());
+  whole.erase(std::unique(whole.begin(), whole.end()), whole.end());
+  return whole;
 }
 
 }  // namespace
@@ -80,6 +95,8 @@ std::vector<double> candidate_values(const ImageFact& fact, std::vector<double> 
       for (std::size_t i = 0; i < fact.values.size(); ++i) values.push_back(static_cast<double>(i));
       return values;
     }
+    case FactType::Integer:
+      return whole_candidates(fact, numeric_candidates(fact, std::move(thresholds)));
     case FactType::Number:
     case FactType::Quantity: break;
   }

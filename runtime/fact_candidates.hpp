@@ -28,6 +28,7 @@ ConditionReads condition_reads(const Image& image);
 // quantities every threshold of [thresholds] inside the fact's range, the midpoint between
 // neighbouring thresholds, and one unit below the lowest and above the highest (kept inside
 // the range). A number with no threshold gets one value: 0, or the range's nearest bound.
+// An integer's values are whole: each of those values' neighbouring integers (floor and ceil).
 std::vector<double> candidate_values(const ImageFact& fact, std::vector<double> thresholds);
 
 }  // namespace redflag

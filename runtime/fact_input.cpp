@@ -32,6 +32,7 @@ std::string expectation(const ImageFact& fact) {
   switch (fact.type) {
     case FactType::Bool: return "true or false";
     case FactType::Number: return "a number";
+    case FactType::Integer: return "an integer";
     case FactType::Quantity:
       return "a " + std::string(dimension_name(fact.dimension)) + " such as " + example(fact);
     case FactType::Text: return "a string";
@@ -50,9 +51,12 @@ std::string expectation(const ImageFact& fact) {
 // " 12 [lb_av]" after a bound of a quantity fact, "" after a number's.
 std::string unit_suffix(const ImageFact& fact) { return fact.unit.empty() ? "" : " " + fact.unit; }
 
-// "a number from 0 to 130", "a mass of at least 0 [lb_av]": what [fact]'s range admits.
+// "a number from 0 to 130", "an integer from 3 to 15", "a mass of at least 0 [lb_av]": what
+// [fact]'s range admits.
 std::string range_expectation(const ImageFact& fact) {
-  std::string text = fact.type == FactType::Quantity ? "a " + std::string(dimension_name(fact.dimension)) : "a number";
+  std::string text = fact.type == FactType::Quantity  ? "a " + std::string(dimension_name(fact.dimension))
+                     : fact.type == FactType::Integer ? "an integer"
+                                                      : "a number";
   const std::string unit = unit_suffix(fact);
   if (std::isnan(fact.max)) return text + " of at least " + number_text(fact.min) + unit;
   if (std::isnan(fact.min)) return text + " of at most " + number_text(fact.max) + unit;
@@ -100,6 +104,9 @@ std::string impossible(const ImageFact& fact, double value, double as_written, s
 std::string checked(const ImageFact& fact, double value, double as_written, std::string_view unit, double& out) {
   if (!std::isfinite(value)) return not_finite_error(fact, written(as_written, unit));
   if (std::string reason = impossible(fact, value, as_written, unit); !reason.empty()) return reason;
+  if (fact.type == FactType::Integer && value != std::trunc(value)) {
+    return quoted_name(fact.name) + " expects an integer, got " + written(as_written, unit);
+  }
   const bool below = !std::isnan(fact.min) && value < fact.min;
   const bool above = !std::isnan(fact.max) && value > fact.max;
   if (below || above) {

@@ -31,8 +31,9 @@ std::string wrong_type_error(const ImageFact& fact, std::string_view got);
 // "`age` expects a finite number, got 1e999": [got] is how the value was written.
 std::string not_finite_error(const ImageFact& fact, std::string_view got);
 
-// Checks [value], a number for a number fact or a quantity fact's value in its canonical unit:
-// finite, physically possible when [fact] declares no lower bound (no negative mass, time or length,
+// Checks [value], a number for a number or integer fact or a quantity fact's value in its
+// canonical unit: finite, whole for an integer fact ("`gcs` expects an integer, got 14.5"; 14.0
+// is 14), physically possible when [fact] declares no lower bound (no negative mass, time or length,
 // no temperature below 0 K: "`weight_loss` is a mass and cannot be negative, got -20 lb"), and
 // inside [fact]'s declared range. Sets [out] (with -0 made 0).
 [[nodiscard]] std::string number_input(const ImageFact& fact, double value, double& out);

@@ -17,7 +17,7 @@ namespace redflag {
 inline constexpr std::array<std::uint8_t, 8> kMagic = {0x89, 'R', 'F', 'B', 0x0D, 0x0A, 0x1A, 0x0A};
 
 inline constexpr std::uint16_t kFormatMajor = 1;  // a loader rejects any other major
-inline constexpr std::uint16_t kFormatMinor = 1;  // a loader accepts a lower or equal minor; 1.1 added dimension 5
+inline constexpr std::uint16_t kFormatMinor = 2;  // a loader accepts a lower or equal minor; 1.1 added dimension 5, 1.2 fact type 5 (integer)
 inline constexpr std::uint32_t kEndianProbe = 0x01020304;
 inline constexpr double kFloatProbe = 370.5;
 
@@ -62,7 +62,7 @@ inline constexpr std::size_t kMaxUlebBytes = 10;
 
 // Enumerations stored as one byte: the loader rejects a byte at or above the count.
 inline constexpr std::uint8_t kKbStatusCount = 3;     // draft, active, retired
-inline constexpr std::uint8_t kFactTypeCount = 5;     // bool, number, quantity, enum, text
+inline constexpr std::uint8_t kFactTypeCount = 6;     // bool, number, quantity, enum, text, integer (1.2)
 inline constexpr std::uint8_t kDimensionCount = 6;    // none, mass, time, length, temperature, quantity (1.1)
 inline constexpr std::uint8_t kExpectKindCount = 6;   // urgency ... undetermined
 

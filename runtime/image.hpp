@@ -20,7 +20,7 @@ namespace redflag {
 inline constexpr std::uint32_t kNoIndex = 0xFFFFFFFFu;
 
 enum class KbStatus : std::uint8_t { Draft, Active, Retired };
-enum class FactType : std::uint8_t { Bool, Number, Quantity, Enum, Text };
+enum class FactType : std::uint8_t { Bool, Number, Quantity, Enum, Text, Integer };
 
 struct ImageSource {
   std::string id, title, url;

@@ -32,7 +32,7 @@ constexpr bool counts_up_to(std::uint8_t count, Enum last) {
   return count == static_cast<std::uint8_t>(last) + 1;
 }
 static_assert(counts_up_to(kKbStatusCount, KbStatus::Retired) &&
-                  counts_up_to(kFactTypeCount, FactType::Text) &&
+                  counts_up_to(kFactTypeCount, FactType::Integer) &&
                   counts_up_to(kDimensionCount, Dimension::Quantity) &&
                   counts_up_to(kExpectKindCount, ExpectKind::Undetermined),
               "the byte counts in runtime/format.hpp follow the enums they are read into");

@@ -11,10 +11,11 @@
 namespace redflag {
 namespace {
 
-// Whether a setter for [wanted] may set a fact of type [actual]: set_number also sets a
-// quantity, in its canonical unit.
+// Whether a setter for [wanted] may set a fact of type [actual]: set_number also sets an
+// integer (number_input refuses a non-integer value) and a quantity, in its canonical unit.
 bool accepts(FactType actual, FactType wanted) {
-  return actual == wanted || (wanted == FactType::Number && actual == FactType::Quantity);
+  return actual == wanted ||
+         (wanted == FactType::Number && (actual == FactType::Integer || actual == FactType::Quantity));
 }
 
 std::shared_ptr<const Kb> from_result(LoadResult result, std::string& error) {

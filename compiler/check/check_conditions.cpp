@@ -23,7 +23,8 @@ constexpr std::size_t kMaxAtLeastItems = 65535;
 std::string condition_hint(const ast::Fact& fact) {
   switch (fact.type) {
     case ast::FactType::Bool: break;
-    case ast::FactType::Number: return fmt::format("compare it, as in `{} >= 10`", fact.name);
+    case ast::FactType::Number:
+    case ast::FactType::Integer: return fmt::format("compare it, as in `{} >= 10`", fact.name);
     case ast::FactType::Quantity:
       return fmt::format("compare it, as in `{} >= 10 {}`", fact.name, fact.unit);
     case ast::FactType::Enum: {
@@ -33,6 +34,16 @@ std::string condition_hint(const ast::Fact& fact) {
     case ast::FactType::Text: return fmt::format("test it with `known({})`", fact.name);
   }
   return "";
+}
+
+// Whether facts [a] and [b] may be compared with each other: quantities of one dimension, or
+// two plain numbers, an integer being a number.
+bool same_numeric_kind(const ast::Fact& a, const ast::Fact& b) {
+  const auto plain = [](ast::FactType type) {
+    return type == ast::FactType::Number || type == ast::FactType::Integer;
+  };
+  if (plain(a.type) && plain(b.type)) return true;
+  return a.type == b.type && a.dimension == b.dimension;
 }
 
 class ConditionChecker {
@@ -217,6 +228,7 @@ class ConditionChecker {
     }
     switch (fact->type) {
       case ast::FactType::Number:
+      case ast::FactType::Integer:
       case ast::FactType::Quantity: return compare_number(*fact, other);
       case ast::FactType::Enum:
         if (!equality) return no_ordering(expr, op, subject_side, " or `in {...}`");
@@ -231,13 +243,15 @@ class ConditionChecker {
     if (other.kind == ExprKind::Number) {
       if (const auto value = literal_value(other.number, fact, diagnostics_)) {
         other.canonical_value = *value;
-        check_range(other.number, *value, fact, diagnostics_);
+        if (check_integer(other.number, *value, fact, diagnostics_)) {
+          check_range(other.number, *value, fact, diagnostics_);
+        }
       }
       return;
     }
     if (other.kind == ExprKind::Name && !resolve_name(other)) return undefined_name(other);
     const ast::Fact* other_fact = fact_of(other);
-    if (!other_fact || other_fact->type != fact.type || other_fact->dimension != fact.dimension) {
+    if (!other_fact || !same_numeric_kind(*other_fact, fact)) {
       return mismatch(describe_fact(fact), other);
     }
     if (other_fact->unit != fact.unit) {
@@ -310,7 +324,8 @@ class ConditionChecker {
       return;
     }
     const ast::Fact* fact = fact_of(subject_side);
-    if (!fact || (fact->type != ast::FactType::Number && fact->type != ast::FactType::Quantity)) {
+    if (!fact || (fact->type != ast::FactType::Number && fact->type != ast::FactType::Integer &&
+                  fact->type != ast::FactType::Quantity)) {
       return no_ordering(expr, "between", subject_side, "");
     }
     compare_number(*fact, *expr.children[1]);

@@ -93,6 +93,14 @@ std::optional<double> literal_value(const ast::Literal& literal, const ast::Fact
   return value;
 }
 
+bool check_integer(const ast::Literal& literal, double value, const ast::Fact& fact,
+                   Diagnostics& diagnostics) {
+  if (fact.type != ast::FactType::Integer || value == std::trunc(value)) return true;
+  diagnostics.report<DiagKind::NotAnInteger>(literal.span, literal_text(literal), describe_fact(fact),
+                                             std::floor(value), std::ceil(value));
+  return false;
+}
+
 void check_range(const ast::Literal& literal, double value, const ast::Fact& fact,
                  Diagnostics& diagnostics) {
   if (!fact.min || !fact.max || (value >= fact.min_value && value <= fact.max_value)) return;
@@ -150,6 +158,9 @@ void check_fact(ast::Fact& fact, Diagnostics& diagnostics) {
   const auto low = literal_value(*fact.min, fact, diagnostics);
   const auto high = literal_value(*fact.max, fact, diagnostics);
   if (!low || !high) return;
+  // Both bounds are checked, so that each non-integer one is reported.
+  const bool whole_low = check_integer(*fact.min, *low, fact, diagnostics);
+  if (!check_integer(*fact.max, *high, fact, diagnostics) || !whole_low) return;
   if (*low > *high) {
     diagnostics.report<DiagKind::EmptyRange>(fact.min->span, literal_text(*fact.min),
                                              literal_text(*fact.max));
@@ -176,11 +187,14 @@ void check_given(const ast::Kb& kb, ast::Given& given, Diagnostics& diagnostics)
       given.value = given.bool_value ? 1 : 0;
       return;
     case ast::FactType::Number:
+    case ast::FactType::Integer:
     case ast::FactType::Quantity:
       if (given.kind != Kind::Number) return bad_value();
       if (const auto value = literal_value(given.number, fact, diagnostics)) {
         given.value = *value;
-        check_range(given.number, *value, fact, diagnostics);
+        if (check_integer(given.number, *value, fact, diagnostics)) {
+          check_range(given.number, *value, fact, diagnostics);
+        }
       }
       return;
     case ast::FactType::Enum: {

@@ -55,6 +55,11 @@ std::optional<Unit> resolve_unit(const std::string& written, const SourceSpan& s
 std::optional<double> literal_value(const ast::Literal& literal, const ast::Fact& fact,
                                     Diagnostics& diagnostics);
 
+// Reports E059 and returns false when [fact] is an integer and [value] (of [literal]) is not
+// a whole number; true otherwise.
+bool check_integer(const ast::Literal& literal, double value, const ast::Fact& fact,
+                   Diagnostics& diagnostics);
+
 // Reports E046 when [value] (of [literal]) lies outside [fact]'s declared range.
 void check_range(const ast::Literal& literal, double value, const ast::Fact& fact,
                  Diagnostics& diagnostics);

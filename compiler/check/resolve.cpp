@@ -25,6 +25,7 @@ std::string_view type_word(const ast::Fact& fact) {
   switch (fact.type) {
     case ast::FactType::Bool: return "bool";
     case ast::FactType::Number: return "number";
+    case ast::FactType::Integer: return "integer";
     case ast::FactType::Quantity: return dimension_name(fact.dimension);
     case ast::FactType::Enum: return "enum";
     case ast::FactType::Text: return "text";

@@ -13,6 +13,7 @@ FactType fact_type_of(ast::FactType type) {
   switch (type) {
     case ast::FactType::Bool: return FactType::Bool;
     case ast::FactType::Number: return FactType::Number;
+    case ast::FactType::Integer: return FactType::Integer;
     case ast::FactType::Quantity: return FactType::Quantity;
     case ast::FactType::Enum: return FactType::Enum;
     case ast::FactType::Text: return FactType::Text;

@@ -45,6 +45,7 @@ std::string type_text(const ast::Fact& fact) {
   switch (fact.type) {
     case ast::FactType::Bool: return "yes or no";
     case ast::FactType::Number: return "a number" + range();
+    case ast::FactType::Integer: return "an integer" + range();
     case ast::FactType::Quantity:
       return fmt::format("a {} in {}{}", dimension_name(fact.dimension), unit_label(fact.unit),
                          range());

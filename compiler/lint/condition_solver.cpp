@@ -247,7 +247,10 @@ void ConditionSolver::build_classes(std::uint32_t slot, bool known_only) {
       break;
     }
     case ast::FactType::Number:
+    case ast::FactType::Integer:
     case ast::FactType::Quantity: {
+      // An integer's thresholds and bounds are whole (E059), so its classes are whole values.
+      const bool whole = fact.type == ast::FactType::Integer;
       const bool bounded = fact.min && fact.max;
       std::vector<double> points;
       for (const double t : thresholds_[slot]) {
@@ -261,8 +264,10 @@ void ConditionSolver::build_classes(std::uint32_t slot, bool known_only) {
       for (std::size_t i = 0; i < points.size(); ++i) {
         classes.push_back({true, points[i]});
         if (i + 1 == points.size()) break;
-        // An open interval with no double inside holds no value a case can give.
-        const double middle = points[i] + (points[i + 1] - points[i]) / 2;
+        // An open interval with no double (no integer, for an integer) inside holds no value a
+        // case can give.
+        double middle = points[i] + (points[i + 1] - points[i]) / 2;
+        if (whole) middle = std::floor(middle);
         if (middle > points[i] && middle < points[i + 1]) classes.push_back({true, middle});
       }
       if (!bounded) classes.push_back({true, points.back() + std::max(1.0, std::fabs(points.back()))});

@@ -39,7 +39,7 @@ const ast::Fact* numeric_subject(const ast::Kb& kb, const ast::Expr& expr,
       literals.push_back(child.get());
     }
   }
-  const bool numeric = fact && (fact->type == ast::FactType::Number ||
+  const bool numeric = fact && (fact->type == ast::FactType::Number || fact->type == ast::FactType::Integer ||
                                 fact->type == ast::FactType::Quantity);
   return numeric && !literals.empty() ? fact : nullptr;
 }

@@ -135,6 +135,12 @@ template <> struct action<g::number_type> {
   }
 };
 
+template <> struct action<g::integer_type> {
+  template <typename In> static void apply(const In&, ParseBuilder& b) {
+    b.kb.facts.back().type = ast::FactType::Integer;
+  }
+};
+
 template <> struct action<g::dimension> {
   template <typename In> static void apply(const In& in, ParseBuilder& b) {
     ast::Fact& fact = b.kb.facts.back();

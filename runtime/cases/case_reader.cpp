@@ -281,6 +281,7 @@ bool CaseReader::State::read_known(std::uint32_t fact_id, od::value value, od::j
       out = truth ? 1 : 0;
       return true;
     case FactType::Number:
+    case FactType::Integer:
       if (type != od::json_type::number) break;
       return read_number(fact, value, out, error);
     case FactType::Quantity:

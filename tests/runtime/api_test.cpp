@@ -96,6 +96,32 @@ TEST_CASE("C++ API: a bad file is an error, not a KB") {
   CHECK(error == "bad bytecode (bad magic)");
 }
 
+TEST_CASE("C API: an integer fact refuses a non-integer number") {
+  Image image = test::sample_image();
+  ImageFact gcs;
+  gcs.name = "gcs";
+  gcs.type = FactType::Integer;
+  gcs.min = 3;
+  gcs.max = 15;
+  image.facts.push_back(gcs);
+  const std::vector<std::uint8_t> bytes = write_image(image);
+  char error[64] = "untouched";
+  rf_kb* kb = rf_kb_open_bytes(bytes.data(), bytes.size(), error, sizeof error);
+  REQUIRE(kb != nullptr);
+  rf_case* kase = rf_case_new(kb);
+  rf_kb_free(kb);
+  REQUIRE(kase != nullptr);
+  CHECK(rf_case_set_number(kase, "gcs", 14.5) == -1);
+  CHECK(std::string(rf_case_error(kase)) == "`gcs` expects an integer, got 14.5");
+  CHECK(rf_case_set_number(kase, "gcs", 2) == -1);
+  CHECK(std::string(rf_case_error(kase)) == "`gcs` expects an integer from 3 to 15, got 2");
+  CHECK(rf_case_set_bool(kase, "gcs", 1) == -1);
+  CHECK(std::string(rf_case_error(kase)) == "`gcs` expects an integer, got true");
+  CHECK(rf_case_set_number(kase, "gcs", 14.0) == 0);
+  CHECK(rf_case_set_number(kase, "gcs", 14) == 0);
+  rf_case_free(kase);
+}
+
 TEST_CASE("C API: load, set, evaluate, read results") {
   const std::vector<std::uint8_t> bytes = write_image(test::sample_image());
   char error[64] = "untouched";

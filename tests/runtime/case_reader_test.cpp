@@ -238,6 +238,32 @@ TEST_CASE("case reader: units that are unknown or of another dimension") {
   CHECK(error_of(R"({"height": "37 Cel"})", "height") == "`height` is a length; `37 Cel` is a temperature");
 }
 
+TEST_CASE("case reader: an integer fact takes whole numbers only") {
+  ImageFact gcs;
+  gcs.name = "gcs";
+  gcs.type = FactType::Integer;
+  gcs.min = 3;
+  gcs.max = 15;
+  CaseReader reader(std::vector<ImageFact>{gcs});
+  const auto read_gcs = [&](std::string_view json, CaseError& error) {
+    std::vector<FactValue> facts;
+    std::string id;
+    const bool ok = reader.read(json, facts, id, error);
+    return ok && facts[0].known ? facts[0].value : -1.0;
+  };
+  CaseError error;
+  CHECK(read_gcs(R"({"gcs": 14})", error) == 14);
+  CHECK(read_gcs(R"({"gcs": 14.0})", error) == 14);
+  CHECK(read_gcs(R"({"gcs": 1.5e1})", error) == 15);
+  CHECK(read_gcs(R"({"gcs": 14.5})", error) == -1);
+  CHECK(error.message == "`gcs` expects an integer, got 14.5");
+  CHECK(error.field == "gcs");
+  CHECK(read_gcs(R"({"gcs": 16})", error) == -1);
+  CHECK(error.message == "`gcs` expects an integer from 3 to 15, got 16");
+  CHECK(read_gcs(R"({"gcs": "14"})", error) == -1);
+  CHECK(error.message == "`gcs` expects an integer, got \"14\"");
+}
+
 TEST_CASE("case reader: values outside the fact's range") {
   CHECK(error_of(R"({"age": 131})", "age") == "`age` expects a number from 0 to 130, got 131");
   CHECK(error_of(R"({"age": -1})", "age") == "`age` expects a number from 0 to 130, got -1");

@@ -43,8 +43,8 @@ TEST_CASE("header and section table rejections") {
   const ByteCase cases[] = {
       {"bad magic", [](Bytes& b) { b[1] = 'X'; }},
       {"truncated header (40 of 72 bytes)", [](Bytes& b) { b.resize(40); }},
-      {"format version 2.1; this runtime reads 1.1", [](Bytes& b) { b[kOffsetMajor] = 2; }},
-      {"format version 1.2; this runtime reads 1.1", [](Bytes& b) { b[kOffsetMinor] = 2; }},
+      {"format version 2.2; this runtime reads 1.2", [](Bytes& b) { b[kOffsetMajor] = 2; }},
+      {"format version 1.3; this runtime reads 1.2", [](Bytes& b) { b[kOffsetMinor] = 3; }},
       {"endianness probe mismatch", [](Bytes& b) { b[kOffsetEndianProbe] = 1; }},
       {"float probe mismatch", [](Bytes& b) { b[kOffsetFloatProbe + 7] ^= 0x80; }},
       {nullptr, [](Bytes& b) { b.pop_back(); }},

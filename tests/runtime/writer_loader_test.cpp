@@ -38,7 +38,7 @@ TEST_CASE("header fields follow docs/bytecode.md") {
   const std::vector<std::uint8_t> bytes = write_image(test::sample_image());
   CHECK(std::equal(kMagic.begin(), kMagic.end(), bytes.begin()));
   CHECK(bytes[8] == 1);   // major, LE
-  CHECK(bytes[10] == 1);  // minor: 1.1 added dimension 5
+  CHECK(bytes[10] == 2);  // minor: 1.1 added dimension 5, 1.2 fact type 5 (integer)
   CHECK(bytes[12] == 0x04);  // endianness probe 0x01020304, LE
   std::uint64_t size = 0;
   for (int i = 7; i >= 0; --i) size = (size << 8) | bytes[kOffsetFileSize + static_cast<std::size_t>(i)];

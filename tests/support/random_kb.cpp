@@ -127,7 +127,8 @@ std::vector<FactValue> random_case(std::mt19937& random, const Image& image, int
     switch (fact.type) {
       case FactType::Bool: value = random() % 2; break;
       case FactType::Enum: value = random() % fact.values.size(); break;
-      case FactType::Number: value = random() % 21; break;
+      case FactType::Number:
+      case FactType::Integer: value = random() % 21; break;
       // Converted thresholds land on exact values too, so equality edges get exercised.
       case FactType::Quantity: value = (random() % 2) ? random() % 30 : random() % 12 * 2.20462262185; break;
       case FactType::Text: break;

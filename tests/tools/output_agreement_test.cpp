@@ -94,7 +94,8 @@ std::string json_style(const redflag::ImageFact& fact, double value) {
     case FactType::Bool: return value != 0 ? "true" : "false";
     case FactType::Enum: return fact.values.at(static_cast<std::size_t>(value));
     case FactType::Text: return "null";
-    case FactType::Number: return fmt::format("{}", value);
+    case FactType::Number:
+    case FactType::Integer: return fmt::format("{}", value);
     case FactType::Quantity: return fmt::format("{} {}", value, fact.unit);
   }
   return "?";
@@ -394,6 +395,7 @@ TEST_CASE("json, text, csv and the C and C++ APIs report the same results on ran
             status = rf_case_set_bool(c_case.get(), name, facts[i].value != 0);
             break;
           case FactType::Number:
+          case FactType::Integer:
             reason = cpp_case.set_number(fact.name, facts[i].value);
             status = rf_case_set_number(c_case.get(), name, facts[i].value);
             break;

@@ -34,6 +34,7 @@ std::string type_text(const Image& image, std::uint32_t index) {
     case FactType::Text: return "text";
     case FactType::Enum: return "one of " + join(fact.values, ", ");
     case FactType::Number: text = "number"; break;
+    case FactType::Integer: text = "integer"; break;
     case FactType::Quantity: text = std::string(dimension_name(fact.dimension)) + " in " + fact.unit; break;
   }
   if (!std::isnan(fact.min)) {

@@ -22,7 +22,8 @@ std::vector<const FlagResult*> by_urgency(const Image& image, const std::vector<
 std::string display_value(const ImageFact& fact, double value) {
   switch (fact.type) {
     case FactType::Bool: return value != 0 ? "true" : "false";
-    case FactType::Number: return fmt::format("{}", value);
+    case FactType::Number:
+    case FactType::Integer: return fmt::format("{}", value);
     // Six significant digits: a converted 6 kg reads 13.2277 [lb_av], not 13.2277357311. fmt
     // ignores the C locale here (it would follow std::locale only with `L`).
     case FactType::Quantity: return fmt::format("{:.6g} {}", value, fact.unit);

@@ -167,6 +167,7 @@ class JsonWriter final : public ResultWriter {
         case FactType::Enum: put(buffer_, fact.values.at(static_cast<std::size_t>(value.value))); break;
         case FactType::Text: put(buffer_, "null"); break;
         case FactType::Number:
+        case FactType::Integer:
         case FactType::Quantity: append_json_number(buffer_, value.value); break;
       }
       put(buffer_, fact.tail);

@@ -1,0 +1,1 @@
+eval integer_kb.rf integer.jsonl --format text
