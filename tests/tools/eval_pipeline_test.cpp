@@ -5,7 +5,6 @@
 #include <string>
 #include <vector>
 
-#include "runtime/vm.hpp"
 #include "tests/tools/tools_fixture.hpp"
 #include "tools/eval/eval_pipeline.hpp"
 
@@ -47,26 +46,6 @@ std::string batch(int count) {
   return text;
 }
 
-struct Run {
-  std::string output;
-  bool had_input_errors = false;
-};
-
-Run evaluate(const Image& image, const std::vector<std::string>& inputs, tools::OutputFormat format, unsigned jobs,
-             std::size_t block_bytes) {
-  const Program program(image);
-  tools::EvalSettings settings;
-  settings.inputs = inputs;
-  settings.format = format;
-  settings.jobs = jobs;
-  settings.block_bytes = block_bytes;
-  const auto writer = tools::make_result_writer(format, image, nullptr);
-  Run run;
-  run.had_input_errors = tools::evaluate_cases(image, program, settings, *writer);
-  run.output = fmt::to_string(writer->buffer());
-  return run;
-}
-
 std::size_t count_of(const std::string& text, const std::string& what) {
   std::size_t count = 0;
   for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++count;
@@ -77,7 +56,7 @@ TEST_CASE("one record per line, in input order, with error records where the bad
   const Image image = test::compiled(kSource);
   test::ScratchDir dir;
   const std::string input = dir.write("cases.jsonl", batch(300));
-  const auto run = evaluate(image, {input}, tools::OutputFormat::Json, 1, 512);
+  const auto run = test::evaluated(image, {input}, tools::OutputFormat::Json, 1, 512);
   CHECK(run.had_input_errors);
   CHECK(count_of(run.output, "\n") == 300);
   // Records keep the input order across block boundaries.
@@ -95,10 +74,10 @@ TEST_CASE("several threads write exactly what one thread writes, in every format
   const std::vector<std::string> inputs{input, one, dir.path("missing.jsonl"), input};
   for (const auto format : {tools::OutputFormat::Json, tools::OutputFormat::Text, tools::OutputFormat::Csv,
                             tools::OutputFormat::Summary}) {
-    const auto single = evaluate(image, inputs, format, 1, 700);
+    const auto single = test::evaluated(image, inputs, format, 1, 700);
     CHECK(single.had_input_errors);
     for (const unsigned jobs : {2u, 3u, 8u}) {
-      const auto several = evaluate(image, inputs, format, jobs, 700);
+      const auto several = test::evaluated(image, inputs, format, jobs, 700);
       CHECK(several.had_input_errors);
       CHECK(several.output == single.output);
     }
@@ -109,9 +88,9 @@ TEST_CASE("the block size changes nothing but the hand-over", "[tools][eval]") {
   const Image image = test::compiled(kSource);
   test::ScratchDir dir;
   const std::string input = dir.write("cases.jsonl", batch(200));
-  const auto whole = evaluate(image, {input}, tools::OutputFormat::Json, 1, tools::InputSource::kBlockBytes);
+  const auto whole = test::evaluated(image, {input}, tools::OutputFormat::Json, 1, tools::InputSource::kBlockBytes);
   for (const std::size_t block_bytes : {1u, 64u, 4096u}) {
-    CHECK(evaluate(image, {input}, tools::OutputFormat::Json, 2, block_bytes).output == whole.output);
+    CHECK(test::evaluated(image, {input}, tools::OutputFormat::Json, 2, block_bytes).output == whole.output);
   }
 }
 
@@ -119,7 +98,7 @@ TEST_CASE("a batch without bad cases reports no input errors", "[tools][eval]") 
   const Image image = test::compiled(kSource);
   test::ScratchDir dir;
   const std::string input = dir.write("good.jsonl", "{\"fever\": true}\n{\"weight\": \"120 kg\"}\n");
-  const auto run = evaluate(image, {input}, tools::OutputFormat::Csv, 1, 64);
+  const auto run = test::evaluated(image, {input}, tools::OutputFormat::Csv, 1, 64);
   CHECK_FALSE(run.had_input_errors);
 }
 

@@ -13,9 +13,7 @@
 #include "compiler/diagnostics/diagnostic_render.hpp"
 #include "compiler/doc/handbook.hpp"
 #include "runtime/disasm.hpp"
-#include "runtime/vm.hpp"
-#include "tools/eval/eval_pipeline.hpp"
-#include "tools/eval/result_writer.hpp"
+#include "tests/tools/tools_fixture.hpp"
 
 namespace {
 
@@ -92,16 +90,6 @@ std::string written_file(const std::string& name, const char* text) {
   return path;
 }
 
-std::string evaluated(const redflag::Image& image, const std::string& cases_path, OutputFormat format) {
-  const redflag::Program program(image);
-  auto writer = redflag::tools::make_result_writer(format, image, nullptr);
-  redflag::tools::EvalSettings settings;
-  settings.inputs = {cases_path};
-  settings.format = format;
-  redflag::tools::evaluate_cases(image, program, settings, *writer);
-  return fmt::to_string(writer->buffer());
-}
-
 Outputs outputs_of(const redflag::CompileResult& compiled, const std::string& cases_path) {
   INFO(redflag::render_text(compiled.frontend.diagnostics, compiled.frontend.files));
   REQUIRE(compiled.ok());
@@ -110,8 +98,8 @@ Outputs outputs_of(const redflag::CompileResult& compiled, const std::string& ca
           redflag::disassemble(image),
           redflag::render_handbook(compiled.frontend.kb, redflag::HandbookFormat::Markdown),
           redflag::render_handbook(compiled.frontend.kb, redflag::HandbookFormat::Html),
-          evaluated(image, cases_path, OutputFormat::Json),
-          evaluated(image, cases_path, OutputFormat::Text)};
+          redflag::test::evaluated(image, {cases_path}, OutputFormat::Json).output,
+          redflag::test::evaluated(image, {cases_path}, OutputFormat::Text).output};
 }
 
 // Everything the test compares, made afresh in the current locale.

@@ -10,6 +10,8 @@
 #include <string>
 
 #include "compiler/compiler.hpp"
+#include "runtime/vm.hpp"
+#include "tools/eval/eval_pipeline.hpp"
 
 namespace redflag::test {
 
@@ -19,6 +21,28 @@ inline Image compiled(const std::string& text) {
   for (const auto& diagnostic : result.frontend.diagnostics) UNSCOPED_INFO(diagnostic.message);
   REQUIRE(result.ok());
   return std::move(*result.image);
+}
+
+// What evaluate_cases wrote into an in-memory writer, and whether some case had an input error.
+struct EvalRun {
+  std::string output;
+  bool had_input_errors = false;
+};
+
+// Evaluates [inputs] against [image] in [format] on [jobs] threads, in blocks of [block_bytes].
+inline EvalRun evaluated(const Image& image, const std::vector<std::string>& inputs, tools::OutputFormat format,
+                         unsigned jobs = 1, std::size_t block_bytes = tools::InputSource::kBlockBytes) {
+  const Program program(image);
+  tools::EvalSettings settings;
+  settings.inputs = inputs;
+  settings.format = format;
+  settings.jobs = jobs;
+  settings.block_bytes = block_bytes;
+  const auto writer = tools::make_result_writer(format, image, nullptr);
+  EvalRun run;
+  run.had_input_errors = tools::evaluate_cases(image, program, settings, *writer);
+  run.output = fmt::to_string(writer->buffer());
+  return run;
 }
 
 // A fresh directory under the system temp directory, removed at scope exit.
