@@ -73,14 +73,17 @@ std::string written(double value, std::string_view unit) {
 // quantity of any other ratio unit (a pressure, a rate, a concentration, a count; not a
 // logarithmic special unit such as [pH] or dB), or a temperature below absolute zero (compared in the canonical unit, rounded as convert rounds, so -459.67
 // [degF] is 0 K). Only a fact with no declared lower bound gets this default: a declared range
-// says itself what is possible (a weight change may be negative). [as_written] and [unit] are as in `checked`.
-std::string impossible(const ImageFact& fact, double value, double as_written, std::string_view unit) {
+// says itself what is possible (a weight change may be negative). [as_written], [unit] and
+// [canonical] are as in `checked`.
+std::string impossible(const ImageFact& fact, double value, double as_written, std::string_view unit,
+                       const Unit* canonical) {
   if (!(value < 0) || fact.type != FactType::Quantity || !std::isnan(fact.min)) return {};
+  std::optional<Unit> looked_up;
+  if (canonical == nullptr && (looked_up = find_unit(fact.unit))) canonical = &*looked_up;
   const std::string what = quoted_name(fact.name) + " is a " + std::string(dimension_name(fact.dimension));
   switch (fact.dimension) {
     case Dimension::Quantity: {
-      const auto canonical = find_unit(fact.unit);
-      if (!canonical || canonical->ucum.special != ucum::SpecialFunction::None) return {};
+      if (canonical == nullptr || canonical->ucum.special != ucum::SpecialFunction::None) return {};
       return quoted_name(fact.name) + " is a quantity in " + fact.unit + " and cannot be negative, got " +
              written(as_written, unit);
     }
@@ -89,9 +92,8 @@ std::string impossible(const ImageFact& fact, double value, double as_written, s
     case Dimension::Length:
       return what + " and cannot be negative, got " + written(as_written, unit);
     case Dimension::Temperature: {
-      const auto canonical = find_unit(fact.unit);
       const auto kelvin = find_unit("K");
-      if (!canonical || !kelvin || value >= convert(0, *kelvin, *canonical)) return {};
+      if (canonical == nullptr || !kelvin || value >= convert(0, *kelvin, *canonical)) return {};
       return what + " and cannot be below absolute zero (0 K), got " + written(as_written, unit);
     }
     case Dimension::None: break;
@@ -100,10 +102,13 @@ std::string impossible(const ImageFact& fact, double value, double as_written, s
 }
 
 // Checks [value] (canonical unit) against physics and [fact]'s range; it was written as
-// [as_written] in [unit] ("" for none), which messages repeat. Formats nothing unless it fails.
-std::string checked(const ImageFact& fact, double value, double as_written, std::string_view unit, double& out) {
+// [as_written] in [unit] ("" for none), which messages repeat. [canonical] is the fact's unit
+// when the caller has looked it up (null: looked up only if physics needs it). Formats nothing
+// unless it fails.
+std::string checked(const ImageFact& fact, double value, double as_written, std::string_view unit,
+                    const Unit* canonical, double& out) {
   if (!std::isfinite(value)) return not_finite_error(fact, written(as_written, unit));
-  if (std::string reason = impossible(fact, value, as_written, unit); !reason.empty()) return reason;
+  if (std::string reason = impossible(fact, value, as_written, unit, canonical); !reason.empty()) return reason;
   if (fact.type == FactType::Integer && value != std::trunc(value)) {
     return quoted_name(fact.name) + " expects an integer, got " + written(as_written, unit);
   }
@@ -134,7 +139,7 @@ std::string not_finite_error(const ImageFact& fact, std::string_view got) {
 }
 
 std::string number_input(const ImageFact& fact, double value, double& out) {
-  return checked(fact, value, value, {}, out);
+  return checked(fact, value, value, {}, nullptr, out);
 }
 
 std::string quantity_input(const ImageFact& fact, const std::optional<Unit>& canonical, double value,
@@ -154,7 +159,7 @@ std::string quantity_input(const ImageFact& fact, const std::optional<Unit>& can
     }
     return quoted_name(fact.name) + " is in " + quoted_name(fact.unit) + "; " + incompatibility(*from, *canonical) + hint;
   }
-  return checked(fact, convert(value, *from, *canonical), value, unit, out);
+  return checked(fact, convert(value, *from, *canonical), value, unit, &*canonical, out);
 }
 
 std::string enum_input(const ImageFact& fact, std::string_view value, double& out) {
