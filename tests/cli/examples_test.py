@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Every example case evaluates to what examples/expected.tsv says a clinician would expect.
+"""Every example case evaluates to what its expected.tsv says a clinician would expect.
 
-usage: examples_test.py REDFLAG_BINARY REPO_ROOT
-Runs `redflag eval kb/back_pain examples/cases/*.json examples/batch.jsonl --format json` and
-compares each output record's urgency, status and fired flags with the row of its id.
+usage: examples_test.py REDFLAG_BINARY KB EXPECTED_TSV INPUT...
+Runs `redflag eval KB INPUT... --format json`, where an INPUT directory stands for the `*.json`
+files in it (sorted) and any other INPUT (a `.json` or `.jsonl` file) is passed as it is, and
+compares each output record's urgency, status and fired flags with the row of its id in
+EXPECTED_TSV (examples/README.md describes the file). Every row must be evaluated.
 """
 import csv
 import glob
@@ -14,12 +16,17 @@ import sys
 
 
 def main() -> int:
-    binary, root = sys.argv[1], sys.argv[2]
-    with open(os.path.join(root, "examples", "expected.tsv"), encoding="utf-8") as file:
+    if len(sys.argv) < 5:
+        print(__doc__)
+        return 2
+    binary, kb, expected_path, inputs = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+    name = os.path.relpath(expected_path)
+    with open(expected_path, encoding="utf-8") as file:
         expected = {row["id"]: row for row in csv.DictReader(file, delimiter="\t")}
-    cases = sorted(glob.glob(os.path.join(root, "examples", "cases", "*.json")))
-    result = subprocess.run([binary, "eval", os.path.join(root, "kb", "back_pain"), *cases,
-                             os.path.join(root, "examples", "batch.jsonl"), "--format", "json"],
+    cases = []
+    for path in inputs:
+        cases += sorted(glob.glob(os.path.join(path, "*.json"))) if os.path.isdir(path) else [path]
+    result = subprocess.run([binary, "eval", kb, *cases, "--format", "json"],
                             capture_output=True, text=True, timeout=120)
     if result.returncode != 0:
         print(f"redflag eval exited {result.returncode}\n{result.stderr}{result.stdout}")
@@ -31,7 +38,7 @@ def main() -> int:
         record = json.loads(line)
         row = expected.get(record["id"])
         if row is None:
-            print(f"{record['id']}: no row in examples/expected.tsv")
+            print(f"{record['id']}: no row in {name}")
             failures += 1
             continue
         seen.add(record["id"])
@@ -44,7 +51,7 @@ def main() -> int:
         else:
             matched += 1
     for missing in sorted(set(expected) - seen):
-        print(f"{missing}: expected in examples/expected.tsv but not evaluated")
+        print(f"{missing}: expected in {name} but not evaluated")
         failures += 1
     print(f"{matched} passed, {failures} failed")
     return 1 if failures else 0

@@ -75,9 +75,10 @@ std::vector<CorpusKb> language_doc_kbs() {
 }
 
 std::vector<CorpusKb> corpus() {
-  std::vector<CorpusKb> kbs{directory_kb("kb/back_pain"), directory_kb("examples/kb")};
-  for (auto group : {file_kbs("tests/golden/check", "ok_"), file_kbs("tests/golden/codegen", ""),
-                     language_doc_kbs()}) {
+  std::vector<CorpusKb> kbs{directory_kb("kb/back_pain"), directory_kb("examples/kb/qsofa"),
+                            directory_kb("examples/kb/news2")};
+  for (auto group : {file_kbs("examples/kb", ""), file_kbs("tests/golden/check", "ok_"),
+                     file_kbs("tests/golden/codegen", ""), language_doc_kbs()}) {
     kbs.insert(kbs.end(), group.begin(), group.end());
   }
   return kbs;
