@@ -68,10 +68,16 @@ enum class ExprKind : std::uint8_t {
   InSet,      // children[0] in {set_names} (negated when `negated`)
   Between,    // children[0] between children[1] and children[2]
   AtLeast,    // at least `count` of (children...)
+  AtMost,     // at most `count` of (children...)
+  Exactly,    // exactly `count` of (children...)
+  Arith,      // children[0] `arith` children[1]: a numeric value
 };
 
+enum class ArithOp : std::uint8_t { Add, Sub, Mul, Div };
+
 // What a Name refers to after resolution.
-enum class RefKind : std::uint8_t { Unresolved, Fact, Define, EnumValue, Level };
+// A Define is a condition or a numeric value (Define::numeric); a Score's item is `score.item`.
+enum class RefKind : std::uint8_t { Unresolved, Fact, Define, EnumValue, Level, Score, Item };
 
 struct Expr {
   ExprKind kind = ExprKind::BoolConst;
@@ -84,8 +90,15 @@ struct Expr {
   std::string name;
   SourceSpan name_span;  // for Known: the name inside the parentheses
   RefKind ref = RefKind::Unresolved;
-  std::uint32_t ref_id = kNoId;  // fact, define, enum value index or level index
+  std::uint32_t ref_id = kNoId;  // fact, define, enum value, level or score index
+  std::uint32_t item_id = kNoId;  // Item: the item's index in its score
   Cmp cmp = Cmp::Eq;
+  ArithOp arith = ArithOp::Add;
+  // Numeric values after checking: the UCUM code of the value ("mm[Hg]", "1"), and the factor
+  // that brings it into the unit its parent computes in (`kg + [lb_av]` scales the right side).
+  bool numeric = false;
+  std::string value_unit;
+  double scale = 1;
   bool negated = false;
   std::uint32_t count = 0;
   std::vector<std::string> set_names;
@@ -155,7 +168,48 @@ struct Fact {
 struct Define {
   std::string name;
   SourceSpan span;
-  ExprPtr condition;
+  ExprPtr condition;  // or a numeric value, when [numeric]
+  bool numeric = false;  // after checking: the body is arithmetic or a single numeric value
+};
+
+// One row of a banded item: [points] when the item's fact lies in the band, or is one of
+// [values] (`for`). An open side is -inf / +inf after checking.
+struct BandRow {
+  enum class Shape : std::uint8_t { Below, From, FromBelow, For } shape = Shape::Below;
+  Literal points;
+  SourceSpan span;
+  std::optional<Literal> low, high;  // as written
+  double low_value = 0, high_value = 0;  // in the fact's canonical unit after checking
+  std::vector<std::string> values;  // `for`: enum values, `true` or `false`
+  std::vector<SourceSpan> value_spans;
+  std::vector<std::uint32_t> value_ids;  // enum indices, or 1 true / 0 false, after checking
+};
+
+// Bands that apply when [guard] holds (always, when null).
+struct BandGroup {
+  ExprPtr guard;
+  SourceSpan span;
+  std::vector<BandRow> rows;
+};
+
+// `item NAME on FACT` bands, or `item NAME POINTS when CONDITION`.
+struct ScoreItem {
+  std::string name;
+  SourceSpan span;
+  std::string fact;  // empty for a condition item
+  SourceSpan fact_span;
+  std::uint32_t fact_id = kNoId;
+  std::vector<BandGroup> groups;
+  Literal points;       // a condition item's points
+  ExprPtr condition;    // a condition item's condition
+};
+
+struct Score {
+  std::string name;
+  SourceSpan span;
+  std::string title;
+  std::vector<Citation> cites;
+  std::vector<ScoreItem> items;
 };
 
 struct Flag {
@@ -197,12 +251,13 @@ struct Given {
 };
 
 struct Expectation {
-  enum class Kind : std::uint8_t { Urgency, Status, FlagsExactly, Fired, NotFired, Undetermined };
+  enum class Kind : std::uint8_t { Urgency, Status, FlagsExactly, Fired, NotFired, Undetermined, Score };
   Kind kind = Kind::Urgency;
+  double low = 0, high = 0;  // Score: the expected value (low == high) or bounds
   SourceSpan span;
   std::vector<std::string> names;  // level / status / flag names
   std::vector<SourceSpan> name_spans;
-  std::vector<std::uint32_t> ids;  // level index, status (0 complete, 1 incomplete), flag indices
+  std::vector<std::uint32_t> ids;  // level index, status (0 complete, 1 incomplete), flag or score indices
 };
 
 struct Test {
@@ -221,6 +276,7 @@ struct Kb {
   std::vector<Fact> facts;
   std::vector<Define> defines;
   std::vector<Flag> flags;
+  std::vector<Score> scores;
   std::vector<Topic> topics;
   std::vector<Test> tests;
   std::vector<Comment> comments;

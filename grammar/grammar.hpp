@@ -91,7 +91,8 @@ template <typename Word> struct key : seq<Word, not_at<identifier_other>> {};
   X(or) X(not) X(in) X(define) X(flag) X(when) X(because) X(cite) X(advise) X(see) X(topic)       \
   X(test) X(given) X(expect) X(urgency) X(flags) X(no) X(fired) X(undetermined) X(known)           \
   X(unknown) X(true) X(false) X(at) X(least) X(draft) X(active) X(retired) X(complete)             \
-  X(incomplete) X(mass) X(time) X(length) X(temperature) X(quantity)
+  X(incomplete) X(mass) X(time) X(length) X(temperature) X(quantity) X(most) X(exactly)      \
+  X(score) X(item) X(on) X(below) X(from) X(for)
 
 #define REDFLAG_GRAMMAR_KEYWORD(word)                  \
   struct str_##word : TAO_PEGTL_STRING(#word) {};      \
@@ -148,7 +149,7 @@ struct keyword {
 
 // The keywords that start a declaration: the end of one declaration and the recovery points.
 struct declaration_keyword : sor<key_kb, key_source, key_levels, key_fact, key_define, key_flag,
-  key_topic, key_test> {};
+  key_score, key_topic, key_test> {};
 
 // A name: an identifier that is not a keyword.
 struct name : seq<not_at<keyword>, identifier> {};
@@ -185,6 +186,7 @@ struct unit_number : seq<number, not_at<unit_piece>> {};
 // Parentheses may not follow a unit: `(` and `)` belong to conditions, so `mg/(kg.d)` is
 // refused (write `mg/kg/d`, which UCUM reads the same) unless the `(` is inside `[...]`.
 struct unit_no_paren : not_at<one<'('>> {};
+// A lone `/` is division, not a unit: `100 / sbp` divides, `100 /min` is a rate (below).
 // `in` is a keyword and also the inch; as a unit it is never followed by a `{` set.
 struct inch_unit : seq<key_in, not_at<sep, one<'{'>>> {};
 // Any other UCUM code or alias as one token: `kg`, `mm[Hg]`, `/min`, `%`, `10*9/L`,
@@ -193,7 +195,7 @@ struct inch_unit : seq<key_in, not_at<sep, one<'{'>>> {};
 // keyword, so `between 1 and 5` reads `and` as the keyword. Checked against UCUM by the
 // compiler, so a misspelt unit gets a "did you mean".
 struct ucum_code : seq<at<unit_start>, not_at<keyword, not_at<unit_piece>>, not_at<unit_number>,
-  plus<unit_piece>, must<unit_no_paren>> {};
+  not_at<one<'/'>, not_at<unit_piece>>, plus<unit_piece>, must<unit_no_paren>> {};
 // A unit: `in`, or a UCUM code.
 struct unit_name : sor<inch_unit, ucum_code> {};
 // The unit written after a number.
@@ -238,12 +240,16 @@ struct known_name : name {};
 // `known(x)`: whether the case gives fact x.
 struct known_call : seq<key_known, sep, must<open_paren>, sep, must<known_name>, sep,
   must<close_paren>> {};
+// `least` or `most` after `at`.
+struct count_bound : sor<key_least, key_most> {};
+// `at least`, `at most` or `exactly`: how the count of true conditions is tested.
+struct count_mode : sor<seq<key_at, sep, must<count_bound>>, key_exactly> {};
 // N in `at least N of`.
 struct at_least_count : plus<digit> {};
 // One condition listed in `at least N of (...)`.
 struct at_least_item : seq<expr> {};
-// `at least N of (c1, c2, ...)`.
-struct at_least : seq<key_at, sep, must<key_least>, sep, must<at_least_count>, sep,
+// `at least N of (c1, c2, ...)`, `at most N of (...)`, `exactly N of (...)`.
+struct at_least : seq<count_mode, sep, must<at_least_count>, sep,
   must<key_of>, sep, must<open_paren>, sep, must<at_least_item>,
   star<sep, comma, sep, must<at_least_item>>, sep, must<close_paren>> {};
 // `true`, `false`, `unknown` as operands.
@@ -252,18 +258,33 @@ struct bool_constant : sor<key_true, key_false, key_unknown> {};
 struct number_operand : quantity {};
 // The case urgency (topic conditions).
 struct urgency_operand : key_urgency {};
-// A fact, define, enum value or level name.
-struct name_operand : name {};
+// A fact, define, score, enum value or level name, or a score's item (`news2.respiration`).
+struct name_operand : seq<name, opt<one<'.'>, name>> {};
 // Anything a comparison can compare, or a whole parenthesised condition.
 struct operand : sor<nest<open_paren, paren_expr>, nest<key_known, known_call>,
-  nest<key_at, at_least>, bool_constant,
+  nest<sor<key_at, key_exactly>, at_least>, bool_constant,
   number_operand, urgency_operand, name_operand> {};
+
+// ---- Arithmetic: `*` and `/` bind tighter than `+` and `-`, all left-associative ----
+
+struct mul_op : one<'*', '/'> {};
+struct add_op : one<'+', '-'> {};
+// The operand after `*` or `/`.
+struct product_operand : operand {};
+struct product_tail : seq<sep, mul_op, sep, must<product_operand>> {};
+// `a * b / c`.
+struct product : seq<operand, star<product_tail>> {};
+// The term after `+` or `-`.
+struct sum_operand : product {};
+struct sum_tail : seq<sep, add_op, sep, must<sum_operand>> {};
+// `a + b - c`: a numeric value, or a single operand.
+struct sum : seq<product, star<sum_tail>> {};
 
 // Longest first, so `<=` is not read as `<`.
 struct cmp_op : sor<string<'!', '='>, string<'<', '='>, string<'>', '='>, one<'='>, one<'<'>,
   one<'>'>> {};
 // The right-hand side of a comparison.
-struct compare_rhs : operand {};
+struct compare_rhs : sum {};
 struct compare_tail : seq<cmp_op, sep, must<compare_rhs>> {};
 // One enum value (or level) inside `{ }`.
 struct set_item : name {};
@@ -272,13 +293,13 @@ struct set_close : one<'}'> {};
 // `[not] in {a, b}`.
 struct in_tail : seq<opt<key_not, sep>, key_in, sep, must<set_open>, sep, must<set_item>,
   star<sep, comma, sep, must<set_item>>, sep, must<set_close>> {};
-struct between_low : operand {};
-struct between_high : operand {};
+struct between_low : sum {};
+struct between_high : sum {};
 // `between x and y`.
 struct between_tail : seq<key_between, sep, must<between_low>, sep, must<key_and>, sep,
   must<between_high>> {};
-// An operand, optionally compared, tested for set membership or a range.
-struct test : seq<operand, opt<sep, sor<compare_tail, in_tail, between_tail>>> {};
+// A value, optionally compared, tested for set membership or a range.
+struct test : seq<sum, opt<sep, sor<compare_tail, in_tail, between_tail>>> {};
 struct unary;
 // The operand of `not`.
 struct not_operand : seq<unary> {};
@@ -373,6 +394,7 @@ struct fact_decl : seq<key_fact, sep, must<fact_name>, sep, must<fact_colon>, se
   must<fact_type>, star<sep, fact_clause>, must<fact_end>> {};
 
 struct define_name : name {};
+// A condition, or a numeric value (`(sbp + 2 * dbp) / 3`).
 struct define_condition : expr {};
 struct define_end : end_of_declaration {};
 // `define ID = CONDITION`.
@@ -391,6 +413,42 @@ struct flag_end : end_of_declaration {};
 // `flag ID LEVEL` and its clauses.
 struct flag_decl : seq<key_flag, sep, must<flag_name>, sep, must<flag_level>,
   star<sep, flag_clause>, must<flag_end>> {};
+
+struct score_name : name {};
+struct item_name : name {};
+// The fact a banded item reads.
+struct item_fact : name {};
+// The points of a row or a condition item: a number.
+struct item_points : number {};
+struct band_low : quantity {};
+struct band_high : quantity {};
+// `below B`: x < B.
+struct band_below : seq<key_below, sep, must<band_high>> {};
+// `from A [below B]`: A <= x (< B).
+struct band_from : seq<key_from, sep, must<band_low>, opt<sep, key_below, sep, must<band_high>>> {};
+// An enum value, `true` or `false` in a `for` row.
+struct band_value : sor<key_true, key_false, name> {};
+// `for a, b`: the fact is one of these values.
+struct band_for : seq<key_for, sep, must<band_value>, star<sep, comma, sep, must<band_value>>> {};
+struct band_shape : sor<band_below, band_from, band_for> {};
+// `3 below 9 /min`: the points when the fact lies in the band.
+struct band_row : seq<item_points, sep, must<band_shape>> {};
+// The condition under which a group of bands applies.
+struct group_guard : expr {};
+// `when CONDITION` and the bands that apply when it holds.
+struct band_group : seq<key_when, sep, must<group_guard>, star<sep, band_row>> {};
+// `on FACT`, its unguarded bands, then guarded groups.
+struct banded_item : seq<key_on, sep, must<item_fact>, star<sep, band_row>, star<sep, band_group>> {};
+struct item_condition : expr {};
+// `1 when CONDITION`: the points when the condition holds, else 0.
+struct condition_item : seq<item_points, sep, must<key_when>, sep, must<item_condition>> {};
+struct item_body : sor<banded_item, condition_item> {};
+// `item NAME on FACT ...` or `item NAME POINTS when CONDITION`.
+struct item_clause : seq<key_item, sep, must<item_name>, sep, must<item_body>> {};
+struct score_clause : sor<title_clause, cite_clause, item_clause> {};
+struct score_end : end_of_declaration {};
+// `score ID`, then `title`, `cite` and `item` clauses: a banded-points score.
+struct score_decl : seq<key_score, sep, must<score_name>, star<sep, score_clause>, must<score_end>> {};
 
 struct topic_name : name {};
 struct topic_title : string_ {};
@@ -427,11 +485,20 @@ struct expect_no_flags : seq<key_no, sep, must<key_flags>> {};
 struct expect_fired : key_fired {};
 struct expect_not_fired : seq<key_not, sep, must<key_fired>> {};
 struct expect_undetermined : key_undetermined {};
+struct expect_score : key_score {};
+struct expected_score : name {};
+struct score_exact : number {};
+struct score_low : number {};
+struct score_high : number {};
+// `= N` or `between A and B` after `expect score NAME`.
+struct score_value : sor<seq<equals, sep, must<score_exact>>,
+  seq<key_between, sep, must<score_low>, sep, must<key_and>, sep, must<score_high>>> {};
 struct expectation : sor<seq<expect_urgency, sep, must<expected_level>>,
   seq<expect_status, sep, must<status_value>>, seq<expect_flags, sep, must<expected_flags>>,
   expect_no_flags, seq<expect_fired, sep, must<expected_flags>>,
   seq<expect_not_fired, sep, must<expected_flags>>,
-  seq<expect_undetermined, sep, must<expected_flags>>> {};
+  seq<expect_undetermined, sep, must<expected_flags>>,
+  seq<expect_score, sep, must<expected_score>, sep, must<score_value>>> {};
 struct test_clause : sor<given_clause, seq<key_expect, sep, must<expectation>>> {};
 struct test_end : end_of_declaration {};
 // `test "name"`, then `given` and `expect` clauses.
@@ -439,7 +506,7 @@ struct test_decl : seq<key_test, sep, must<test_name>, star<sep, test_clause>,
   must<test_end>> {};
 
 struct declaration : sor<kb_decl, source_decl, levels_decl, fact_decl, define_decl, flag_decl,
-  topic_decl, test_decl> {};
+  score_decl, topic_decl, test_decl> {};
 
 // A whole file, stopping at the first error.
 struct file : seq<opt<bom>, sep, until<eof, must<declaration>, sep>> {};

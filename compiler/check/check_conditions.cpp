@@ -46,11 +46,56 @@ bool same_numeric_kind(const ast::Fact& a, const ast::Fact& b) {
   return a.type == b.type && a.dimension == b.dimension;
 }
 
+// The units of numeric defines, found on first use: a define may be used before its turn.
+struct DefineUnits {
+  enum class State : std::uint8_t { Unchecked, Checking, Done };
+  explicit DefineUnits(std::size_t count) : state(count, State::Unchecked), unit(count) {}
+  std::vector<State> state;
+  std::vector<std::optional<Unit>> unit;  // nullopt: not numeric, or its error was reported
+};
+
+// The unit of a plain number, a score and a score item.
+const Unit& dimensionless() {
+  static const Unit unit = *find_unit("1");
+  return unit;
+}
+
+// [code] as one operand of `.` or `/` in a UCUM code: parenthesised unless a single atom.
+std::string operand_code(const std::string& code) {
+  return code.find_first_of("./") == std::string::npos ? code : "(" + code + ")";
+}
+
+// The UCUM code of [left] times (or, when [divide], divided by) [right]; `1` drops out.
+std::string combined_code(const std::string& left, const std::string& right, bool divide) {
+  if (right == "1") return left;
+  if (left == "1") return divide ? "/" + operand_code(right) : right;
+  return operand_code(left) + (divide ? "/" : ".") + operand_code(right);
+}
+
+// Whether [name] is `score.item`.
+bool is_item_reference(const std::string& name) { return name.find('.') != std::string::npos; }
+
 class ConditionChecker {
  public:
   ConditionChecker(ast::Kb& kb, const Symbols& symbols, Diagnostics& diagnostics,
-                   std::string_view owner)
-      : kb_(kb), symbols_(symbols), diagnostics_(diagnostics), owner_(owner) {}
+                   std::string_view owner, DefineUnits& define_units)
+      : kb_(kb), symbols_(symbols), diagnostics_(diagnostics), owner_(owner),
+        define_units_(define_units) {}
+
+  // Checks define [id]: a condition, or a numeric value whose unit is recorded.
+  void define(std::uint32_t id) {
+    auto& state = define_units_.state[id];
+    if (state != DefineUnits::State::Unchecked) return;
+    state = DefineUnits::State::Checking;
+    ast::Define& define = kb_.defines[id];
+    ConditionChecker body(kb_, symbols_, diagnostics_, "define", define_units_);
+    if (define.condition && define.numeric) {
+      define_units_.unit[id] = body.numeric(*define.condition);
+    } else if (define.condition) {
+      body.condition(*define.condition);
+    }
+    state = DefineUnits::State::Done;
+  }
 
   // Checks that [expr] is a condition (true, false or unknown).
   void condition(Expr& expr) {
@@ -69,7 +114,12 @@ class ConditionChecker {
       case ExprKind::Or:
         for (auto& child : expr.children) condition(*child);
         return;
-      case ExprKind::AtLeast: return at_least(expr);
+      case ExprKind::AtLeast:
+      case ExprKind::AtMost:
+      case ExprKind::Exactly: return at_least(expr);
+      case ExprKind::Arith:
+        if (!numeric(expr)) return;
+        return not_condition(expr, "this arithmetic", "compare it, as in `(a + b) / 2 >= 10`");
       case ExprKind::Compare: return compare(expr);
       case ExprKind::InSet: return in_set(expr);
       case ExprKind::Between: return between(expr);
@@ -87,22 +137,216 @@ class ConditionChecker {
     return false;
   }
 
-  // Resolves a Name among facts and defines; false (without reporting) when it is neither.
+  // Resolves a Name among facts, defines, scores and score items (`news2.respiration`); false
+  // (without reporting) when it is none of them.
   bool resolve_name(Expr& expr) {
+    if (is_item_reference(expr.name)) return resolve_item(expr);
     if (const auto fact = symbols_.facts.find(expr.name); fact != ast::kNoId) {
       expr.ref = ast::RefKind::Fact;
       expr.ref_id = fact;
     } else if (const auto define = symbols_.defines.find(expr.name); define != ast::kNoId) {
       expr.ref = ast::RefKind::Define;
       expr.ref_id = define;
+    } else if (const auto score = symbols_.scores.find(expr.name); score != ast::kNoId) {
+      expr.ref = ast::RefKind::Score;
+      expr.ref_id = score;
     }
     return expr.ref != ast::RefKind::Unresolved;
   }
 
-  void undefined_name(const Expr& expr) {
-    diagnostics_.report<DiagKind::UndefinedName>(
-        expr.span, expr.name, did_you_mean(expr.name, symbols_.facts_and_defines));
+  bool resolve_item(Expr& expr) {
+    const std::string score_name = expr.name.substr(0, expr.name.find('.'));
+    const std::string item_name = expr.name.substr(score_name.size() + 1);
+    const auto score = symbols_.scores.find(score_name);
+    if (score == ast::kNoId) return false;
+    const auto& items = kb_.scores[score].items;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (items[i].name != item_name) continue;
+      expr.ref = ast::RefKind::Item;
+      expr.ref_id = score;
+      expr.item_id = static_cast<std::uint32_t>(i);
+      return true;
+    }
+    return false;
   }
+
+  void undefined_name(const Expr& expr) {
+    if (!is_item_reference(expr.name)) {
+      diagnostics_.report<DiagKind::UndefinedName>(
+          expr.span, expr.name, did_you_mean(expr.name, symbols_.facts_and_defines));
+      return;
+    }
+    const std::string score_name = expr.name.substr(0, expr.name.find('.'));
+    const auto score = symbols_.scores.find(score_name);
+    if (score == ast::kNoId) {
+      diagnostics_.report<DiagKind::UndefinedScore>(expr.span, score_name,
+                                                    did_you_mean(score_name, symbols_.scores.names));
+      return;
+    }
+    std::vector<std::string_view> items;
+    for (const auto& item : kb_.scores[score].items) items.push_back(item.name);
+    const std::string item_name = expr.name.substr(score_name.size() + 1);
+    diagnostics_.report<DiagKind::UndefinedItem>(expr.span, score_name, item_name,
+                                                 did_you_mean(item_name, items));
+  }
+
+  // Whether [expr] is a numeric value that is not a fact: arithmetic, a numeric define, a
+  // score or a score item. Comparing one takes the interval path (CMPN).
+  bool numeric_value(Expr& expr) {
+    if (expr.kind == ExprKind::Arith) return true;
+    if (expr.kind != ExprKind::Name || !resolve_name(expr)) return false;
+    return expr.ref == ast::RefKind::Score || expr.ref == ast::RefKind::Item ||
+           (expr.ref == ast::RefKind::Define && kb_.defines[expr.ref_id].numeric);
+  }
+
+  // Records [unit] as the unit of numeric [expr].
+  std::optional<Unit> typed(Expr& expr, const Unit& unit) {
+    expr.numeric = true;
+    expr.value_unit = unit.code;
+    return unit;
+  }
+
+  // The unit of numeric value [expr], or nullopt (reported) when it is not one.
+  std::optional<Unit> numeric(Expr& expr) {
+    switch (expr.kind) {
+      case ExprKind::Number: {
+        expr.canonical_value = expr.number.value;
+        if (expr.number.unit.empty()) return typed(expr, dimensionless());
+        const auto unit = find_unit(expr.number.unit);
+        if (!unit) {
+          diagnostics_.report<DiagKind::UnknownUnit>(expr.number.unit_span, expr.number.unit,
+                                                     unit_suggestion(expr.number.unit, std::nullopt));
+          return std::nullopt;
+        }
+        return typed(expr, *unit);
+      }
+      case ExprKind::Name: return numeric_name(expr);
+      case ExprKind::Arith: return arith(expr);
+      default:
+        diagnostics_.report<DiagKind::NotNumeric>(expr.span, describe(expr));
+        return std::nullopt;
+    }
+  }
+
+  std::optional<Unit> numeric_name(Expr& expr) {
+    if (!resolve_name(expr)) {
+      undefined_name(expr);
+      return std::nullopt;
+    }
+    switch (expr.ref) {
+      case ast::RefKind::Fact: {
+        const ast::Fact& fact = kb_.facts[expr.ref_id];
+        if (fact.type == ast::FactType::Number || fact.type == ast::FactType::Integer) {
+          return typed(expr, dimensionless());
+        }
+        if (fact.type == ast::FactType::Quantity) {
+          const auto unit = find_unit(fact.unit);
+          if (!unit) return std::nullopt;  // the declaration's error was reported
+          return typed(expr, *unit);
+        }
+        break;
+      }
+      case ast::RefKind::Define:
+        if (!kb_.defines[expr.ref_id].numeric) break;
+        define(expr.ref_id);
+        if (!define_units_.unit[expr.ref_id]) return std::nullopt;
+        return typed(expr, *define_units_.unit[expr.ref_id]);
+      case ast::RefKind::Score:
+      case ast::RefKind::Item: return typed(expr, dimensionless());
+      default: break;
+    }
+    diagnostics_.report<DiagKind::NotNumeric>(expr.span, describe(expr));
+    return std::nullopt;
+  }
+
+  // Refuses arithmetic on [side], of [unit], when that is a special unit such as `Cel`.
+  bool plain_scale(const Expr& side, const Unit& unit) {
+    if (unit.ucum.special == ucum::SpecialFunction::None) return true;
+    diagnostics_.report<DiagKind::SpecialUnitArithmetic>(side.span, describe(side), unit.code,
+                                                         side.kind == ExprKind::Name ? side.name : "x",
+                                                         unit.code);
+    return false;
+  }
+
+  std::optional<Unit> arith(Expr& expr) {
+    Expr& left_side = *expr.children[0];
+    Expr& right_side = *expr.children[1];
+    const auto left = numeric(left_side);
+    const auto right = numeric(right_side);
+    if (!left || !right || !plain_scale(left_side, *left) || !plain_scale(right_side, *right)) {
+      return std::nullopt;
+    }
+    switch (expr.arith) {
+      case ast::ArithOp::Add:
+      case ast::ArithOp::Sub:
+        if (!same_units(expr, expr.arith == ast::ArithOp::Add ? "add" : "subtract", left_side, *left,
+                        right_side, *right)) {
+          return std::nullopt;
+        }
+        return typed(expr, *left);
+      case ast::ArithOp::Div:
+        if (right_side.kind == ExprKind::Number && right_side.number.value == 0) {
+          diagnostics_.report<DiagKind::DivisionByZero>(right_side.span, literal_text(right_side.number));
+          return std::nullopt;
+        }
+        [[fallthrough]];
+      case ast::ArithOp::Mul: {
+        const auto unit = find_unit(combined_code(left->code, right->code, expr.arith == ast::ArithOp::Div));
+        if (!unit) return typed(expr, dimensionless());  // cannot happen: both sides parsed
+        return typed(expr, *unit);
+      }
+    }
+    return std::nullopt;
+  }
+
+  // Whether [right] (of [right_unit]) may be added to, subtracted from or compared with [left]:
+  // one UCUM dimension. Sets right.scale so that its value arrives in [left_unit]; reports E071
+  // ("cannot [verb] ...") otherwise.
+  bool same_units(const Expr& expr, std::string_view verb, const Expr& left, const Unit& left_unit,
+                  Expr& right, const Unit& right_unit) {
+    if (!compatible(right_unit, left_unit)) {
+      const std::string hint =
+          right.kind == ExprKind::Number && right.number.unit.empty()
+              ? fmt::format("; write `{} {}`", right.number.text, left_unit.code)
+              : "";
+      diagnostics_.report<DiagKind::ArithmeticUnits>(expr.span, verb, describe(left), left_unit.code,
+                                                     describe(right), right_unit.code,
+                                                     incompatibility(right_unit, left_unit), hint);
+      return false;
+    }
+    if (right_unit.code != left_unit.code) right.scale = right_unit.ucum.factor / left_unit.ucum.factor;
+    return true;
+  }
+
+  // `a c b` where a side is arithmetic, a numeric define, a score or an item: both sides are
+  // numeric values in one unit; a bare number is read in the other side's unit.
+  void numeric_compare(Expr& expr, Expr& left, Expr& right) {
+    expr.numeric = true;
+    if (left.kind == ExprKind::Number) return numeric_against(right, left);
+    const auto left_unit = numeric(left);
+    if (!left_unit) return;
+    if (right.kind == ExprKind::Number) return literal_in(right, left, *left_unit);
+    const auto right_unit = numeric(right);
+    if (right_unit) same_units(expr, "compare", left, *left_unit, right, *right_unit);
+  }
+
+  // [literal] compared with numeric [value]: read in [value]'s unit.
+  void numeric_against(Expr& value, Expr& literal) {
+    const auto unit = numeric(value);
+    if (unit) literal_in(literal, value, *unit);
+  }
+
+  // Sets [literal]'s canonical value in [unit], the unit of [value] it is compared with.
+  void literal_in(Expr& literal, const Expr& value, const Unit& unit) {
+    literal.numeric = true;
+    literal.value_unit = unit.code;
+    literal.canonical_value = literal.number.value;
+    if (literal.number.unit.empty()) return;
+    const auto written = resolve_unit(literal.number.unit, literal.number.unit_span, Dimension::Quantity,
+                                      unit, describe(value), diagnostics_);
+    if (written) literal.canonical_value = convert(literal.number.value, *written, unit);
+  }
+
 
   const ast::Fact* fact_of(const Expr& expr) const {
     return expr.kind == ExprKind::Name && expr.ref == ast::RefKind::Fact ? &kb_.facts[expr.ref_id]
@@ -111,6 +355,9 @@ class ConditionChecker {
 
   void name_condition(Expr& expr) {
     if (!resolve_name(expr)) return undefined_name(expr);
+    if (numeric_value(expr)) {
+      return not_condition(expr, describe(expr), fmt::format("compare it, as in `{} >= 2`", expr.name));
+    }
     const ast::Fact* fact = fact_of(expr);
     if (!fact || fact->type == ast::FactType::Bool) return;
     not_condition(expr, describe_fact(*fact), condition_hint(*fact));
@@ -129,13 +376,20 @@ class ConditionChecker {
     diagnostics_.report<DiagKind::UndefinedFact>(expr.name_span, expr.name, hint);
   }
 
+  // `at least N` must be 1..items, `at most N` 0..items-1 and `exactly N` 0..items: any other
+  // count makes the condition a constant.
   void at_least(Expr& expr) {
     const std::size_t items = expr.children.size();
+    const bool most = expr.kind == ExprKind::AtMost;
+    const std::string_view mode = most ? "at most" : expr.kind == ExprKind::Exactly ? "exactly" : "at least";
+    const std::size_t lowest = expr.kind == ExprKind::AtLeast ? 1 : 0;
+    const std::size_t highest = most ? items - 1 : items;
     if (items > kMaxAtLeastItems) {
       diagnostics_.report<DiagKind::TooManyAtLeastItems>(expr.span, items, kMaxAtLeastItems);
-    } else if (expr.count == 0 || expr.count > items) {
-      diagnostics_.report<DiagKind::AtLeastCount>(expr.span, expr.count, items,
-                                                  expr.count == 0 ? "false" : "true", items);
+    } else if (expr.count < lowest || expr.count > highest) {
+      const bool always_true = most ? expr.count >= items : expr.count == 0;
+      diagnostics_.report<DiagKind::AtLeastCount>(expr.span, mode, expr.count, items,
+                                                  always_true ? "true" : "false", lowest, highest);
     }
     for (auto& child : expr.children) condition(*child);
   }
@@ -152,7 +406,10 @@ class ConditionChecker {
       case ExprKind::Name:
         if (const ast::Fact* fact = fact_of(expr)) return describe_fact(*fact);
         if (expr.ref == ast::RefKind::Define) return fmt::format("define `{}`", expr.name);
+        if (expr.ref == ast::RefKind::Score) return fmt::format("score `{}`", expr.name);
+        if (expr.ref == ast::RefKind::Item) return fmt::format("score item `{}`", expr.name);
         return fmt::format("`{}`", expr.name);
+      case ExprKind::Arith: return "the arithmetic";
       default: return "a condition";
     }
   }
@@ -174,7 +431,8 @@ class ConditionChecker {
     switch (expr.kind) {
       case ExprKind::Name:
         if (const ast::Fact* fact = fact_of(expr)) return fact->type == ast::FactType::Bool;
-        return expr.ref == ast::RefKind::Define;
+        return expr.ref == ast::RefKind::Define && !kb_.defines[expr.ref_id].numeric;
+      case ExprKind::Arith: return false;
       case ExprKind::Urgency:
       case ExprKind::Number:
       case ExprKind::BoolConst: return false;
@@ -195,6 +453,7 @@ class ConditionChecker {
   void compare(Expr& expr) {
     Expr& left = *expr.children[0];
     Expr& right = *expr.children[1];
+    if (numeric_value(left) || numeric_value(right)) return numeric_compare(expr, left, right);
     const bool left_subject = subject(left);
     if (!left_subject && !subject(right)) {
       for (const Expr* side : {&left, &right}) {
@@ -318,6 +577,20 @@ class ConditionChecker {
 
   void between(Expr& expr) {
     Expr& subject_side = *expr.children[0];
+    if (numeric_value(subject_side) || numeric_value(*expr.children[1]) || numeric_value(*expr.children[2])) {
+      expr.numeric = true;
+      const auto unit = numeric(subject_side);
+      if (!unit) return;
+      for (std::size_t bound = 1; bound <= 2; ++bound) {
+        Expr& side = *expr.children[bound];
+        if (side.kind == ExprKind::Number) {
+          literal_in(side, subject_side, *unit);
+        } else if (const auto side_unit = numeric(side)) {
+          same_units(expr, "compare", subject_side, *unit, side, *side_unit);
+        }
+      }
+      return;
+    }
     if (!subject(subject_side)) {
       if (subject_side.kind == ExprKind::Name) return undefined_name(subject_side);
       diagnostics_.report<DiagKind::ConstantComparison>(expr.span);
@@ -335,21 +608,58 @@ class ConditionChecker {
   ast::Kb& kb_;
   const Symbols& symbols_;
   Diagnostics& diagnostics_;
-  std::string_view owner_;  // "flag", "define" or "topic"
+  std::string_view owner_;  // "flag", "define", "score" or "topic"
+  DefineUnits& define_units_;
 };
+
+// Whether define [id]'s body is a numeric value rather than a condition: arithmetic, a number,
+// or a name of a number, quantity, numeric define, score or item. [visiting] breaks cycles
+// (reported by check_define_cycles).
+bool numeric_body(const ast::Kb& kb, const Symbols& symbols, std::uint32_t id, std::vector<bool>& visiting) {
+  const Expr& body = *kb.defines[id].condition;
+  if (body.kind == ExprKind::Arith || body.kind == ExprKind::Number) return true;
+  if (body.kind != ExprKind::Name) return false;
+  if (is_item_reference(body.name) || symbols.scores.find(body.name) != ast::kNoId) return true;
+  if (const auto fact = symbols.facts.find(body.name); fact != ast::kNoId) {
+    const auto type = kb.facts[fact].type;
+    return type == ast::FactType::Number || type == ast::FactType::Integer || type == ast::FactType::Quantity;
+  }
+  const auto define = symbols.defines.find(body.name);
+  if (define == ast::kNoId || visiting[define]) return false;
+  visiting[define] = true;
+  const bool numeric = numeric_body(kb, symbols, define, visiting);
+  visiting[define] = false;
+  return numeric;
+}
 
 }  // namespace
 
 void check_conditions(ast::Kb& kb, const Symbols& symbols, Diagnostics& diagnostics) {
-  for (auto& define : kb.defines) {
-    ConditionChecker(kb, symbols, diagnostics, "define").condition(*define.condition);
+  std::vector<bool> visiting(kb.defines.size(), false);
+  for (std::uint32_t id = 0; id < kb.defines.size(); ++id) {
+    if (kb.defines[id].condition) kb.defines[id].numeric = numeric_body(kb, symbols, id, visiting);
+  }
+  DefineUnits define_units(kb.defines.size());
+  for (std::uint32_t id = 0; id < kb.defines.size(); ++id) {
+    if (kb.defines[id].condition) ConditionChecker(kb, symbols, diagnostics, "define", define_units).define(id);
   }
   for (auto& flag : kb.flags) {
-    if (flag.condition) ConditionChecker(kb, symbols, diagnostics, "flag").condition(*flag.condition);
+    if (flag.condition) {
+      ConditionChecker(kb, symbols, diagnostics, "flag", define_units).condition(*flag.condition);
+    }
+  }
+  for (auto& score : kb.scores) {
+    ConditionChecker checker(kb, symbols, diagnostics, "score", define_units);
+    for (auto& item : score.items) {
+      if (item.condition) checker.condition(*item.condition);
+      for (auto& group : item.groups) {
+        if (group.guard) checker.condition(*group.guard);
+      }
+    }
   }
   for (auto& topic : kb.topics) {
     if (topic.condition) {
-      ConditionChecker(kb, symbols, diagnostics, "topic").condition(*topic.condition);
+      ConditionChecker(kb, symbols, diagnostics, "topic", define_units).condition(*topic.condition);
     }
   }
 }

@@ -27,13 +27,16 @@ struct NameTable {
 };
 
 struct Symbols {
-  NameTable facts, defines, flags, topics, sources, levels;
-  std::vector<std::string_view> facts_and_defines;  // the namespace conditions use
+  NameTable facts, defines, scores, flags, topics, sources, levels;
+  std::vector<std::string_view> facts_and_defines;  // the namespace conditions use (and scores)
 };
 
 Symbols resolve_declarations(ast::Kb& kb, Diagnostics& diagnostics);
 void check_facts(ast::Kb& kb, Diagnostics& diagnostics);
+// Types every condition and numeric value: defines, flags, topics, score items and guards.
 void check_conditions(ast::Kb& kb, const Symbols& symbols, Diagnostics& diagnostics);
+// Checks the bands of every banded score item against its fact: units, shapes, no gap, no overlap.
+void check_scores(ast::Kb& kb, const Symbols& symbols, Diagnostics& diagnostics);
 void check_define_cycles(const ast::Kb& kb, Diagnostics& diagnostics);
 
 // "fact `age`", "mass fact `weight_loss`", for messages.

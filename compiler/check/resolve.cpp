@@ -132,7 +132,10 @@ void resolve_tests(ast::Kb& kb, const Symbols& symbols, Diagnostics& diagnostics
         const std::string& name = expectation.names[i];
         const SourceSpan& span = expectation.name_spans[i];
         using Kind = ast::Expectation::Kind;
-        if (expectation.kind == Kind::Status) {
+        if (expectation.kind == Kind::Score) {
+          expectation.ids.push_back(
+              resolve<DiagKind::UndefinedScore>(symbols.scores, name, span, diagnostics));
+        } else if (expectation.kind == Kind::Status) {
           expectation.ids.push_back(name == "complete" ? 0 : 1);
         } else if (expectation.kind == Kind::Urgency) {
           expectation.ids.push_back(
@@ -155,6 +158,17 @@ Symbols resolve_declarations(ast::Kb& kb, Diagnostics& diagnostics) {
   declare_all(kb, symbols.facts, nullptr, "fact", kb.facts, nullptr, diagnostics, fact_spans);
   declare_all(kb, symbols.defines, &symbols.facts, "define", kb.defines, &fact_spans, diagnostics,
               define_spans);
+  std::vector<SourceSpan> score_spans;
+  declare_all(kb, symbols.scores, &symbols.defines, "score", kb.scores, &define_spans, diagnostics,
+              score_spans);
+  for (std::size_t i = 0; i < kb.scores.size(); ++i) {
+    const auto fact = symbols.facts.find(kb.scores[i].name);
+    if (fact != ast::kNoId && symbols.scores.find(kb.scores[i].name) == i) {
+      symbols.scores.ids.erase(kb.scores[i].name);
+      diagnostics.report<DiagKind::DuplicateName>(kb.scores[i].span, "score", kb.scores[i].name,
+                                                  where(kb, fact_spans[fact]));
+    }
+  }
   declare_all(kb, symbols.flags, nullptr, "flag", kb.flags, nullptr, diagnostics, flag_spans);
   declare_all(kb, symbols.topics, nullptr, "topic", kb.topics, nullptr, diagnostics, topic_spans);
   declare_all(kb, symbols.sources, nullptr, "source", kb.sources, nullptr, diagnostics,
@@ -172,6 +186,8 @@ Symbols resolve_declarations(ast::Kb& kb, Diagnostics& diagnostics) {
   symbols.facts_and_defines = symbols.facts.names;
   symbols.facts_and_defines.insert(symbols.facts_and_defines.end(), symbols.defines.names.begin(),
                                    symbols.defines.names.end());
+  symbols.facts_and_defines.insert(symbols.facts_and_defines.end(), symbols.scores.names.begin(),
+                                   symbols.scores.names.end());
 
   const auto resolve_cites = [&](std::vector<ast::Citation>& cites) {
     for (auto& cite : cites) {
@@ -191,6 +207,18 @@ Symbols resolve_declarations(ast::Kb& kb, Diagnostics& diagnostics) {
     resolve_cites(flag.cites);
   }
   for (auto& topic : kb.topics) resolve_cites(topic.cites);
+  for (auto& score : kb.scores) {
+    resolve_cites(score.cites);
+    if (score.items.empty()) diagnostics.report<DiagKind::NoItems>(score.span, score.name);
+    std::vector<std::string_view> seen;
+    for (const auto& item : score.items) {
+      if (std::find(seen.begin(), seen.end(), item.name) != seen.end()) {
+        diagnostics.report<DiagKind::DuplicateValue>(item.span, fmt::format("score `{}`'s item", score.name),
+                                                     item.name);
+      }
+      seen.push_back(item.name);
+    }
+  }
   resolve_tests(kb, symbols, diagnostics);
   return symbols;
 }

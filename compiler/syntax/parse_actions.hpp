@@ -178,6 +178,15 @@ template <> struct action<g::known_call> {
   }
 };
 
+template <> struct action<g::count_mode> {
+  template <typename In> static void apply(const In& in, ParseBuilder& b) {
+    const std::string_view words(in.begin(), in.size());
+    b.count_modes.push_back(words.front() == 'e'             ? ast::ExprKind::Exactly
+                            : words.substr(words.size() - 4) == "most" ? ast::ExprKind::AtMost
+                                                                     : ast::ExprKind::AtLeast);
+  }
+};
+
 template <> struct action<g::at_least_count> {
   template <typename In> static void apply(const In& in, ParseBuilder& b) {
     // Saturates (from_chars leaves it alone when out of range): a count above the limit on
@@ -192,7 +201,8 @@ template <> struct action<g::at_least_count> {
 template <> struct action<g::at_least> {
   template <typename In> static void apply(const In& in, ParseBuilder& b) {
     auto node = std::make_unique<ast::Expr>();
-    node->kind = ast::ExprKind::AtLeast;
+    node->kind = b.count_modes.back();
+    b.count_modes.pop_back();
     node->span = span_of(in, b);
     node->count = b.at_least_counts.back();
     b.at_least_counts.pop_back();
@@ -218,6 +228,28 @@ template <> struct action<g::compare_tail> {
     b.stack.back()->cmp = cmp;
   }
 };
+
+// Folds the two operands of `*`, `/`, `+` or `-` whose operator starts at [op].
+template <typename In>
+void fold_arith(char op, const In& in, ParseBuilder& b) {
+  fold(ast::ExprKind::Arith, 2, in, b);
+  b.stack.back()->arith = op == '+' ? ast::ArithOp::Add : op == '-' ? ast::ArithOp::Sub
+                        : op == '*' ? ast::ArithOp::Mul : ast::ArithOp::Div;
+}
+
+template <> struct action<g::mul_op> {
+  template <typename In> static void apply(const In& in, ParseBuilder& b) { b.arith_ops.push_back(*in.begin()); }
+};
+template <> struct action<g::add_op> : action<g::mul_op> {};
+
+template <> struct action<g::product_tail> {
+  template <typename In> static void apply(const In& in, ParseBuilder& b) {
+    const char op = b.arith_ops.back();
+    b.arith_ops.pop_back();
+    fold_arith(op, in, b);
+  }
+};
+template <> struct action<g::sum_tail> : action<g::product_tail> {};
 
 template <> struct action<g::set_item> {
   template <typename In> static void apply(const In& in, ParseBuilder& b) {

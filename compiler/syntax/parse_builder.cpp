@@ -40,7 +40,7 @@ std::string ParseBuilder::where(const SourceSpan& span) const {
 void ParseBuilder::once(std::string_view clause, SourceSpan where) {
   if (clauses.insert(std::string(clause)).second) return;
   static constexpr std::string_view kDeclWords[] = {"", "the `kb` header", "source", "levels",
-                                                    "fact", "define", "flag", "topic", "test"};
+                                                    "fact", "define", "flag", "score", "topic", "test"};
   static_assert(std::size(kDeclWords) == static_cast<std::size_t>(DeclKind::Test) + 1,
                 "kDeclWords follows DeclKind");
   const auto word = kDeclWords[static_cast<std::size_t>(decl)];
@@ -58,6 +58,8 @@ void ParseBuilder::start(DeclKind kind, std::string name) {
 void ParseBuilder::reset_after_error() {
   stack.clear();
   at_least_counts.clear();
+  count_modes.clear();
+  arith_ops.clear();
   set_names.clear();
   set_spans.clear();
   decl = DeclKind::None;
@@ -70,6 +72,7 @@ ast::ExprPtr ParseBuilder::pop() {
 }
 
 std::vector<ast::Citation>& ParseBuilder::cites() {
+  if (decl == DeclKind::Score) return kb.scores.back().cites;
   return decl == DeclKind::Flag ? kb.flags.back().cites : kb.topics.back().cites;
 }
 

@@ -19,7 +19,7 @@
 namespace redflag::internal {
 
 // The declaration whose clauses the parser is reading.
-enum class DeclKind : std::uint8_t { None, Kb, Source, Levels, Fact, Define, Flag, Topic, Test };
+enum class DeclKind : std::uint8_t { None, Kb, Source, Levels, Fact, Define, Flag, Score, Topic, Test };
 
 struct ParseBuilder {
   ParseBuilder(ast::Kb& kb_in, Diagnostics& diagnostics_in, std::uint32_t file_id_in,
@@ -41,6 +41,10 @@ struct ParseBuilder {
 
   std::vector<ast::ExprPtr> stack;
   std::vector<std::uint32_t> at_least_counts;
+  std::vector<char> arith_ops;  // `+ - * /` whose right operand is being read
+  std::vector<ast::ExprKind> count_modes;  // AtLeast, AtMost or Exactly, one per open count
+  ast::Literal pending_points;  // the points of the row or condition item being read
+  ast::Literal band_low, band_high;
   std::vector<std::string> set_names;
   std::vector<SourceSpan> set_spans;
   std::string known_name;
@@ -73,7 +77,7 @@ struct ParseBuilder {
   void reset_after_error();
 
   ast::ExprPtr pop();
-  // The citation list of the current flag or topic.
+  // The citation list of the current flag, score or topic.
   std::vector<ast::Citation>& cites();
 };
 

@@ -40,7 +40,9 @@ template <> struct action<g::kb_name> {
 template <> struct action<g::title_text> {
   template <typename In> static void apply(const In& in, ParseBuilder& b) {
     b.once("title", span_of(in, b));
-    (b.decl == DeclKind::Kb ? b.header->title : b.kb.flags.back().title) = b.pending_text;
+    (b.decl == DeclKind::Kb      ? b.header->title
+     : b.decl == DeclKind::Score ? b.kb.scores.back().title
+                                 : b.kb.flags.back().title) = b.pending_text;
   }
 };
 
@@ -251,6 +253,104 @@ template <> struct action<g::cite_source> {
 
 REDFLAG_TEXT_ACTION(cite_section, "", b.cites().back().section = b.pending_text)
 
+// ---- score ----
+
+template <> struct action<g::score_name> {
+  template <typename In> static void apply(const In& in, ParseBuilder& b) {
+    b.start(DeclKind::Score, in.string());
+    ast::Score& score = b.kb.scores.emplace_back();
+    score.name = in.string();
+    score.span = span_of(in, b);
+  }
+};
+
+template <> struct action<g::item_name> {
+  template <typename In> static void apply(const In& in, ParseBuilder& b) {
+    ast::ScoreItem& item = b.kb.scores.back().items.emplace_back();
+    item.name = in.string();
+    item.span = span_of(in, b);
+  }
+};
+
+// A banded item starts with one unguarded group; `when` opens the next.
+template <> struct action<g::item_fact> {
+  template <typename In> static void apply(const In& in, ParseBuilder& b) {
+    ast::ScoreItem& item = b.kb.scores.back().items.back();
+    item.fact = in.string();
+    item.fact_span = span_of(in, b);
+    item.groups.emplace_back().span = span_of(in, b);
+  }
+};
+
+template <> struct action<g::group_guard> {
+  template <typename In> static void apply(const In& in, ParseBuilder& b) {
+    auto& groups = b.kb.scores.back().items.back().groups;
+    if (groups.size() == 1 && groups.front().rows.empty() && !groups.front().guard) groups.clear();
+    ast::BandGroup& group = groups.emplace_back();
+    group.guard = b.pop();
+    group.span = span_of(in, b);
+  }
+};
+
+template <> struct action<g::item_points> {
+  template <typename In> static void apply(const In&, ParseBuilder& b) { b.pending_points = b.pending_literal; }
+};
+
+template <> struct action<g::band_low> {
+  template <typename In> static void apply(const In&, ParseBuilder& b) { b.band_low = b.pending_literal; }
+};
+
+template <> struct action<g::band_high> {
+  template <typename In> static void apply(const In&, ParseBuilder& b) { b.band_high = b.pending_literal; }
+};
+
+// The band a row is about to get: starts a row on the last group of the last item.
+inline ast::BandRow& new_row(ParseBuilder& b, ast::BandRow::Shape shape, const SourceSpan& span) {
+  ast::BandRow& row = b.kb.scores.back().items.back().groups.back().rows.emplace_back();
+  row.shape = shape;
+  row.points = b.pending_points;
+  row.span = span;
+  return row;
+}
+
+template <> struct action<g::band_below> {
+  template <typename In> static void apply(const In& in, ParseBuilder& b) {
+    new_row(b, ast::BandRow::Shape::Below, span_of(in, b)).high = std::exchange(b.band_high, ast::Literal{});
+  }
+};
+
+template <> struct action<g::band_from> {
+  template <typename In> static void apply(const In& in, ParseBuilder& b) {
+    const bool bounded = !b.band_high.text.empty();
+    ast::BandRow& row =
+        new_row(b, bounded ? ast::BandRow::Shape::FromBelow : ast::BandRow::Shape::From, span_of(in, b));
+    row.low = b.band_low;
+    if (bounded) row.high = std::exchange(b.band_high, ast::Literal{});
+  }
+};
+
+template <> struct action<g::key_for> {
+  template <typename In> static void apply(const In& in, ParseBuilder& b) {
+    if (b.decl == DeclKind::Score) new_row(b, ast::BandRow::Shape::For, span_of(in, b));
+  }
+};
+
+template <> struct action<g::band_value> {
+  template <typename In> static void apply(const In& in, ParseBuilder& b) {
+    ast::BandRow& row = b.kb.scores.back().items.back().groups.back().rows.back();
+    row.values.push_back(in.string());
+    row.value_spans.push_back(span_of(in, b));
+  }
+};
+
+template <> struct action<g::item_condition> {
+  template <typename In> static void apply(const In&, ParseBuilder& b) {
+    ast::ScoreItem& item = b.kb.scores.back().items.back();
+    item.points = b.pending_points;
+    item.condition = b.pop();
+  }
+};
+
 template <> struct action<g::topic_name> {
   template <typename In> static void apply(const In& in, ParseBuilder& b) {
     b.start(DeclKind::Topic, in.string());
@@ -322,6 +422,7 @@ template <> struct action<g::expect_no_flags> : expectation_action<Kind::FlagsEx
 template <> struct action<g::expect_fired> : expectation_action<Kind::Fired> {};
 template <> struct action<g::expect_not_fired> : expectation_action<Kind::NotFired> {};
 template <> struct action<g::expect_undetermined> : expectation_action<Kind::Undetermined> {};
+template <> struct action<g::expect_score> : expectation_action<Kind::Score> {};
 
 // A level, flag or status name of the last expectation.
 struct expected_name_action {
@@ -334,6 +435,24 @@ struct expected_name_action {
 template <> struct action<g::expected_name> : expected_name_action {};
 template <> struct action<g::expected_level> : expected_name_action {};
 template <> struct action<g::status_value> : expected_name_action {};
+template <> struct action<g::expected_score> : expected_name_action {};
+
+template <> struct action<g::score_exact> {
+  template <typename In> static void apply(const In&, ParseBuilder& b) {
+    ast::Expectation& expectation = b.kb.tests.back().expectations.back();
+    expectation.low = expectation.high = b.pending_literal.value;
+  }
+};
+template <> struct action<g::score_low> {
+  template <typename In> static void apply(const In&, ParseBuilder& b) {
+    b.kb.tests.back().expectations.back().low = b.pending_literal.value;
+  }
+};
+template <> struct action<g::score_high> {
+  template <typename In> static void apply(const In&, ParseBuilder& b) {
+    b.kb.tests.back().expectations.back().high = b.pending_literal.value;
+  }
+};
 
 #undef REDFLAG_TEXT_ACTION
 
