@@ -157,7 +157,8 @@ class Lexer {
     const std::size_t end = unit_end(text_, at_);
     const bool plain_word = std::all_of(text_.begin() + static_cast<std::ptrdiff_t>(at_),
                                         text_.begin() + static_cast<std::ptrdiff_t>(end), is_word_char);
-    return plain_word ? at_ : end;
+    const bool division = end == at_ + 1 && text_[at_] == '/';  // `100 / sbp` divides
+    return plain_word || division ? at_ : end;
   }
 
   // A number, or a version after `version`, or a date after `reviewed` / `next_review`: the
