@@ -334,7 +334,7 @@ void ExprEmitter::emit_count(const Expr& expr, Op op) {
 void ExprEmitter::emit_numeric_compare(const Expr& left, Cmp cmp, const Expr& right) {
   emit_number(left);
   emit_number(right);
-  code_.emit(Op::CmpNum);
+  code_.emit(Op::CmpNumber);
   code_.u8(static_cast<std::uint8_t>(ast::cmp_code(cmp)));
   adjust_number_depth(-2);
   adjust_depth(+1);

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "runtime/number_text.hpp"
+
 namespace redflag::tools {
 namespace {
 
@@ -49,6 +51,12 @@ std::vector<const FiredFlag*> fired_by_urgency(const Image& image, const CaseRes
 std::vector<const UndeterminedFlag*> undetermined_by_urgency(const Image& image,
                                                              const CaseResult& result) {
   return by_urgency(image, result.undetermined);
+}
+
+std::string display_range(const Interval& value, const std::string& unit) {
+  const std::string suffix = unit == "1" ? "" : " " + unit;
+  if (value.lo == value.hi) return shortest_text(value.lo) + suffix;
+  return shortest_text(value.lo) + " to " + shortest_text(value.hi) + suffix;
 }
 
 }  // namespace redflag::tools
