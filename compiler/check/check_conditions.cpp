@@ -314,7 +314,10 @@ class ConditionChecker {
                                                      incompatibility(right_unit, left_unit), hint);
       return false;
     }
-    if (right_unit.code != left_unit.code) right.scale = right_unit.ucum.factor / left_unit.ucum.factor;
+    if (right_unit.code == left_unit.code) return true;
+    // A scale with an offset converts by more than a factor: only the same unit compares.
+    if (!plain_scale(right, right_unit) || !plain_scale(left, left_unit)) return false;
+    right.scale = right_unit.ucum.factor / left_unit.ucum.factor;
     return true;
   }
 
