@@ -43,8 +43,8 @@ TEST_CASE("header and section table rejections") {
   const ByteCase cases[] = {
       {"bad magic", [](Bytes& b) { b[1] = 'X'; }},
       {"truncated header (40 of 72 bytes)", [](Bytes& b) { b.resize(40); }},
-      {"format version 2.2; this runtime reads 1.2", [](Bytes& b) { b[kOffsetMajor] = 2; }},
-      {"format version 1.3; this runtime reads 1.2", [](Bytes& b) { b[kOffsetMinor] = 3; }},
+      {"format version 2.3; this runtime reads 1.3", [](Bytes& b) { b[kOffsetMajor] = 2; }},
+      {"format version 1.4; this runtime reads 1.3", [](Bytes& b) { b[kOffsetMinor] = 4; }},
       {"endianness probe mismatch", [](Bytes& b) { b[kOffsetEndianProbe] = 1; }},
       {"float probe mismatch", [](Bytes& b) { b[kOffsetFloatProbe + 7] ^= 0x80; }},
       {nullptr, [](Bytes& b) { b.pop_back(); }},
@@ -55,7 +55,12 @@ TEST_CASE("header and section table rejections") {
          put_u32(b, kOffsetChecksum, 0);
          put_u32(b, kOffsetChecksum, crc32(b.data(), b.size()));
        }},
-      {"section count 12, expected 11", [](Bytes& b) { b[kOffsetSectionCount] = 12; }},
+      {"section count 13, expected 11 or 12", [](Bytes& b) { b[kOffsetSectionCount] = 13; }},
+      {"section count 12, expected 11",
+       [](Bytes& b) {
+         b[kOffsetMinor] = 2;
+         b[kOffsetSectionCount] = 12;
+       }},
       {"section 1 has kind 3, expected META", [](Bytes& b) { b[kHeaderSize + kSectionEntrySize] = 3; }},
       {nullptr, [](Bytes& b) { put_u32(b, kHeaderSize + 4, get_u32(b, kHeaderSize + 4) + 1); }},
       {nullptr, [](Bytes& b) { put_u32(b, kHeaderSize + 10 * kSectionEntrySize + 8, 1000000); }},

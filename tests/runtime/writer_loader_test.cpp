@@ -38,7 +38,7 @@ TEST_CASE("header fields follow docs/bytecode.md") {
   const std::vector<std::uint8_t> bytes = write_image(test::sample_image());
   CHECK(std::equal(kMagic.begin(), kMagic.end(), bytes.begin()));
   CHECK(bytes[8] == 1);   // major, LE
-  CHECK(bytes[10] == 2);  // minor: 1.1 added dimension 5, 1.2 fact type 5 (integer)
+  CHECK(bytes[10] == 3);  // minor: 1.1 added dimension 5, 1.2 fact type 5 (integer), 1.3 numbers
   CHECK(bytes[12] == 0x04);  // endianness probe 0x01020304, LE
   std::uint64_t size = 0;
   for (int i = 7; i >= 0; --i) size = (size << 8) | bytes[kOffsetFileSize + static_cast<std::size_t>(i)];
@@ -47,10 +47,12 @@ TEST_CASE("header fields follow docs/bytecode.md") {
   std::fill(zeroed.begin() + kOffsetChecksum, zeroed.begin() + kOffsetChecksum + 4, 0);
   const std::uint32_t crc = crc32(zeroed.data(), zeroed.size());
   CHECK(bytes[kOffsetChecksum] == (crc & 0xFF));
-  CHECK(bytes[kOffsetSectionCount] == kSectionCount);
+  // The sample has no numbers, so no NUMBERS section.
+  CHECK(bytes[kOffsetSectionCount] == kRequiredSectionCount);
   std::uint32_t total = 0;
   for (std::uint32_t section : section_sizes(test::sample_image())) total += section;
-  CHECK(total + kHeaderSize + kSectionCount * kSectionEntrySize == bytes.size());
+  CHECK(section_sizes(test::sample_image()).back() == 0);
+  CHECK(total + kHeaderSize + kRequiredSectionCount * kSectionEntrySize == bytes.size());
 }
 
 TEST_CASE("strings are interned once, in first-use order") {
@@ -58,7 +60,7 @@ TEST_CASE("strings are interned once, in first-use order") {
   image.flags[1].file = image.flags[0].file;
   const std::vector<std::uint8_t> bytes = write_image(image);
   // STRINGS starts right after the section table with its count; its first string is the KB id.
-  const std::size_t strings = kHeaderSize + kSectionCount * kSectionEntrySize;
+  const std::size_t strings = kHeaderSize + kRequiredSectionCount * kSectionEntrySize;
   const std::string first(reinterpret_cast<const char*>(bytes.data()) + strings + 8, 8);
   CHECK(first == "backpain");
 }
