@@ -2,6 +2,7 @@
 
 #include <limits>
 
+#include "runtime/bytecode_writer.hpp"
 #include "runtime/crc32.hpp"
 #include "runtime/format.hpp"
 #include "runtime/internal/byte_writer.hpp"
@@ -130,6 +131,12 @@ Tri evaluate_flag(const Image& image, const std::vector<FactValue>& facts) {
   Evaluation evaluation(program);
   evaluate(program, facts.data(), evaluation);
   return evaluation.flags.at(0);
+}
+
+std::shared_ptr<const Kb> open_kb(const Image& image) {
+  const std::vector<std::uint8_t> bytes = write_image(image);
+  std::string error;
+  return Kb::open_bytes(bytes.data(), bytes.size(), error);
 }
 
 void reseal(std::vector<std::uint8_t>& bytes) {

@@ -7,6 +7,7 @@
 
 #include "runtime/code_builder.hpp"
 #include "runtime/image.hpp"
+#include "runtime/redflag.hpp"
 #include "runtime/vm.hpp"
 
 namespace redflag::test {
@@ -52,6 +53,9 @@ Image sample_image();
 // numeric define, `sbp / 100` in 1); flag qsofa_high (`qsofa >= 2`, consult) reading qsofa;
 // a second test expecting `score qsofa between 0 and 2`.
 Image scored_image();
+
+// [image] written and loaded back as a Kb, or null when it does not load.
+std::shared_ptr<const Kb> open_kb(const Image& image);
 
 // Recomputes the content hash and checksum of .rfb [bytes] after an edit, so that the edit
 // reaches the section parsers and the verifier instead of failing the checksum.
