@@ -276,7 +276,9 @@ std::string CodeVerifier::finish() const {
     if (!boundary_[std::min<std::size_t>(image_.defines[i].code_offset, image_.code.size())]) return "define " + std::to_string(i) + " code offset is not an instruction";
   }
   for (std::size_t i = 0; i < image_.numbers.size(); ++i) {
-    if (!boundary_[std::min<std::size_t>(image_.numbers[i].code_offset, image_.code.size())]) return "number " + std::to_string(i) + " code offset is not an instruction";
+    if (!boundary_[std::min<std::size_t>(image_.numbers[i].code_offset, image_.code.size())]) {
+      return "number " + std::to_string(i) + " code offset is not an instruction";
+    }
   }
   return {};
 }
