@@ -224,12 +224,12 @@ class CodeVerifier {
     const std::uint64_t pops = stack_pops(in);
     const std::uint64_t needs = (info.shape == Shape::Jump) ? 1 : pops;
     if (needs > depth_) return std::string("stack underflow in ") + std::string(info.mnemonic);
+    const auto number_pops = static_cast<std::uint32_t>(info.number_pops);
+    if (number_pops > number_depth_) return std::string("number stack underflow in ") + std::string(info.mnemonic);
     depth_ = static_cast<std::uint32_t>(depth_ - pops + static_cast<std::uint64_t>(info.pushes));
     if (depth_ > image_.max_stack) {
       return "stack depth " + std::to_string(depth_) + " exceeds max_stack " + std::to_string(image_.max_stack);
     }
-    const auto number_pops = static_cast<std::uint32_t>(info.number_pops);
-    if (number_pops > number_depth_) return std::string("number stack underflow in ") + std::string(info.mnemonic);
     number_depth_ = number_depth_ - number_pops + static_cast<std::uint32_t>(info.number_pushes);
     if (number_depth_ > image_.max_number_stack) {
       return "number stack depth " + std::to_string(number_depth_) + " exceeds max_number_stack " +
@@ -276,7 +276,9 @@ std::string CodeVerifier::finish() const {
     if (!boundary_[std::min<std::size_t>(image_.defines[i].code_offset, image_.code.size())]) return "define " + std::to_string(i) + " code offset is not an instruction";
   }
   for (std::size_t i = 0; i < image_.numbers.size(); ++i) {
-    if (!boundary_[std::min<std::size_t>(image_.numbers[i].code_offset, image_.code.size())]) return "number " + std::to_string(i) + " code offset is not an instruction";
+    if (!boundary_[std::min<std::size_t>(image_.numbers[i].code_offset, image_.code.size())]) {
+      return "number " + std::to_string(i) + " code offset is not an instruction";
+    }
   }
   return {};
 }

@@ -60,7 +60,9 @@ std::string check_flags(const Image& image) {
     for (std::uint32_t topic : flag.see) {
       if (topic >= image.topics.size()) return out_of_range(owner + " sees topic", topic, image.topics.size(), "topics");
     }
-    if (auto reason = check_ascending(flag.facts, image.facts.size(), owner, "fact", "facts"); !reason.empty()) return reason;
+    if (auto reason = check_ascending(flag.facts, image.facts.size(), owner, "fact", "facts"); !reason.empty()) {
+      return reason;
+    }
     if (auto reason = check_ascending(flag.numbers, image.numbers.size(), owner, "number", "numbers"); !reason.empty()) {
       return reason;
     }
@@ -68,21 +70,31 @@ std::string check_flags(const Image& image) {
   return {};
 }
 
-// An item belongs to a score and only an item does; the facts it names exist.
+// Number [i]'s `score`: an item's is a score's slot; no other kind has one.
+std::string check_score_of(const Image& image, std::size_t i, const std::string& owner) {
+  const ImageNumber& number = image.numbers[i];
+  if (number.kind != NumberKind::Item) {
+    return number.score == kNoIndex ? std::string() : owner + " is not an item but has a score";
+  }
+  if (number.score >= image.numbers.size()) {
+    return out_of_range(owner + " score", number.score, image.numbers.size(), "numbers");
+  }
+  if (image.numbers[number.score].kind == NumberKind::Score) return {};
+  return owner + " is an item of number " + std::to_string(number.score) + ", which is not a score";
+}
+
+// Every number's score, fact, facts and citations.
 std::string check_numbers(const Image& image) {
   for (std::size_t i = 0; i < image.numbers.size(); ++i) {
     const ImageNumber& number = image.numbers[i];
     const std::string owner = "number " + std::to_string(i);
-    if (number.kind == NumberKind::Item) {
-      if (number.score >= image.numbers.size()) return out_of_range(owner + " score", number.score, image.numbers.size(), "numbers");
-      if (image.numbers[number.score].kind != NumberKind::Score) return owner + " is an item of number " + std::to_string(number.score) + ", which is not a score";
-    } else if (number.score != kNoIndex) {
-      return owner + " is not an item but has a score";
-    }
+    if (auto reason = check_score_of(image, i, owner); !reason.empty()) return reason;
     if (number.fact != kNoIndex && number.fact >= image.facts.size()) {
       return out_of_range(owner + " is on fact", number.fact, image.facts.size(), "facts");
     }
-    if (auto reason = check_ascending(number.facts, image.facts.size(), owner, "fact", "facts"); !reason.empty()) return reason;
+    if (auto reason = check_ascending(number.facts, image.facts.size(), owner, "fact", "facts"); !reason.empty()) {
+      return reason;
+    }
     if (auto reason = check_cites(number.cites, owner, image.meta.sources.size()); !reason.empty()) return reason;
   }
   return {};
@@ -100,10 +112,12 @@ std::string check_expectation(const ImageExpectation& expectation, const std::st
       return {};
     case ExpectKind::Score:
       if (args.size() != 1) return owner + " score expectation has " + std::to_string(args.size()) + " arguments";
-      if (args[0] >= image.numbers.size()) return out_of_range(owner + " expects number", args[0], image.numbers.size(), "numbers");
-      // Written so that NaN bounds fail too.
-      if (!(expectation.low <= expectation.high)) return owner + " expects a score between " + number_text(expectation.low) + " and " + number_text(expectation.high);
-      return {};
+      if (args[0] >= image.numbers.size()) {
+        return out_of_range(owner + " expects number", args[0], image.numbers.size(), "numbers");
+      }
+      if (expectation.low <= expectation.high) return {};  // false for a NaN bound too
+      return owner + " expects a score between " + number_text(expectation.low) + " and " +
+             number_text(expectation.high);
     case ExpectKind::FlagsExactly:
     case ExpectKind::Fired:
     case ExpectKind::NotFired:

@@ -1,8 +1,10 @@
 // Writer and loader: round trip, determinism, header fields, file loading.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 
 #include "runtime/bytecode_writer.hpp"
 #include "runtime/crc32.hpp"
@@ -63,6 +65,52 @@ TEST_CASE("strings are interned once, in first-use order") {
   const std::size_t strings = kHeaderSize + kRequiredSectionCount * kSectionEntrySize;
   const std::string first(reinterpret_cast<const char*>(bytes.data()) + strings + 8, 8);
   CHECK(first == "backpain");
+}
+
+TEST_CASE("a KB with numbers round-trips through the NUMBERS section") {
+  const Image image = test::scored_image();
+  const std::vector<std::uint8_t> bytes = write_image(image);
+  CHECK(bytes[kOffsetSectionCount] == kSectionCount);
+  const std::size_t numbers_entry = kHeaderSize + (kSectionCount - 1) * kSectionEntrySize;
+  CHECK(bytes[numbers_entry] == static_cast<std::uint8_t>(SectionKind::Numbers));
+  CHECK(section_sizes(image).back() > 0);
+  const LoadResult loaded = load_image(bytes.data(), bytes.size());
+  REQUIRE(loaded.error == "");
+  CHECK(test::image_difference(image, *loaded.image) == "");
+  CHECK(loaded.image->numbers.size() == 4);
+  CHECK(loaded.image->flags[2].numbers == std::vector<std::uint32_t>{2});
+  CHECK(loaded.image->tests[1].expectations[0].high == 2);
+  CHECK(write_image(*loaded.image) == bytes);
+}
+
+TEST_CASE("numbers alone are enough to need the NUMBERS section") {
+  Image image = test::sample_image();
+  image.max_number_stack = 1;
+  CHECK(write_image(image)[kOffsetSectionCount] == kSectionCount);
+  image.max_number_stack = 0;
+  image.flags[0].numbers = {0};
+  CHECK(write_image(image)[kOffsetSectionCount] == kSectionCount);
+}
+
+std::vector<std::uint8_t> read_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+TEST_CASE("a format 1.2 file loads, and the 1.3 writer gives it the same content and hash") {
+  // tests/data/bytecode/README.md: sample_image() as the format 1.2 writer wrote it.
+  const std::vector<std::uint8_t> old = read_bytes(REDFLAG_TEST_DATA "/bytecode/sample_1_2.rfb");
+  REQUIRE(old.size() > kHeaderSize);
+  CHECK(old[kOffsetMinor] == 2);
+  const LoadResult loaded = load_image(old.data(), old.size());
+  REQUIRE(loaded.error == "");
+  CHECK(test::image_difference(test::sample_image(), *loaded.image) == "");
+  CHECK(loaded.image->numbers.empty());
+  CHECK(loaded.image->max_number_stack == 0);
+  const std::vector<std::uint8_t> rewritten = write_image(*loaded.image);
+  CHECK(rewritten[kOffsetMinor] == kFormatMinor);
+  CHECK(std::equal(old.begin() + kHeaderSize, old.end(), rewritten.begin() + kHeaderSize, rewritten.end()));
+  CHECK(std::equal(old.begin() + kOffsetContentHash, old.begin() + kHeaderSize, rewritten.begin() + kOffsetContentHash));
 }
 
 TEST_CASE("load_file reads a written file and names the path when it cannot") {
