@@ -14,7 +14,8 @@ namespace redflag::tools {
 // A fact's value as a clinician reads it: `true`, `34`, `12 [lb_av]`, `lung`, `(text)`.
 std::string display_value(const ImageFact& fact, double value);
 
-// A computed value as text: "70 mm[Hg]", "8", or "3 to 9" when its interval is not one value;
+// A computed value as text to six significant digits: "63.3333 mm[Hg]", "8", or "3 to 9" when
+// its interval is not one value;
 // [unit] "1" (dimensionless) is not shown.
 std::string display_range(const Interval& value, const std::string& unit);
 
