@@ -419,7 +419,7 @@ struct item_name : name {};
 // The fact a banded item reads.
 struct item_fact : name {};
 // The points of a row or a condition item: a number.
-struct item_points : number {};
+struct item_points : seq<number> {};
 struct band_low : quantity {};
 struct band_high : quantity {};
 // `below B`: x < B.
@@ -487,9 +487,9 @@ struct expect_not_fired : seq<key_not, sep, must<key_fired>> {};
 struct expect_undetermined : key_undetermined {};
 struct expect_score : key_score {};
 struct expected_score : name {};
-struct score_exact : number {};
-struct score_low : number {};
-struct score_high : number {};
+struct score_exact : seq<number> {};
+struct score_low : seq<number> {};
+struct score_high : seq<number> {};
 // `= N` or `between A and B` after `expect score NAME`.
 struct score_value : sor<seq<equals, sep, must<score_exact>>,
   seq<key_between, sep, must<score_low>, sep, must<key_and>, sep, must<score_high>>> {};

@@ -142,8 +142,37 @@ void write_tests(SectionWriter& out, const std::vector<ImageTest>& tests) {
     for (const auto& expectation : test.expectations) {
       out.u8(static_cast<std::uint8_t>(expectation.kind));
       out.u32s(expectation.args);
+      if (expectation.kind == ExpectKind::Score) {
+        out.f64(expectation.low);
+        out.f64(expectation.high);
+      }
     }
   }
+}
+
+// Whether [image] has anything for the NUMBERS section, which is left out otherwise.
+bool has_numbers(const Image& image) {
+  const auto reads_numbers = [](const ImageFlag& flag) { return !flag.numbers.empty(); };
+  return !image.numbers.empty() || image.max_number_stack != 0 ||
+         std::any_of(image.flags.begin(), image.flags.end(), reads_numbers);
+}
+
+void write_numbers(SectionWriter& out, const Image& image) {
+  out.u32(image.max_number_stack);
+  out.u32(image.numbers.size());
+  for (const auto& number : image.numbers) {
+    out.str(number.name);
+    out.u8(static_cast<std::uint8_t>(number.kind));
+    out.str(number.unit);
+    out.str(number.title);
+    out.u32(number.code_offset);
+    out.u32(number.score);
+    out.u32(number.fact);
+    out.u32s(number.facts);
+    out.cites(number.cites);
+  }
+  out.u32(image.flags.size());
+  for (const auto& flag : image.flags) out.u32s(flag.numbers);
 }
 
 // Every section but STRINGS is written in kind order, then STRINGS from what they interned.
@@ -185,6 +214,10 @@ Sections build_sections(const Image& image) {
     lines.str(line.file);
     lines.u32(line.line);
   }
+  if (has_numbers(image)) {
+    auto numbers = section(SectionKind::Numbers);
+    write_numbers(numbers, image);
+  }
   internal::ByteWriter string_bytes(sections[static_cast<std::uint32_t>(SectionKind::Strings) - 1]);
   strings.write(string_bytes);
   return sections;
@@ -210,11 +243,13 @@ std::vector<std::uint8_t> write_image(const Image& image) {
   out.f64(kFloatProbe);
   out.u64(0);  // file size, patched below
   out.u32(0);  // checksum, patched below
-  out.u32(kSectionCount);
+  // NUMBERS, the last section, is written only when it has something (build_sections).
+  const std::uint32_t count = sections.back().empty() ? kRequiredSectionCount : kSectionCount;
+  out.u32(count);
   file.resize(kHeaderSize);  // content hash, filled below
 
-  std::uint32_t offset = static_cast<std::uint32_t>(kHeaderSize + kSectionCount * kSectionEntrySize);
-  for (std::uint32_t i = 0; i < kSectionCount; ++i) {
+  std::uint32_t offset = static_cast<std::uint32_t>(kHeaderSize + count * kSectionEntrySize);
+  for (std::uint32_t i = 0; i < count; ++i) {
     const auto size = static_cast<std::uint32_t>(sections[i].size());
     out.u32(i + 1);
     out.u32(offset);

@@ -21,7 +21,8 @@ namespace redflag {
 // section table and sections. image.content_hash is ignored; the hash is computed here.
 std::vector<std::uint8_t> write_image(const Image& image);
 
-// The byte size of each section write_image(image) would produce, in section-kind order.
+// The byte size of each section write_image(image) would produce, in section-kind order; 0 for
+// NUMBERS when the image has no numbers and the file leaves the section out.
 std::array<std::uint32_t, kSectionCount> section_sizes(const Image& image);
 
 }  // namespace redflag

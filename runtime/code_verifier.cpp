@@ -1,8 +1,9 @@
-// verify_code and max_stack_depth (declared in runtime/verifier.hpp): one forward walk over
-// the code. Jumps only go forward and every instruction is reached by falling through (there
-// is no unconditional jump), so one pass sees each instruction once with its only possible
-// fall-through depth, and a jump target just has to agree with it.
+// verify_code, max_stack_depth and max_number_stack_depth (declared in runtime/verifier.hpp):
+// one forward walk over the code. Jumps only go forward and every instruction is reached by
+// falling through (there is no unconditional jump), so one pass sees each instruction once
+// with its only possible depth of each stack, and a jump target just has to agree with both.
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -15,10 +16,11 @@ namespace {
 
 constexpr std::uint32_t kNoJump = 0xFFFFFFFFu;
 
-// The depth a jump promises at its target, and where it came from.
+// The depths of both stacks a jump promises at its target, and where it came from.
 struct Join {
   std::uint32_t from = kNoJump;
   std::uint32_t depth = 0;
+  std::uint32_t number_depth = 0;
 };
 
 class CodeVerifier {
@@ -29,11 +31,15 @@ class CodeVerifier {
         boundary_(image.code.size() + 1, false),
         flag_runs_(image.flags.size(), 0),
         define_runs_(image.defines.size(), 0),
-        topic_runs_(image.topics.size(), 0) {}
+        topic_runs_(image.topics.size(), 0),
+        number_runs_(image.numbers.size(), 0) {}
 
   std::string run() {
     if (image_.max_stack > kMaxStack) {
       return "max_stack " + std::to_string(image_.max_stack) + " exceeds " + std::to_string(kMaxStack);
+    }
+    if (image_.max_number_stack > kMaxStack) {
+      return "max_number_stack " + std::to_string(image_.max_number_stack) + " exceeds " + std::to_string(kMaxStack);
     }
     Instruction in;
     for (std::uint32_t pc = 0; pc < image_.code.size(); pc = in.end()) {
@@ -61,6 +67,10 @@ class CodeVerifier {
       return "stack depth " + std::to_string(depth_) + " here but " + std::to_string(joins_[pc].depth) +
              " from the jump at offset " + std::to_string(joins_[pc].from);
     }
+    if (joins_[pc].from != kNoJump && joins_[pc].number_depth != number_depth_) {
+      return "number stack depth " + std::to_string(number_depth_) + " here but " +
+             std::to_string(joins_[pc].number_depth) + " from the jump at offset " + std::to_string(joins_[pc].from);
+    }
     if (auto reason = operands(in); !reason.empty()) return reason;
     return stack(in);
   }
@@ -74,7 +84,7 @@ class CodeVerifier {
       case Shape::Tri:
         return in.a < 3 ? std::string() : "PUSH operand " + std::to_string(in.a) + " out of range";
       case Shape::Fact:
-        return fact(in.a, in.op == Op::Fact ? Want::Bool : Want::Any, mnemonic);
+        return fact(in.a, in.op == Op::Fact ? Want::Bool : in.op == Op::Num ? Want::Numeric : Want::Any, mnemonic);
       case Shape::FactCmpConst:
         if (auto reason = fact(in.a, Want::Comparable, mnemonic); !reason.empty()) return reason;
         if (in.c >= kCmpCount) return "comparison code " + std::to_string(in.c) + " out of range";
@@ -104,17 +114,61 @@ class CodeVerifier {
       case Shape::Topic:
         if (auto reason = once(in, topic_runs_, "topic", "topics"); !reason.empty()) return reason;
         return image_.topics[in.a].has_condition ? std::string() : "TOPIC for topic " + std::to_string(in.a) + " without a condition";
+      case Shape::Const:
+        if (auto reason = index(in.b, image_.constants.size(), "constant", "constants"); !reason.empty()) return reason;
+        return finite(in.b, mnemonic);
+      case Shape::Cmp:
+        return in.c < kCmpCount ? std::string() : "comparison code " + std::to_string(in.c) + " out of range";
+      case Shape::Item:
+        return item(in);
+      case Shape::Number:
+        return number(in);
     }
     return {};
   }
 
-  enum class Want { Any, Bool, Comparable };
+  enum class Want { Any, Bool, Comparable, Numeric };
+
+  static bool fits(FactType type, Want want) {
+    switch (want) {
+      case Want::Any: return true;
+      case Want::Bool: return type == FactType::Bool;
+      case Want::Comparable: return type != FactType::Text;
+      case Want::Numeric: return type == FactType::Number || type == FactType::Quantity || type == FactType::Integer;
+    }
+    return false;
+  }
 
   std::string fact(std::uint64_t a, Want want, std::string_view mnemonic) {
     if (auto reason = index(a, image_.facts.size(), "fact", "facts"); !reason.empty()) return reason;
-    const FactType type = image_.facts[a].type;
-    const bool fits = want == Want::Any || (want == Want::Bool ? type == FactType::Bool : type != FactType::Text);
-    return fits ? std::string() : std::string(mnemonic) + " on fact " + std::to_string(a) + " of the wrong type";
+    if (fits(image_.facts[a].type, want)) return {};
+    return std::string(mnemonic) + " on fact " + std::to_string(a) + " of the wrong type";
+  }
+
+  // A constant [b] that NUMK pushes or ITEM scores: a number, not NaN or an infinity.
+  std::string finite(std::uint64_t b, std::string_view mnemonic) const {
+    if (std::isfinite(image_.constants[b])) return {};
+    return std::string(mnemonic) + " constant " + std::to_string(b) + " is not finite";
+  }
+
+  // ITEM a b z: at least one row, points K[a..a+b) inside the pool and finite, z 0 or 1.
+  std::string item(const Instruction& in) const {
+    if (in.b == 0) return "ITEM with no rows";
+    const std::size_t constants = image_.constants.size();
+    if (in.a >= constants || in.b > constants - in.a) {
+      return "ITEM points " + std::to_string(in.a) + ".." + std::to_string(in.a + in.b) + " outside the constants (" +
+             std::to_string(constants) + " constants)";
+    }
+    for (std::uint64_t k = in.a; k < in.a + in.b; ++k) {
+      if (auto reason = finite(k, "ITEM"); !reason.empty()) return reason;
+    }
+    return in.c <= 1 ? std::string() : "ITEM zero flag " + std::to_string(in.c) + " out of range";
+  }
+
+  std::string number(const Instruction& in) {
+    if (in.op == Op::NumSet) return once(in, number_runs_, "number", "numbers");
+    if (auto reason = index(in.a, image_.numbers.size(), "number", "numbers"); !reason.empty()) return reason;
+    return number_runs_[in.a] ? std::string() : "NGET of number " + std::to_string(in.a) + " before its NSET";
   }
 
   std::string mask(const Instruction& in) {
@@ -136,7 +190,11 @@ class CodeVerifier {
       return "stack depth " + std::to_string(depth_) + " differs from " + std::to_string(join.depth) +
              " at the jump target " + std::to_string(target);
     }
-    join = Join{in.offset, depth_};
+    if (join.from != kNoJump && join.number_depth != number_depth_) {
+      return "number stack depth " + std::to_string(number_depth_) + " differs from " +
+             std::to_string(join.number_depth) + " at the jump target " + std::to_string(target);
+    }
+    join = Join{in.offset, depth_, number_depth_};
     if (target > furthest_target_) {
       furthest_target_ = static_cast<std::uint32_t>(target);
       furthest_from_ = in.offset;
@@ -150,7 +208,7 @@ class CodeVerifier {
     return define_runs_[in.a] ? std::string() : "DEFGET of define " + std::to_string(in.a) + " before its DEFSET";
   }
 
-  // FLAG, DEFSET, TOPIC [in]: in range, run for the first time, and crossed by no jump.
+  // FLAG, DEFSET, TOPIC, NSET [in]: in range, run for the first time, and crossed by no jump.
   std::string once(const Instruction& in, std::vector<std::uint8_t>& runs, const char* what, const char* table) {
     if (auto reason = index(in.a, runs.size(), what, table); !reason.empty()) return reason;
     if (runs[in.a]) return std::string(what) + " " + std::to_string(in.a) + " set twice";
@@ -166,9 +224,16 @@ class CodeVerifier {
     const std::uint64_t pops = stack_pops(in);
     const std::uint64_t needs = (info.shape == Shape::Jump) ? 1 : pops;
     if (needs > depth_) return std::string("stack underflow in ") + std::string(info.mnemonic);
+    const auto number_pops = static_cast<std::uint32_t>(info.number_pops);
+    if (number_pops > number_depth_) return std::string("number stack underflow in ") + std::string(info.mnemonic);
     depth_ = static_cast<std::uint32_t>(depth_ - pops + static_cast<std::uint64_t>(info.pushes));
     if (depth_ > image_.max_stack) {
       return "stack depth " + std::to_string(depth_) + " exceeds max_stack " + std::to_string(image_.max_stack);
+    }
+    number_depth_ = number_depth_ - number_pops + static_cast<std::uint32_t>(info.number_pushes);
+    if (number_depth_ > image_.max_number_stack) {
+      return "number stack depth " + std::to_string(number_depth_) + " exceeds max_number_stack " +
+             std::to_string(image_.max_number_stack);
     }
     return {};
   }
@@ -183,9 +248,10 @@ class CodeVerifier {
   const Image& image_;
   std::vector<Join> joins_;
   std::vector<bool> boundary_;
-  std::vector<std::uint8_t> flag_runs_, define_runs_, topic_runs_;
+  std::vector<std::uint8_t> flag_runs_, define_runs_, topic_runs_, number_runs_;
   std::size_t flags_done_ = 0;
   std::uint32_t depth_ = 0;
+  std::uint32_t number_depth_ = 0;
   std::uint32_t furthest_target_ = 0;  // of all jumps so far, and where that jump is
   std::uint32_t furthest_from_ = 0;
 };
@@ -199,6 +265,7 @@ std::string CodeVerifier::finish() const {
   };
   if (auto reason = never(flag_runs_, "flag"); !reason.empty()) return reason;
   if (auto reason = never(define_runs_, "define"); !reason.empty()) return reason;
+  if (auto reason = never(number_runs_, "number"); !reason.empty()) return reason;
   for (std::size_t i = 0; i < image_.topics.size(); ++i) {
     if (image_.topics[i].has_condition && !topic_runs_[i]) return "topic " + std::to_string(i) + " condition is never set";
   }
@@ -208,25 +275,46 @@ std::string CodeVerifier::finish() const {
   for (std::size_t i = 0; i < image_.defines.size(); ++i) {
     if (!boundary_[std::min<std::size_t>(image_.defines[i].code_offset, image_.code.size())]) return "define " + std::to_string(i) + " code offset is not an instruction";
   }
+  for (std::size_t i = 0; i < image_.numbers.size(); ++i) {
+    if (!boundary_[std::min<std::size_t>(image_.numbers[i].code_offset, image_.code.size())]) {
+      return "number " + std::to_string(i) + " code offset is not an instruction";
+    }
+  }
   return {};
+}
+
+struct StackDepths {
+  std::uint32_t tri = 0;
+  std::uint32_t number = 0;
+};
+
+// The deepest each stack gets over [code], stopping at the first instruction that does not
+// decode or underflows either stack.
+StackDepths deepest(const std::vector<std::uint8_t>& code) {
+  std::uint64_t depth = 0;
+  std::uint64_t number_depth = 0;
+  StackDepths deepest;
+  Instruction in;
+  for (std::uint32_t pc = 0; pc < code.size(); pc = in.end()) {
+    if (decode_instruction(code, pc, in) != DecodeStatus::Ok) break;
+    const OpInfo& info = op_info(in.op);
+    const std::uint64_t pops = stack_pops(in);
+    const auto number_pops = static_cast<std::uint64_t>(info.number_pops);
+    if (pops > depth || number_pops > number_depth) break;
+    depth = depth - pops + static_cast<std::uint64_t>(info.pushes);
+    number_depth = number_depth - number_pops + static_cast<std::uint64_t>(info.number_pushes);
+    deepest.tri = std::max(deepest.tri, static_cast<std::uint32_t>(depth));
+    deepest.number = std::max(deepest.number, static_cast<std::uint32_t>(number_depth));
+  }
+  return deepest;
 }
 
 }  // namespace
 
 std::string verify_code(const Image& image) { return CodeVerifier(image).run(); }
 
-std::uint32_t max_stack_depth(const std::vector<std::uint8_t>& code) {
-  std::uint64_t depth = 0;
-  std::uint64_t deepest = 0;
-  Instruction in;
-  for (std::uint32_t pc = 0; pc < code.size(); pc = in.end()) {
-    if (decode_instruction(code, pc, in) != DecodeStatus::Ok) break;
-    const std::uint64_t pops = stack_pops(in);
-    if (pops > depth) break;
-    depth = depth - pops + static_cast<std::uint64_t>(op_info(in.op).pushes);
-    if (depth > deepest) deepest = depth;
-  }
-  return static_cast<std::uint32_t>(deepest);
-}
+std::uint32_t max_stack_depth(const std::vector<std::uint8_t>& code) { return deepest(code).tri; }
+
+std::uint32_t max_number_stack_depth(const std::vector<std::uint8_t>& code) { return deepest(code).number; }
 
 }  // namespace redflag

@@ -2,6 +2,7 @@
 
 #include "runtime/disasm.hpp"
 #include "runtime/instruction.hpp"
+#include "runtime/number_text.hpp"
 
 namespace redflag {
 namespace {
@@ -9,13 +10,20 @@ namespace {
 // Binding strength, loosest first: `or` < `and` < `not` < a comparison or a name.
 enum class Precedence { Or, And, Not, Atom };
 
-struct Term {
+// The same for numeric values: an item's rows < `+`, `-` < `*`, `/` < a number or a name.
+enum class NumberPrecedence { Rows, Sum, Product, Atom };
+
+template <typename Level>
+struct Text {
   std::string text;
-  Precedence precedence = Precedence::Atom;
+  Level precedence = Level::Atom;
 };
+using Term = Text<Precedence>;
+using NumberTerm = Text<NumberPrecedence>;
 
 // [term]'s text, parenthesised when it binds looser than [context] needs.
-std::string operand(const Term& term, Precedence context) {
+template <typename Level>
+std::string operand(const Text<Level>& term, Level context) {
   return term.precedence < context ? "(" + term.text + ")" : term.text;
 }
 
@@ -35,6 +43,7 @@ class Decompiler {
     texts_.defines.resize(image.defines.size());
     texts_.flags.resize(image.flags.size());
     texts_.topics.resize(image.topics.size());
+    texts_.numbers.resize(image.numbers.size());
   }
 
   ConditionTexts run() {
@@ -68,13 +77,49 @@ class Decompiler {
       case Op::JumpIfFalse:
       case Op::JumpIfTrue:
       case Op::Halt: break;
-      case Op::AtLeast: at_least(in.a, in.b); break;
+      case Op::AtLeast: count("at least ", in.a, in.b); break;
+      case Op::AtMost: count("at most ", in.a, in.b); break;
+      case Op::Exactly: count("exactly ", in.a, in.b); break;
       case Op::DefSet: texts_.defines[in.a] = pop().text; break;
       case Op::DefGet: push({image_.defines[in.a].name}); break;
       case Op::Flag: texts_.flags[in.a] = pop().text; break;
       case Op::Urgency: push({"urgency " + cmp(in.c) + " " + image_.levels[in.b]}); break;
       case Op::Topic: texts_.topics[in.a] = pop().text; break;
+      case Op::Num: numbers_.push_back({fact_name(in.a)}); break;
+      case Op::NumConst: numbers_.push_back({shortest_text(image_.constants[in.b])}); break;
+      case Op::Add: arithmetic(" + ", NumberPrecedence::Sum); break;
+      case Op::Sub: arithmetic(" - ", NumberPrecedence::Sum); break;
+      case Op::Mul: arithmetic(" * ", NumberPrecedence::Product); break;
+      case Op::Div: arithmetic(" / ", NumberPrecedence::Product); break;
+      case Op::CmpNumber: {
+        NumberTerm right = pop_number();
+        NumberTerm left = pop_number();
+        push({operand(left, NumberPrecedence::Sum) + " " + cmp(in.c) + " " + operand(right, NumberPrecedence::Sum)});
+        break;
+      }
+      case Op::Item: item(in.a, in.b, in.c != 0); break;
+      case Op::NumSet: texts_.numbers[in.a] = pop_number().text; break;
+      case Op::NumGet: numbers_.push_back({image_.numbers[in.a].name}); break;
     }
+  }
+
+  // `x + y`: the right operand parenthesised at its own strength too, so the text keeps the
+  // order of evaluation (which rounding depends on).
+  void arithmetic(const char* symbol, NumberPrecedence precedence) {
+    NumberTerm right = pop_number();
+    NumberTerm left = pop_number();
+    const auto right_context = static_cast<NumberPrecedence>(static_cast<int>(precedence) + 1);
+    numbers_.push_back({operand(left, precedence) + symbol + operand(right, right_context), precedence});
+  }
+
+  // `3 when A, 1 when B, otherwise 0`: row i scores K[first + i] points.
+  void item(std::uint64_t first, std::uint64_t rows, bool zero) {
+    std::string text;
+    for (std::size_t i = stack_.size() - rows, k = 0; i < stack_.size(); ++i, ++k) {
+      text += (text.empty() ? "" : ", ") + shortest_text(image_.constants[first + k]) + " when " + stack_[i].text;
+    }
+    stack_.resize(stack_.size() - rows);
+    numbers_.push_back({text + (zero ? ", otherwise 0" : ""), NumberPrecedence::Rows});
   }
 
   void binary(const char* word, Precedence precedence) {
@@ -85,13 +130,14 @@ class Decompiler {
     push({operand(left, precedence) + word + operand(right, right_context), precedence});
   }
 
-  void at_least(std::uint64_t needed, std::uint64_t count) {
-    std::string members;
-    for (std::size_t i = stack_.size() - count; i < stack_.size(); ++i) {
-      members += (members.empty() ? "" : ", ") + stack_[i].text;
+  // `at least N of (...)`, `at most`, `exactly`, as [words] says, over the top [members] terms.
+  void count(const char* words, std::uint64_t needed, std::uint64_t members) {
+    std::string list;
+    for (std::size_t i = stack_.size() - members; i < stack_.size(); ++i) {
+      list += (list.empty() ? "" : ", ") + stack_[i].text;
     }
-    stack_.resize(stack_.size() - count);
-    push({"at least " + std::to_string(needed) + " of (" + members + ")"});
+    stack_.resize(stack_.size() - members);
+    push({words + std::to_string(needed) + " of (" + list + ")"});
   }
 
   std::string fact_name(std::uint64_t fact) const { return image_.facts[fact].name; }
@@ -103,10 +149,16 @@ class Decompiler {
     stack_.pop_back();
     return term;
   }
+  NumberTerm pop_number() {
+    NumberTerm term = std::move(numbers_.back());
+    numbers_.pop_back();
+    return term;
+  }
 
   const Image& image_;
   ConditionTexts texts_;
   std::vector<Term> stack_;
+  std::vector<NumberTerm> numbers_;
 };
 
 }  // namespace

@@ -73,7 +73,8 @@ class Lister {
     return current_.empty() ? "-" : current_;
   }
 
-  // The labels that open the code at [pc]: defines first, then flags, each in table order.
+  // The labels that open the code at [pc]: defines first, then numbers, then flags, each in
+  // table order.
   std::string labels(std::uint32_t pc) const {
     const auto found = labels_.find(pc);
     return found == labels_.end() ? std::string() : found->second;
@@ -83,6 +84,7 @@ class Lister {
   static std::unordered_map<std::uint32_t, std::string> entry_labels(const Image& image) {
     std::unordered_map<std::uint32_t, std::string> labels;
     for (const auto& define : image.defines) labels[define.code_offset] += "define " + define.name + ":\n";
+    for (const auto& number : image.numbers) labels[number.code_offset] += "number " + number.name + ":\n";
     for (const auto& flag : image.flags) {
       labels[flag.code_offset] += "flag " + flag.name + " (" + name_at(image.levels, flag.level) + "):\n";
     }
@@ -106,8 +108,23 @@ class Lister {
       case Shape::Flag: return name_at(image_.flags, in.a);
       case Shape::CmpLevel: return "urgency " + cmp_text(in.c) + " " + name_at(image_.levels, in.b);
       case Shape::Topic: return name_at(image_.topics, in.a);
+      case Shape::Const: return number_constant(in.b);
+      case Shape::Cmp: return cmp_text(in.c);
+      case Shape::Item: return points(in.a, in.b) + (in.c != 0 ? " else 0" : "");
+      case Shape::Number: return name_at(image_.numbers, in.a);
     }
     return "";
+  }
+
+  std::string number_constant(std::uint64_t index) const {
+    return index < image_.constants.size() ? shortest_text(image_.constants[index]) : "?" + std::to_string(index);
+  }
+
+  // ITEM's points K[first..first+count), in row order: `[3, 1, 0]`.
+  std::string points(std::uint64_t first, std::uint64_t count) const {
+    std::string out = "[";
+    for (std::uint64_t k = 0; k < count; ++k) out += (k > 0 ? ", " : "") + number_constant(first + k);
+    return out + "]";
   }
 
   std::string constant(std::uint64_t fact, std::uint64_t index) const {
@@ -160,15 +177,19 @@ std::string describe_image(const Image& image) {
   out += "hash      " + to_hex(content_hash(image)) + "\n";
   out += "format    " + std::to_string(kFormatMajor) + "." + std::to_string(kFormatMinor) + "\n";
   out += "sections ";
+  // A KB without numbers has no NUMBERS section (docs/bytecode.md), and no numbers to count.
   const auto sizes = section_sizes(image);
-  for (std::uint32_t i = 0; i < kSectionCount; ++i) {
-    out += " " + std::string(kSectionNames[i]) + " " + std::to_string(sizes[i]) + (i + 1 < kSectionCount ? "," : " bytes\n");
+  const std::uint32_t count = sizes.back() == 0 ? kRequiredSectionCount : kSectionCount;
+  for (std::uint32_t i = 0; i < count; ++i) {
+    out += " " + std::string(kSectionNames[i]) + " " + std::to_string(sizes[i]) + (i + 1 < count ? "," : " bytes\n");
   }
   out += "tables    " + std::to_string(image.levels.size()) + " levels, " + std::to_string(image.facts.size()) +
          " facts, " + std::to_string(image.defines.size()) + " defines, " + std::to_string(image.flags.size()) +
          " flags, " + std::to_string(image.topics.size()) + " topics, " + std::to_string(image.tests.size()) +
-         " tests, " + std::to_string(image.constants.size()) + " constants\n";
-  out += "code      " + std::to_string(image.code.size()) + " bytes, max stack " + std::to_string(image.max_stack) + "\n";
+         " tests, " + std::to_string(image.constants.size()) + " constants" +
+         (image.numbers.empty() ? "" : ", " + std::to_string(image.numbers.size()) + " numbers") + "\n";
+  out += "code      " + std::to_string(image.code.size()) + " bytes, max stack " + std::to_string(image.max_stack) +
+         (image.max_number_stack == 0 ? "" : ", max number stack " + std::to_string(image.max_number_stack)) + "\n";
   return out;
 }
 

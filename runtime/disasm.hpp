@@ -3,7 +3,9 @@
 //
 // The listing shows, per instruction, its offset, source line (`|` when it repeats), mnemonic,
 // operands with every index resolved to a name (facts, constants with their unit, enum sets,
-// levels, flags, defines, topics) and the `.def` synopsis. One printer per operand shape.
+// levels, flags, defines, topics, numbers; ITEM's points as `[3, 1, 0]`, `else 0` for its z)
+// and the `.def` synopsis. Labels `define NAME:`, `number NAME:` and `flag NAME (LEVEL):` open
+// each entry point. One printer per operand shape.
 // It reads verified images (the loader's or the compiler's, before writing); an index that is
 // out of range anyway prints as `?N` rather than crashing. It does not evaluate anything.
 #pragma once
@@ -17,7 +19,8 @@ namespace redflag {
 
 // The summary: KB id, version, status and title; content hash (the loader's, or for an image
 // never loaded, the hash its written form has); format version; section byte sizes; table
-// sizes; code size and max_stack. One `key value` line each.
+// sizes; code size and max_stack. One `key value` line each. The numbers (NUMBERS section,
+// number count, max number stack) appear only when the KB has some.
 std::string describe_image(const Image& image);
 
 // [value] as fact [fact] of [image] reads it in a condition: an enum value's name, `true` or

@@ -55,11 +55,22 @@ std::vector<double> whole_candidates(const ImageFact& fact, const std::vector<do
 
 }  // namespace
 
+std::vector<double> numeric_spread(const ImageFact& fact) {
+  const bool has_min = !std::isnan(fact.min);
+  const bool has_max = !std::isnan(fact.max);
+  if (has_min && has_max) return {fact.min, (fact.min + fact.max) / 2, fact.max};
+  const double low = has_min ? fact.min : 0;
+  std::vector<double> spread = {low, low + 1, low + 10, low + 100, low + 1000};
+  if (has_max) spread.push_back(fact.max);
+  return spread;
+}
+
 ConditionReads condition_reads(const Image& image) {
   ConditionReads reads;
   reads.read.assign(image.facts.size(), false);
   reads.thresholds.resize(image.facts.size());
   std::vector<std::pair<std::uint64_t, std::uint64_t>> compared_facts;
+  std::vector<bool> computed(image.facts.size(), false);  // read by NUM
   Instruction in;
   for (std::uint32_t pc = 0; pc < image.code.size(); pc = in.end()) {
     if (decode_instruction(image.code, pc, in) != DecodeStatus::Ok) break;
@@ -75,6 +86,7 @@ ConditionReads condition_reads(const Image& image) {
         reads.read[in.a] = reads.read[in.b] = true;
         compared_facts.emplace_back(in.a, in.b);
         break;
+      case Op::Num: reads.read[in.a] = computed[in.a] = true; break;
       default: break;
     }
   }
@@ -82,6 +94,11 @@ ConditionReads condition_reads(const Image& image) {
   for (const auto& [a, b] : compared_facts) {
     reads.thresholds[a].insert(reads.thresholds[a].end(), own[b].begin(), own[b].end());
     reads.thresholds[b].insert(reads.thresholds[b].end(), own[a].begin(), own[a].end());
+  }
+  for (std::size_t fact = 0; fact < computed.size(); ++fact) {
+    if (!computed[fact]) continue;
+    const std::vector<double> spread = numeric_spread(image.facts[fact]);
+    reads.thresholds[fact].insert(reads.thresholds[fact].end(), spread.begin(), spread.end());
   }
   return reads;
 }

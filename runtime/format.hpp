@@ -17,7 +17,10 @@ namespace redflag {
 inline constexpr std::array<std::uint8_t, 8> kMagic = {0x89, 'R', 'F', 'B', 0x0D, 0x0A, 0x1A, 0x0A};
 
 inline constexpr std::uint16_t kFormatMajor = 1;  // a loader rejects any other major
-inline constexpr std::uint16_t kFormatMinor = 2;  // a loader accepts a lower or equal minor; 1.1 added dimension 5, 1.2 fact type 5 (integer)
+// A loader accepts a lower or equal minor; 1.1 added dimension 5, 1.2 fact type 5 (integer),
+// 1.3 numbers (the NUMBERS section, opcodes 18 to 29, expectation kind 6).
+inline constexpr std::uint16_t kFormatMinor = 3;
+inline constexpr std::uint16_t kFirstNumbersMinor = 3;  // the first minor with a NUMBERS section
 inline constexpr std::uint32_t kEndianProbe = 0x01020304;
 inline constexpr double kFloatProbe = 370.5;
 
@@ -37,21 +40,27 @@ inline constexpr std::size_t kSectionEntrySize = 12;  // {u32 kind, u32 offset, 
 inline constexpr std::uint32_t kNoString = 0xFFFFFFFFu;
 
 enum class SectionKind : std::uint32_t {
-  Strings = 1, Meta, Levels, Facts, Defines, Flags, Topics, Tests, Consts, Code, Lines
+  Strings = 1, Meta, Levels, Facts, Defines, Flags, Topics, Tests, Consts, Code, Lines, Numbers
 };
-inline constexpr std::uint32_t kSectionCount = 11;  // every kind exactly once, in kind order
-static_assert(kSectionCount == static_cast<std::uint32_t>(SectionKind::Lines),
-              "kSectionCount and kSectionNames follow SectionKind");
+// Every kind once, in kind order. NUMBERS, the last, is left out when the KB has no numbers
+// (so such a KB has the bytes, and the content hash, it had in format 1.2): a file has
+// kRequiredSectionCount or kSectionCount sections.
+inline constexpr std::uint32_t kSectionCount = 12;
+inline constexpr std::uint32_t kRequiredSectionCount = 11;
+static_assert(kSectionCount == static_cast<std::uint32_t>(SectionKind::Numbers) &&
+                  kRequiredSectionCount == static_cast<std::uint32_t>(SectionKind::Lines),
+              "kSectionCount and kSectionNames follow SectionKind; only the last section is optional");
 
 inline constexpr std::array<std::string_view, kSectionCount> kSectionNames = {
-    "STRINGS", "META", "LEVELS", "FACTS", "DEFINES", "FLAGS", "TOPICS", "TESTS", "CONSTS", "CODE", "LINES"};
+    "STRINGS", "META", "LEVELS", "FACTS", "DEFINES", "FLAGS", "TOPICS", "TESTS", "CONSTS", "CODE", "LINES", "NUMBERS"};
 
 inline constexpr std::string_view section_name(SectionKind kind) {
   return kSectionNames[static_cast<std::uint32_t>(kind) - 1];
 }
 
 // The VM's stack is sized by max_stack; 1024 covers 256 levels of nesting with room for
-// `at least` lists, and bounds the memory a hostile file can make an evaluation take.
+// `at least` lists, and bounds the memory a hostile file can make an evaluation take. The
+// number stack (max_number_stack) has the same bound.
 inline constexpr std::uint32_t kMaxStack = 1024;
 
 // An `in {...}` set is one 64-bit mask, so an enum has at most 64 values.
@@ -64,6 +73,7 @@ inline constexpr std::size_t kMaxUlebBytes = 10;
 inline constexpr std::uint8_t kKbStatusCount = 3;     // draft, active, retired
 inline constexpr std::uint8_t kFactTypeCount = 6;     // bool, number, quantity, enum, text, integer (1.2)
 inline constexpr std::uint8_t kDimensionCount = 6;    // none, mass, time, length, temperature, quantity (1.1)
-inline constexpr std::uint8_t kExpectKindCount = 6;   // urgency ... undetermined
+inline constexpr std::uint8_t kExpectKindCount = 7;   // urgency ... undetermined, score (1.3)
+inline constexpr std::uint8_t kNumberKindCount = 3;   // define, score, item (1.3)
 
 }  // namespace redflag

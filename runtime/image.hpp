@@ -55,6 +55,23 @@ struct ImageDefine {
   std::uint32_t code_offset = 0;
 };
 
+// What a number slot holds: a numeric define (`define map = (sbp + 2 * dbp) / 3`), a score,
+// or one item of a score.
+enum class NumberKind : std::uint8_t { Define, Score, Item };
+
+// A numeric define, a score or a score item: one number slot V[a] each, set by one NSET.
+struct ImageNumber {
+  std::string name;  // items: "score.item", e.g. "news2.respiration"
+  NumberKind kind = NumberKind::Define;
+  std::string unit;   // UCUM code of its value; "1" for dimensionless values, scores and items
+  std::string title;  // scores: the `title`, else empty
+  std::uint32_t code_offset = 0;
+  std::uint32_t score = kNoIndex;    // items: the number slot of their score
+  std::uint32_t fact = kNoIndex;     // items over a fact (`on FACT`): that fact
+  std::vector<std::uint32_t> facts;  // facts it reads (transitively), ascending
+  std::vector<ImageCitation> cites;  // scores
+};
+
 struct ImageFlag {
   std::string name;
   std::uint32_t level = 0;
@@ -66,6 +83,7 @@ struct ImageFlag {
   std::vector<std::string> advice;
   std::vector<std::uint32_t> see;    // topic indices
   std::vector<std::uint32_t> facts;  // facts the condition reads, ascending
+  std::vector<std::uint32_t> numbers;  // number slots the condition reads, ascending (evidence)
 };
 
 struct ImageTopic {
@@ -80,11 +98,14 @@ struct ImageGiven {
   double value = 0;  // canonical unit, bool 0/1, or enum index
 };
 
-enum class ExpectKind : std::uint8_t { Urgency, Status, FlagsExactly, Fired, NotFired, Undetermined };
+enum class ExpectKind : std::uint8_t { Urgency, Status, FlagsExactly, Fired, NotFired, Undetermined, Score };
 
 struct ImageExpectation {
   ExpectKind kind = ExpectKind::Urgency;
-  std::vector<std::uint32_t> args;  // level; 0 complete / 1 incomplete; flag indices
+  std::vector<std::uint32_t> args;  // level; 0 complete / 1 incomplete; flag indices; number slot
+  // Score: the expected interval, [low, low] for `= v`, [low, high] for `between low and high`.
+  double low = 0;
+  double high = 0;
 };
 
 struct ImageTest {
@@ -109,8 +130,10 @@ struct Image {
   std::vector<ImageFlag> flags;
   std::vector<ImageTopic> topics;
   std::vector<ImageTest> tests;
+  std::vector<ImageNumber> numbers;  // number slots, in code order
   std::vector<double> constants;
   std::uint32_t max_stack = 0;
+  std::uint32_t max_number_stack = 0;
   std::vector<std::uint8_t> code;
   std::vector<ImageLine> lines;
   // Filled by the loader from the header; ignored by the writer, which computes it.

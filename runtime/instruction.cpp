@@ -46,7 +46,17 @@ DecodeStatus decode_instruction(const std::vector<std::uint8_t>& code, std::uint
     case Shape::Define:
     case Shape::Flag:
     case Shape::Topic:
+    case Shape::Number:
       read_uleb(reader, out.a, status);
+      break;
+    case Shape::Const:
+      read_uleb(reader, out.b, status);
+      break;
+    case Shape::Cmp:
+      out.c = reader.u8();
+      break;
+    case Shape::Item:
+      if (read_uleb(reader, out.a, status) && read_uleb(reader, out.b, status)) out.c = reader.u8();
       break;
     case Shape::FactCmpConst:
     case Shape::FactCmpFact:

@@ -14,8 +14,8 @@
 namespace redflag {
 
 // One decoded instruction. Operands land by shape:
-//   Tri, Fact, Define, Flag, Topic: a | Jump: a = j | Count: a, b | FactMask: a, b = m
-//   FactCmpConst / FactCmpFact: a, c, b | CmpLevel: c, b
+//   Tri, Fact, Define, Flag, Topic, Number: a | Jump: a = j | Count: a, b | FactMask: a, b = m
+//   FactCmpConst / FactCmpFact: a, c, b | CmpLevel: c, b | Const: b | Cmp: c | Item: a, b, c = z
 struct Instruction {
   Op op = Op::Halt;
   std::uint8_t c = 0;
@@ -26,7 +26,8 @@ struct Instruction {
   std::uint32_t end() const { return offset + size; }
 };
 
-// How many values [in] pops: its `.def` count, or its operand b for ATLEAST.
+// How many tri values [in] pops: its `.def` count, or its operand b for ATLEAST, ATMOST,
+// EXACTLY and ITEM. Number-stack counts are fixed: op_info(op).number_pops.
 inline std::uint64_t stack_pops(const Instruction& in) {
   const int pops = op_info(in.op).pops;
   return pops < 0 ? in.b : static_cast<std::uint64_t>(pops);

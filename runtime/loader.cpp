@@ -34,7 +34,8 @@ constexpr bool counts_up_to(std::uint8_t count, Enum last) {
 static_assert(counts_up_to(kKbStatusCount, KbStatus::Retired) &&
                   counts_up_to(kFactTypeCount, FactType::Integer) &&
                   counts_up_to(kDimensionCount, Dimension::Quantity) &&
-                  counts_up_to(kExpectKindCount, ExpectKind::Undetermined),
+                  counts_up_to(kExpectKindCount, ExpectKind::Score) &&
+                  counts_up_to(kNumberKindCount, NumberKind::Item),
               "the byte counts in runtime/format.hpp follow the enums they are read into");
 
 std::string hex32(std::uint32_t value) {
@@ -44,8 +45,9 @@ std::string hex32(std::uint32_t value) {
   return text;
 }
 
-// Magic, version, probes, size, checksum and content hash; empty when all hold.
-std::string check_header(const std::uint8_t* data, std::size_t size) {
+// Magic, version (its minor into [minor]), probes, size, checksum and content hash; empty when
+// all hold.
+std::string check_header(const std::uint8_t* data, std::size_t size, std::uint16_t& minor) {
   if (!std::equal(data, data + std::min(size, kMagic.size()), kMagic.begin())) return "bad magic";
   if (size < kHeaderSize) {
     return "truncated header (" + std::to_string(size) + " of " + std::to_string(kHeaderSize) + " bytes)";
@@ -53,7 +55,7 @@ std::string check_header(const std::uint8_t* data, std::size_t size) {
   ByteReader header(data, kHeaderSize);
   header.bytes(kOffsetMajor);
   const std::uint16_t major = header.u16();
-  const std::uint16_t minor = header.u16();
+  minor = header.u16();
   if (major != kFormatMajor || minor > kFormatMinor) {
     return "format version " + std::to_string(major) + "." + std::to_string(minor) + "; this runtime reads " +
            std::to_string(kFormatMajor) + "." + std::to_string(kFormatMinor);
@@ -76,16 +78,20 @@ std::string check_header(const std::uint8_t* data, std::size_t size) {
   return {};
 }
 
-// Every kind once, in order, back to back from the end of the table to the end of the file.
-std::string read_section_table(const std::uint8_t* data, std::size_t size, SectionTable& table) {
+// Every kind once, in order, back to back from the end of the table to the end of the file;
+// NUMBERS may be left out, and a file older than format 1.3 has none. Sets [count].
+std::string read_section_table(const std::uint8_t* data, std::size_t size, std::uint16_t minor, SectionTable& table,
+                               std::uint32_t& count) {
   ByteReader reader(data + kOffsetSectionCount, size - kOffsetSectionCount);
-  const std::uint32_t count = reader.u32();
-  if (count != kSectionCount) {
-    return "section count " + std::to_string(count) + ", expected " + std::to_string(kSectionCount);
+  count = reader.u32();
+  const bool numbers_allowed = minor >= kFirstNumbersMinor;
+  if (count != kRequiredSectionCount && !(numbers_allowed && count == kSectionCount)) {
+    return "section count " + std::to_string(count) + ", expected " + std::to_string(kRequiredSectionCount) +
+           (numbers_allowed ? " or " + std::to_string(kSectionCount) : std::string());
   }
   reader = ByteReader(data + kHeaderSize, size - kHeaderSize);
-  std::uint64_t expected = kHeaderSize + std::uint64_t{kSectionCount} * kSectionEntrySize;
-  for (std::uint32_t i = 0; i < kSectionCount; ++i) {
+  std::uint64_t expected = kHeaderSize + std::uint64_t{count} * kSectionEntrySize;
+  for (std::uint32_t i = 0; i < count; ++i) {
     const std::uint32_t kind = reader.u32();
     table[i].offset = reader.u32();
     table[i].size = reader.u32();
@@ -196,7 +202,36 @@ void read_tests(SectionReader& in, std::vector<ImageTest>& tests) {
     for (auto& expectation : test.expectations) {
       expectation.kind = static_cast<ExpectKind>(in.enum_byte("expectation kind", kExpectKindCount));
       expectation.args = in.u32s();
+      if (expectation.kind == ExpectKind::Score) {
+        expectation.low = in.f64();
+        expectation.high = in.f64();
+      }
     }
+  }
+}
+
+// NUMBERS, after FLAGS: the number slots, then one list of number slots per flag.
+void read_numbers(SectionReader& in, Image& image) {
+  image.max_number_stack = in.u32();
+  image.numbers.resize(in.count(33));
+  for (auto& number : image.numbers) {
+    number.name = in.str();
+    number.kind = static_cast<NumberKind>(in.enum_byte("number kind", kNumberKindCount));
+    number.unit = in.str();
+    number.title = in.str();
+    number.code_offset = in.u32();
+    number.score = in.u32();
+    number.fact = in.u32();
+    number.facts = in.u32s();
+    read_cites(in, number.cites);
+  }
+  const std::uint32_t lists = in.count(4);
+  if (!in.failed() && lists != image.flags.size()) {
+    in.fail(std::to_string(lists) + " flag lists for " + std::to_string(image.flags.size()) + " flags");
+  }
+  for (auto& flag : image.flags) {
+    if (in.failed()) break;
+    flag.numbers = in.u32s();
   }
 }
 
@@ -235,15 +270,18 @@ void read_section(SectionReader& in, SectionKind kind, Image& image) {
         line.line = in.u32();
       }
       break;
+    case SectionKind::Numbers: read_numbers(in, image); break;
   }
 }
 
 std::string read_image(const std::uint8_t* data, std::size_t size, Image& image) {
-  if (std::string reason = check_header(data, size); !reason.empty()) return reason;
+  std::uint16_t minor = 0;
+  if (std::string reason = check_header(data, size, minor); !reason.empty()) return reason;
   SectionTable table;
-  if (std::string reason = read_section_table(data, size, table); !reason.empty()) return reason;
+  std::uint32_t count = 0;
+  if (std::string reason = read_section_table(data, size, minor, table, count); !reason.empty()) return reason;
   std::vector<std::string> strings;
-  for (std::uint32_t i = 0; i < kSectionCount; ++i) {
+  for (std::uint32_t i = 0; i < count; ++i) {
     const auto kind = static_cast<SectionKind>(i + 1);
     SectionReader in(data + table[i].offset, table[i].size, kind, strings);
     if (kind == SectionKind::Strings) read_strings(in, strings);

@@ -16,13 +16,13 @@
 namespace redflag {
 
 enum class Op : std::uint8_t {
-#define REDFLAG_OP(name, mnemonic, shape, pops, pushes, synopsis) name,
+#define REDFLAG_OP(name, mnemonic, shape, pops, pushes, number_pops, number_pushes, synopsis) name,
 #include "runtime/opcodes.def"
 #undef REDFLAG_OP
 };
 
 inline constexpr std::size_t kOpCount = 0
-#define REDFLAG_OP(name, mnemonic, shape, pops, pushes, synopsis) +1
+#define REDFLAG_OP(name, mnemonic, shape, pops, pushes, number_pops, number_pushes, synopsis) +1
 #include "runtime/opcodes.def"
 #undef REDFLAG_OP
     ;
@@ -41,27 +41,37 @@ enum class Shape : std::uint8_t {
   Flag,          // uleb a (flag)
   CmpLevel,      // u8 c (comparison), uleb b (level)
   Topic,         // uleb a (topic)
+  Const,         // uleb b (constant)
+  Cmp,           // u8 c (comparison)
+  Item,          // uleb a (first constant), uleb b (rows popped), u8 z (0 or 1)
+  Number,        // uleb a (number slot)
 };
 
-// One row of the `.def`: [pops] is -1 when the instruction pops its operand b.
+// One row of the `.def`: [pops] is -1 when the instruction pops its operand b. [pops] and
+// [pushes] count the tri stack S, [number_pops] and [number_pushes] the number stack N.
 struct OpInfo {
   std::string_view mnemonic;
   Shape shape;
   int pops;
   int pushes;
+  int number_pops;
+  int number_pushes;
   std::string_view synopsis;
 };
 
 inline constexpr std::array<OpInfo, kOpCount> kOpInfo = {{
-#define REDFLAG_OP(name, mnemonic, shape, pops, pushes, synopsis) \
-  OpInfo{#mnemonic, Shape::shape, pops, pushes, synopsis},
+#define REDFLAG_OP(name, mnemonic, shape, pops, pushes, number_pops, number_pushes, synopsis) \
+  OpInfo{#mnemonic, Shape::shape, pops, pushes, number_pops, number_pushes, synopsis},
 #include "runtime/opcodes.def"
 #undef REDFLAG_OP
 }};
 
 inline constexpr const OpInfo& op_info(Op op) { return kOpInfo[static_cast<std::size_t>(op)]; }
 
-// Comparison codes (CmpCode, runtime/tri.hpp) are the `c` operand of CMPK, CMPF and URGENCY;
+// HALT keeps the number it had in format 1.2, so files without numbers keep their bytes.
+static_assert(static_cast<int>(Op::Halt) == 17 && static_cast<int>(Op::Num) == 18, "opcode numbers never move");
+
+// Comparison codes (CmpCode, runtime/tri.hpp) are the `c` operand of CMPK, CMPF, CMPN and URGENCY;
 // c is one byte but only 0..5 are defined.
 inline constexpr std::size_t kCmpCount = 6;
 

@@ -27,6 +27,38 @@ std::shared_ptr<const Kb> from_result(LoadResult result, std::string& error) {
   return std::make_shared<const Kb>(std::move(*result.image));
 }
 
+// The facts of [reads] that [facts] lacks, ascending as [reads] is.
+std::vector<std::uint32_t> absent(const std::vector<std::uint32_t>& reads, const FactValue* facts) {
+  std::vector<std::uint32_t> needs;
+  for (std::uint32_t fact : reads) {
+    if (!facts[fact].known) needs.push_back(fact);
+  }
+  return needs;
+}
+
+// The exact values among the number slots [slots] in [evaluation].
+std::vector<ComputedValue> computed_values(const Image& image, const Evaluation& evaluation,
+                                           const std::vector<std::uint32_t>& slots) {
+  std::vector<ComputedValue> computed;
+  for (std::uint32_t slot : slots) {
+    const Interval value = evaluation.numbers[slot];
+    const ImageNumber& number = image.numbers[slot];
+    if (value.is_exact()) computed.push_back({slot, number.name, value.lo, number.unit});
+  }
+  return computed;
+}
+
+void describe_scores(const Image& image, const Evaluation& evaluation, const FactValue* facts,
+                     std::vector<ScoreResult>& scores) {
+  scores.clear();
+  for (std::uint32_t slot = 0; slot < image.numbers.size(); ++slot) {
+    const ImageNumber& number = image.numbers[slot];
+    if (number.kind != NumberKind::Score) continue;
+    const Interval value = evaluation.numbers[slot];
+    scores.push_back({slot, number.name, value.lo, value.hi, absent(number.facts, facts)});
+  }
+}
+
 }  // namespace
 
 std::shared_ptr<const Kb> Kb::open_file(const std::string& path, std::string& error) {
@@ -133,24 +165,21 @@ void describe_case(const Image& image, const Evaluation& evaluation, const FactV
   for (std::uint32_t id = 0; id < image.flags.size(); ++id) {
     const ImageFlag& flag = image.flags[id];
     if (evaluation.flags[id] == Tri::True) {
-      FiredFlag fired{id, flag.name, image.levels[flag.level], {}};
+      FiredFlag fired{id, flag.name, image.levels[flag.level], {}, computed_values(image, evaluation, flag.numbers)};
       for (std::uint32_t fact : flag.facts) {
         if (facts[fact].known) fired.evidence.push_back({fact, image.facts[fact].name, facts[fact].value});
       }
       for (std::uint32_t topic : flag.see) shown[topic] = true;
       result.fired.push_back(std::move(fired));
     } else if (evaluation.flags[id] == Tri::Unknown) {
-      UndeterminedFlag undetermined{id, flag.name, {}};
-      for (std::uint32_t fact : flag.facts) {
-        if (!facts[fact].known) undetermined.needs.push_back(fact);
-      }
-      result.undetermined.push_back(std::move(undetermined));
+      result.undetermined.push_back({id, flag.name, absent(flag.facts, facts)});
     }
   }
   result.topics.clear();
   for (std::uint32_t i = 0; i < shown.size(); ++i) {
     if (shown[i]) result.topics.push_back(i);
   }
+  describe_scores(image, evaluation, facts, result.scores);
   result.urgency = evaluation.urgency;
   result.urgency_name = image.levels[evaluation.urgency];
   result.complete = evaluation.complete;

@@ -56,11 +56,29 @@ const char* rf_case_fired_level(const rf_case* kase, size_t i);
 size_t rf_case_fired_evidence_count(const rf_case* kase, size_t i);
 const char* rf_case_fired_evidence_fact(const rf_case* kase, size_t i, size_t j);
 
+/* The exact numeric values [j] fired flag [i] read (numeric defines, scores, score items):
+ * name, value and unit (a UCUM code, "1" when dimensionless). Out-of-range indices give NULL,
+ * 0 (counts) or NaN (values). */
+size_t rf_case_fired_computed_count(const rf_case* kase, size_t i);
+const char* rf_case_fired_computed_name(const rf_case* kase, size_t i, size_t j);
+double rf_case_fired_computed_value(const rf_case* kase, size_t i, size_t j);
+const char* rf_case_fired_computed_unit(const rf_case* kase, size_t i, size_t j);
+
 /* Undetermined flags [i]: name, and the unknown facts [j] it needs. */
 size_t rf_case_undetermined_count(const rf_case* kase);
 const char* rf_case_undetermined_name(const rf_case* kase, size_t i);
 size_t rf_case_undetermined_needs_count(const rf_case* kase, size_t i);
 const char* rf_case_undetermined_needs_fact(const rf_case* kase, size_t i, size_t j);
+
+/* Scores [i] < rf_case_score_count, in the KB's order: name, the bounds of its value (equal
+ * when it is exact; bounds when facts it reads are unknown), and those unknown facts [j].
+ * Out-of-range indices give NULL, 0 (counts) or NaN (bounds). */
+size_t rf_case_score_count(const rf_case* kase);
+const char* rf_case_score_name(const rf_case* kase, size_t i);
+double rf_case_score_low(const rf_case* kase, size_t i);
+double rf_case_score_high(const rf_case* kase, size_t i);
+size_t rf_case_score_needs_count(const rf_case* kase, size_t i);
+const char* rf_case_score_needs_fact(const rf_case* kase, size_t i, size_t j);
 
 #ifdef __cplusplus
 }

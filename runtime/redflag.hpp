@@ -51,11 +51,21 @@ struct Evidence {
   double value;           // canonical unit, bool 0/1, or enum index
 };
 
+// An exact numeric value a fired flag's condition read (a numeric define, score or item): the
+// number behind the reason it fired.
+struct ComputedValue {
+  std::uint32_t slot;     // number slot (Image::numbers)
+  std::string_view name;  // its name; an item's is `score.item`
+  double value;
+  std::string_view unit;  // UCUM code, "1" when dimensionless
+};
+
 struct FiredFlag {
   std::uint32_t flag_id;
   std::string_view flag;   // name
   std::string_view level;  // urgency level name
   std::vector<Evidence> evidence;
+  std::vector<ComputedValue> computed;  // per ImageFlag::numbers, the exact ones, ascending slots
 };
 
 // An undetermined flag and the unknown facts that could settle it.
@@ -65,18 +75,29 @@ struct UndeterminedFlag {
   std::vector<std::uint32_t> needs;  // fact ids, ascending
 };
 
+// A score's value for the case: exact when [lo] == [hi], else the bounds the unknown facts leave.
+struct ScoreResult {
+  std::uint32_t slot;     // number slot (Image::numbers)
+  std::string_view name;
+  double lo;
+  double hi;
+  std::vector<std::uint32_t> needs;  // fact ids the score reads that the case lacks, ascending
+};
+
 // The outcome of evaluating a case. String views point into the Kb and live as long as it.
 struct CaseResult {
   std::vector<FiredFlag> fired;                // in flag-table order
   std::vector<UndeterminedFlag> undetermined;  // in flag-table order
   std::vector<std::uint32_t> topics;           // topics to show: condition true or seen by a fired flag
+  std::vector<ScoreResult> scores;             // every score, in number-table order
   std::uint32_t urgency = 0;                   // level index: highest fired, the first level if none
   std::string_view urgency_name;
   bool complete = true;  // no flag undetermined
 };
 
 // Reads [evaluation] of [facts] against [image] into [result]: the fired flags with their
-// evidence, the undetermined flags with what they need, the topics to show. Reuses [result]'s
+// evidence and computed values, the undetermined flags with what they need, the topics to
+// show, every score with its bounds and what it needs. Reuses [result]'s
 // storage. Case::evaluate calls it; so do output writers that evaluate with the VM directly.
 void describe_case(const Image& image, const Evaluation& evaluation, const FactValue* facts,
                    CaseResult& result);

@@ -3,6 +3,7 @@
 #include "runtime/redflag.h"
 
 #include <cstring>
+#include <limits>
 #include <new>
 
 #include "runtime/redflag.hpp"
@@ -53,6 +54,26 @@ const std::string& flag_name(const rf_case* kase, std::uint32_t flag_id) {
 
 const std::string& fact_name(const rf_case* kase, std::uint32_t fact_id) {
   return kase->kase.kb().image().facts[fact_id].name;
+}
+
+constexpr double kNoValue = std::numeric_limits<double>::quiet_NaN();
+
+// Computed value [j] of fired flag [i], or null when either is out of range.
+const redflag::ComputedValue* computed(const rf_case* kase, size_t i, size_t j) {
+  const auto& fired = kase->kase.result().fired;
+  if (i >= fired.size() || j >= fired[i].computed.size()) return nullptr;
+  return &fired[i].computed[j];
+}
+
+// Score [i], or null when out of range.
+const redflag::ScoreResult* score(const rf_case* kase, size_t i) {
+  const auto& scores = kase->kase.result().scores;
+  return i < scores.size() ? &scores[i] : nullptr;
+}
+
+// The number slot's name and unit strings live in the Image, NUL-terminated.
+const redflag::ImageNumber& number(const rf_case* kase, std::uint32_t slot) {
+  return kase->kase.kb().image().numbers[slot];
 }
 
 }  // namespace
@@ -179,6 +200,54 @@ const char* rf_case_undetermined_needs_fact(const rf_case* kase, size_t i, size_
   const auto& undetermined = kase->kase.result().undetermined;
   if (i >= undetermined.size() || j >= undetermined[i].needs.size()) return nullptr;
   return fact_name(kase, undetermined[i].needs[j]).c_str();
+}
+
+size_t rf_case_fired_computed_count(const rf_case* kase, size_t i) {
+  const auto& fired = kase->kase.result().fired;
+  return i < fired.size() ? fired[i].computed.size() : 0;
+}
+
+const char* rf_case_fired_computed_name(const rf_case* kase, size_t i, size_t j) {
+  const redflag::ComputedValue* value = computed(kase, i, j);
+  return value != nullptr ? number(kase, value->slot).name.c_str() : nullptr;
+}
+
+double rf_case_fired_computed_value(const rf_case* kase, size_t i, size_t j) {
+  const redflag::ComputedValue* value = computed(kase, i, j);
+  return value != nullptr ? value->value : kNoValue;
+}
+
+const char* rf_case_fired_computed_unit(const rf_case* kase, size_t i, size_t j) {
+  const redflag::ComputedValue* value = computed(kase, i, j);
+  return value != nullptr ? number(kase, value->slot).unit.c_str() : nullptr;
+}
+
+size_t rf_case_score_count(const rf_case* kase) { return kase->kase.result().scores.size(); }
+
+const char* rf_case_score_name(const rf_case* kase, size_t i) {
+  const redflag::ScoreResult* result = score(kase, i);
+  return result != nullptr ? number(kase, result->slot).name.c_str() : nullptr;
+}
+
+double rf_case_score_low(const rf_case* kase, size_t i) {
+  const redflag::ScoreResult* result = score(kase, i);
+  return result != nullptr ? result->lo : kNoValue;
+}
+
+double rf_case_score_high(const rf_case* kase, size_t i) {
+  const redflag::ScoreResult* result = score(kase, i);
+  return result != nullptr ? result->hi : kNoValue;
+}
+
+size_t rf_case_score_needs_count(const rf_case* kase, size_t i) {
+  const redflag::ScoreResult* result = score(kase, i);
+  return result != nullptr ? result->needs.size() : 0;
+}
+
+const char* rf_case_score_needs_fact(const rf_case* kase, size_t i, size_t j) {
+  const redflag::ScoreResult* result = score(kase, i);
+  if (result == nullptr || j >= result->needs.size()) return nullptr;
+  return fact_name(kase, result->needs[j]).c_str();
 }
 
 }  // extern "C"

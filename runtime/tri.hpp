@@ -39,6 +39,20 @@ constexpr Tri tri_at_least(std::uint32_t needed, std::uint32_t true_count,
   return Tri::Unknown;
 }
 
+// `at most [limit] of` a list with [true_count] true and [unknown_count] unknown members.
+constexpr Tri tri_at_most(std::uint32_t limit, std::uint32_t true_count, std::uint32_t unknown_count) {
+  if (true_count + unknown_count <= limit) return Tri::True;
+  if (true_count > limit) return Tri::False;
+  return Tri::Unknown;
+}
+
+// `exactly [wanted] of` a list with [true_count] true and [unknown_count] unknown members.
+constexpr Tri tri_exactly(std::uint32_t wanted, std::uint32_t true_count, std::uint32_t unknown_count) {
+  if (true_count == wanted && unknown_count == 0) return Tri::True;
+  if (true_count > wanted || true_count + unknown_count < wanted) return Tri::False;
+  return Tri::Unknown;
+}
+
 // Comparison codes, ORDER as the `c` operand in opcodes.def: = != < <= > >=.
 enum class CmpCode : std::uint8_t { Eq, Ne, Lt, Le, Gt, Ge };
 

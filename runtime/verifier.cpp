@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "runtime/format.hpp"
+#include "runtime/number_text.hpp"
 #include "runtime/suggest.hpp"
 
 namespace redflag {
@@ -40,6 +41,16 @@ std::string check_facts(const Image& image) {
   return {};
 }
 
+// [values] (indices into a table of [count] [table]) are in range and strictly ascending.
+std::string check_ascending(const std::vector<std::uint32_t>& values, std::size_t count, const std::string& owner,
+                            const char* what, const char* table) {
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    if (values[k] >= count) return out_of_range(owner + " reads " + what, values[k], count, table);
+    if (k > 0 && values[k] <= values[k - 1]) return owner + " " + table + " are not ascending";
+  }
+  return {};
+}
+
 std::string check_flags(const Image& image) {
   for (std::size_t i = 0; i < image.flags.size(); ++i) {
     const ImageFlag& flag = image.flags[i];
@@ -49,12 +60,42 @@ std::string check_flags(const Image& image) {
     for (std::uint32_t topic : flag.see) {
       if (topic >= image.topics.size()) return out_of_range(owner + " sees topic", topic, image.topics.size(), "topics");
     }
-    for (std::size_t k = 0; k < flag.facts.size(); ++k) {
-      if (flag.facts[k] >= image.facts.size()) {
-        return out_of_range(owner + " reads fact", flag.facts[k], image.facts.size(), "facts");
-      }
-      if (k > 0 && flag.facts[k] <= flag.facts[k - 1]) return owner + " facts are not ascending";
+    if (auto reason = check_ascending(flag.facts, image.facts.size(), owner, "fact", "facts"); !reason.empty()) {
+      return reason;
     }
+    if (auto reason = check_ascending(flag.numbers, image.numbers.size(), owner, "number", "numbers"); !reason.empty()) {
+      return reason;
+    }
+  }
+  return {};
+}
+
+// Number [i]'s `score`: an item's is a score's slot; no other kind has one.
+std::string check_score_of(const Image& image, std::size_t i, const std::string& owner) {
+  const ImageNumber& number = image.numbers[i];
+  if (number.kind != NumberKind::Item) {
+    return number.score == kNoIndex ? std::string() : owner + " is not an item but has a score";
+  }
+  if (number.score >= image.numbers.size()) {
+    return out_of_range(owner + " score", number.score, image.numbers.size(), "numbers");
+  }
+  if (image.numbers[number.score].kind == NumberKind::Score) return {};
+  return owner + " is an item of number " + std::to_string(number.score) + ", which is not a score";
+}
+
+// Every number's score, fact, facts and citations.
+std::string check_numbers(const Image& image) {
+  for (std::size_t i = 0; i < image.numbers.size(); ++i) {
+    const ImageNumber& number = image.numbers[i];
+    const std::string owner = "number " + std::to_string(i);
+    if (auto reason = check_score_of(image, i, owner); !reason.empty()) return reason;
+    if (number.fact != kNoIndex && number.fact >= image.facts.size()) {
+      return out_of_range(owner + " is on fact", number.fact, image.facts.size(), "facts");
+    }
+    if (auto reason = check_ascending(number.facts, image.facts.size(), owner, "fact", "facts"); !reason.empty()) {
+      return reason;
+    }
+    if (auto reason = check_cites(number.cites, owner, image.meta.sources.size()); !reason.empty()) return reason;
   }
   return {};
 }
@@ -69,6 +110,14 @@ std::string check_expectation(const ImageExpectation& expectation, const std::st
     case ExpectKind::Status:
       if (args.size() != 1 || args[0] > 1) return owner + " has a bad status expectation";
       return {};
+    case ExpectKind::Score:
+      if (args.size() != 1) return owner + " score expectation has " + std::to_string(args.size()) + " arguments";
+      if (args[0] >= image.numbers.size()) {
+        return out_of_range(owner + " expects number", args[0], image.numbers.size(), "numbers");
+      }
+      if (expectation.low <= expectation.high) return {};  // false for a NaN bound too
+      return owner + " expects a score between " + number_text(expectation.low) + " and " +
+             number_text(expectation.high);
     case ExpectKind::FlagsExactly:
     case ExpectKind::Fired:
     case ExpectKind::NotFired:
@@ -119,7 +168,7 @@ std::string verify_image(const Image& image) {
       return reason;
     }
   }
-  for (auto check : {check_facts, check_flags, check_tests, check_lines, verify_code}) {
+  for (auto check : {check_facts, check_flags, check_numbers, check_tests, check_lines, verify_code}) {
     if (auto reason = check(image); !reason.empty()) return reason;
   }
   return {};

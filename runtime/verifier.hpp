@@ -17,12 +17,15 @@ namespace redflag {
 // empty string when it passes every check: the tables here, then verify_code.
 [[nodiscard]] std::string verify_image(const Image& image);
 
-// The code checks alone: encodings, operand ranges, jumps, stack depths, FLAG/DEFSET/TOPIC
-// discipline and HALT. Expects the tables of [image] to be verified already.
+// The code checks alone: encodings, operand ranges, jumps, both stack depths,
+// FLAG/DEFSET/TOPIC/NSET discipline and HALT. Expects the tables of [image] to be verified already.
 [[nodiscard]] std::string verify_code(const Image& image);
 
 // The deepest stack [code] reaches, for the code generator to store as max_stack. Meaningful
 // only for code that decodes and never underflows; it stops at the first bad instruction.
 std::uint32_t max_stack_depth(const std::vector<std::uint8_t>& code);
+
+// The same for the number stack, to store as max_number_stack.
+std::uint32_t max_number_stack_depth(const std::vector<std::uint8_t>& code);
 
 }  // namespace redflag

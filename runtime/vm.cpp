@@ -53,6 +53,13 @@ void fit_to(const Program& program, Evaluation& out) {
   fit(out.topics, program.topic_count);
   fit(out.defines, program.define_count);
   fit(out.stack, std::max<std::size_t>(program.max_stack, 1));
+  fit(out.numbers, program.number_count);
+  fit(out.number_stack, std::max<std::size_t>(program.max_number_stack, 1));
+}
+
+// [fact]'s declared range as NUM reads an absent fact: NaN bounds are open, -inf / +inf.
+Interval declared_range(const ImageFact& fact) {
+  return {fact.min == fact.min ? fact.min : -kInfinity, fact.max == fact.max ? fact.max : kInfinity};
 }
 
 // Kleene's tables (runtime/tri.hpp) indexed [a * 3 + b]: a load instead of branches.
@@ -101,7 +108,8 @@ Tri truth_of(const FactValue& fact, bool truth) {
 // skipped code must then leave that value untouched until its last instruction combines it
 // with one value pushed on top: `<b> OR` after JT, `<b> AND` after JF (T or x = T, F and x = F).
 // So: every instruction before the last keeps S[top] (it never pops it), none has an effect
-// (FLAG, TOPIC, DEFSET, HALT), no inner jump leaves the code, and the code ends at the target.
+// (FLAG, TOPIC, DEFSET, NSET, HALT), no inner jump leaves the code, the code ends at the target,
+// and it pops no number it did not push (the number stack below stays as the jump left it).
 // Only jumps over at most kMaxDroppedSpan instructions are dropped: the search stays linear in
 // the code size, and a longer skip saves more than it costs when taken.
 constexpr std::size_t kMaxDroppedSpan = 32;
@@ -110,7 +118,8 @@ bool droppable_jump(const std::vector<Instruction>& code, std::size_t at) {
   const Instruction& jump = code[at];
   const std::uint64_t target = jump.end() + jump.a;
   const Op combine = jump.op == Op::JumpIfTrue ? Op::Or : Op::And;
-  std::uint64_t above = 0;  // values pushed above S[top] so far
+  std::uint64_t above = 0;         // values pushed above S[top] so far
+  std::uint64_t numbers_above = 0;  // numbers pushed so far
   const std::size_t end = std::min(code.size(), at + 1 + kMaxDroppedSpan);
   for (std::size_t i = at + 1; i < end; ++i) {
     const Instruction& in = code[i];
@@ -120,6 +129,7 @@ bool droppable_jump(const std::vector<Instruction>& code, std::size_t at) {
       case Op::Flag:
       case Op::Topic:
       case Op::DefSet:
+      case Op::NumSet:
       case Op::Halt: return false;
       case Op::JumpIfFalse:
       case Op::JumpIfTrue:
@@ -127,9 +137,12 @@ bool droppable_jump(const std::vector<Instruction>& code, std::size_t at) {
         break;
       default: break;
     }
+    const OpInfo& info = op_info(in.op);
     const std::uint64_t pops = stack_pops(in);
-    if (pops > above) return false;
-    above = above - pops + static_cast<std::uint64_t>(op_info(in.op).pushes);
+    const auto number_pops = static_cast<std::uint64_t>(info.number_pops);
+    if (pops > above || number_pops > numbers_above) return false;
+    above = above - pops + static_cast<std::uint64_t>(info.pushes);
+    numbers_above = numbers_above - number_pops + static_cast<std::uint64_t>(info.number_pushes);
   }
   return false;
 }
@@ -170,8 +183,10 @@ std::vector<Step> decode_steps(const Image& image) {
     step.code = static_cast<CmpCode>(in.c);
     step.a = static_cast<std::uint32_t>(std::min<std::uint64_t>(in.a, 0xFFFFFFFFu));
     step.b = in.b;
+    step.zero = in.op == Op::Item ? in.c : 0;
     switch (in.op) {
-      case Op::CmpConst: step.k = image.constants[in.b]; break;
+      case Op::CmpConst:
+      case Op::NumConst: step.k = image.constants[in.b]; break;
       case Op::JumpIfFalse:
       case Op::JumpIfTrue:
         step.b = in.end() + in.a;
@@ -216,9 +231,13 @@ Program::Program(const Image& image)
       fact_count(static_cast<std::uint32_t>(image.facts.size())),
       define_count(static_cast<std::uint32_t>(image.defines.size())),
       topic_count(static_cast<std::uint32_t>(image.topics.size())),
-      max_stack(image.max_stack) {
+      number_count(static_cast<std::uint32_t>(image.numbers.size())),
+      max_stack(image.max_stack),
+      max_number_stack(image.max_number_stack) {
   flag_levels.reserve(image.flags.size());
   for (const auto& flag : image.flags) flag_levels.push_back(flag.level);
+  fact_ranges.reserve(image.facts.size());
+  for (const auto& fact : image.facts) fact_ranges.push_back(declared_range(fact));
 }
 
 Evaluation::Evaluation(const Program& program) { fit_to(program, *this); }
@@ -230,6 +249,8 @@ void evaluate(const Program& program, const FactValue* facts, Evaluation& out) {
   Tri* defines = out.defines.data();
   Tri* topics = out.topics.data();
   Tri* sp = out.stack.data();  // one past the top
+  Interval* numbers = out.numbers.data();
+  Interval* np = out.number_stack.data();  // one past the top
   Tri no_sink[1];
   // Where a fused step stores its result, by Step::Sink: no branch on the kind of sink.
   Tri* const sinks[4] = {no_sink, flags, topics, defines};
@@ -277,6 +298,10 @@ void evaluate(const Program& program, const FactValue* facts, Evaluation& out) {
         bounded = true;
         value = compare_urgency(bounds, s.code, static_cast<std::uint32_t>(s.b));
         break;
+      case Op::CmpNumber:
+        np -= 2;
+        value = compare_intervals(np[0], s.code, np[1]);
+        break;
       case Op::Not:
         sp[-1] = kNot[static_cast<unsigned>(sp[-1])];
         continue;
@@ -294,7 +319,9 @@ void evaluate(const Program& program, const FactValue* facts, Evaluation& out) {
       case Op::JumpIfTrue:
         if (sp[-1] == Tri::True) step = first + s.b;
         continue;
-      case Op::AtLeast: {
+      case Op::AtLeast:
+      case Op::AtMost:
+      case Op::Exactly: {
         const std::uint64_t members = s.b;
         sp -= members;
         std::uint32_t true_count = 0;
@@ -303,10 +330,44 @@ void evaluate(const Program& program, const FactValue* facts, Evaluation& out) {
           true_count += sp[i] == Tri::True;
           unknown_count += sp[i] == Tri::Unknown;
         }
-        // More than 2^32 - 1 needed is as impossible as 2^32 - 1: the stack holds 1024.
-        *sp++ = tri_at_least(s.a, true_count, unknown_count);
+        // A count of 2^32 - 1 or more is as out of reach as 2^32 - 1: the stack holds 1024.
+        *sp++ = count_verdict(s.op, s.a, true_count, unknown_count);
         continue;
       }
+      case Op::Num: {
+        const FactValue& fact = facts[s.a];
+        *np++ = fact.known ? Interval::exact(fact.value) : program.fact_ranges[s.a];
+        continue;
+      }
+      case Op::NumConst:
+        *np++ = Interval::exact(s.k);
+        continue;
+      case Op::Add:
+        --np;
+        np[-1] = np[-1] + *np;
+        continue;
+      case Op::Sub:
+        --np;
+        np[-1] = np[-1] - *np;
+        continue;
+      case Op::Mul:
+        --np;
+        np[-1] = np[-1] * *np;
+        continue;
+      case Op::Div:
+        --np;
+        np[-1] = np[-1] / *np;
+        continue;
+      case Op::Item:
+        sp -= s.b;
+        *np++ = item_interval(sp, program.constants.data() + s.a, s.b, s.zero != 0);
+        continue;
+      case Op::NumSet:
+        numbers[s.a] = *--np;
+        continue;
+      case Op::NumGet:
+        *np++ = numbers[s.a];
+        continue;
       case Op::DefSet:
         defines[s.a] = *--sp;
         continue;

@@ -9,6 +9,26 @@ namespace redflag {
 namespace {
 
 using Lanes = BatchEvaluator::Lanes;
+using NumberLanes = BatchEvaluator::NumberLanes;
+
+Interval interval_at(const NumberLanes& lanes, std::size_t i) { return {lanes.lo[i], lanes.hi[i]}; }
+
+void put(NumberLanes& lanes, std::size_t i, Interval value) {
+  lanes.lo[i] = value.lo;
+  lanes.hi[i] = value.hi;
+}
+
+// Calls [body](i) for each case i in [cases], lowest first.
+template <typename Body>
+void for_each_case(std::uint64_t cases, Body body) {
+  for (; cases != 0; cases &= cases - 1) body(static_cast<std::size_t>(__builtin_ctzll(cases)));
+}
+
+// x := x [operation] y for the cases in [running].
+template <typename Operation>
+void combine_running(NumberLanes& x, const NumberLanes& y, std::uint64_t running, Operation operation) {
+  for_each_case(running, [&](std::size_t i) { put(x, i, operation(interval_at(x, i), interval_at(y, i))); });
+}
 
 Lanes lanes_and(Lanes a, Lanes b) { return {a.t & b.t, a.f | b.f}; }
 Lanes lanes_or(Lanes a, Lanes b) { return {a.t | b.t, a.f & b.f}; }
@@ -90,6 +110,12 @@ Lanes by_comparison(CmpCode code, Body body) {
   return {};
 }
 
+// How [step] changes the number-stack depth: its `.def` counts (what a leaf fuses touches S only).
+std::int64_t number_effect(const Step& step) {
+  const OpInfo& info = op_info(step.op);
+  return info.number_pushes - info.number_pops;
+}
+
 // How [step] changes the stack depth.
 std::int64_t stack_effect(const Step& step) {
   if (is_leaf(step.op)) {
@@ -101,7 +127,10 @@ std::int64_t stack_effect(const Step& step) {
     case Op::DefSet:
     case Op::Flag:
     case Op::Topic: return -1;
-    case Op::AtLeast: return 1 - static_cast<std::int64_t>(step.b);
+    case Op::AtLeast:
+    case Op::AtMost:
+    case Op::Exactly: return 1 - static_cast<std::int64_t>(step.b);
+    case Op::Item: return -static_cast<std::int64_t>(step.b);
     default: return 0;
   }
 }
@@ -114,6 +143,9 @@ BatchEvaluator::BatchEvaluator(const Program& program)
       defines_(program.define_count),
       flags_(program.flag_levels.size()),
       topics_(program.topic_count),
+      number_stack_(std::max<std::size_t>(program.max_number_stack, 1)),
+      numbers_(program.number_count),
+      rows_(std::max<std::size_t>(program.max_stack, 1)),
       flag_rows_(kBatchSize),
       topic_rows_(kBatchSize),
       resume_(program.steps.size(), 0),
@@ -122,9 +154,12 @@ BatchEvaluator::BatchEvaluator(const Program& program)
       nonzero_(program.fact_count, 0),
       column_batch_(program.fact_count, 0) {
   std::int64_t depth = 0;
+  std::int64_t number_depth = 0;
   for (const Step& step : program.steps) {
     depth_.push_back(static_cast<std::uint32_t>(depth));
+    number_depth_.push_back(static_cast<std::uint32_t>(number_depth));
     depth += stack_effect(step);
+    number_depth += number_effect(step);
   }
   for (const std::uint32_t level : program.flag_levels) level_count_ = std::max(level_count_, level + 1);
   low_reaches_.assign(level_count_ + 1, 0);
@@ -149,7 +184,8 @@ const double* BatchEvaluator::column(std::uint32_t fact, const FactValue* const*
   return values;
 }
 
-BatchEvaluator::Lanes BatchEvaluator::leaf(const Step& s, const FactValue* const* cases, std::size_t count) {
+BatchEvaluator::Lanes BatchEvaluator::leaf(const Step& s, const FactValue* const* cases, std::size_t count,
+                                           const NumberLanes* numbers) {
   switch (s.op) {
     case Op::Push:
       return {s.a == static_cast<std::uint32_t>(Tri::True) ? all_ : 0, s.a == static_cast<std::uint32_t>(Tri::False) ? all_ : 0};
@@ -179,8 +215,57 @@ BatchEvaluator::Lanes BatchEvaluator::leaf(const Step& s, const FactValue* const
     }
     case Op::DefGet: return defines_[s.a];
     case Op::Urgency: return urgency(s.code, static_cast<std::uint32_t>(s.b));
+    case Op::CmpNumber: {
+      Lanes result;
+      for_each_case(all_, [&](std::size_t i) {
+        const Tri verdict = compare_intervals(interval_at(numbers[0], i), s.code, interval_at(numbers[1], i));
+        result.t |= std::uint64_t{verdict == Tri::True} << i;
+        result.f |= std::uint64_t{verdict == Tri::False} << i;
+      });
+      return result;
+    }
     default: return {};
   }
+}
+
+BatchEvaluator::NumberLanes* BatchEvaluator::number_step(const Step& s, const FactValue* const* cases,
+                                                         std::size_t count, Lanes* sp, NumberLanes* nsp,
+                                                         std::uint64_t running) {
+  switch (s.op) {
+    case Op::Num: {
+      const double* const values = column(s.a, cases, count);
+      const Interval range = program_.fact_ranges[s.a];
+      const std::uint64_t known = known_[s.a];
+      for_each_case(running, [&](std::size_t i) {
+        put(*nsp, i, ((known >> i) & 1u) != 0 ? Interval::exact(values[i]) : range);
+      });
+      return nsp + 1;
+    }
+    case Op::NumConst:
+      for_each_case(running, [&](std::size_t i) { put(*nsp, i, Interval::exact(s.k)); });
+      return nsp + 1;
+    case Op::Add: combine_running(nsp[-2], nsp[-1], running, [](Interval x, Interval y) { return x + y; }); break;
+    case Op::Sub: combine_running(nsp[-2], nsp[-1], running, [](Interval x, Interval y) { return x - y; }); break;
+    case Op::Mul: combine_running(nsp[-2], nsp[-1], running, [](Interval x, Interval y) { return x * y; }); break;
+    case Op::Div: combine_running(nsp[-2], nsp[-1], running, [](Interval x, Interval y) { return x / y; }); break;
+    case Op::Item: {
+      const Lanes* const rows = sp - s.b;
+      const double* const points = program_.constants.data() + s.a;
+      for_each_case(running, [&](std::size_t i) {
+        for (std::uint64_t row = 0; row < s.b; ++row) rows_[row] = tri_at(rows[row], i);
+        put(*nsp, i, item_interval(rows_.data(), points, s.b, s.zero != 0));
+      });
+      return nsp + 1;
+    }
+    case Op::NumSet:
+      combine_running(numbers_[s.a], nsp[-1], running, [](Interval, Interval value) { return value; });
+      break;
+    case Op::NumGet:
+      combine_running(*nsp, numbers_[s.a], running, [](Interval, Interval value) { return value; });
+      return nsp + 1;
+    default: return nsp;
+  }
+  return nsp - 1;  // the binary operations and NSET pop one
 }
 
 void BatchEvaluator::bound_urgency() {
@@ -229,6 +314,8 @@ void BatchEvaluator::evaluate(const FactValue* const* cases, std::size_t count, 
   Lanes* const sinks[4] = {nullptr, flags_.data(), topics_.data(), defines_.data()};  // by Step::Sink
   Lanes* const bottom = stack_.data();
   Lanes* sp = bottom;  // one past the top
+  NumberLanes* const number_bottom = number_stack_.data();
+  NumberLanes* nsp = number_bottom;  // one past the top
   std::uint64_t running = all_;
   const Step* const steps = program_.steps.data();
   for (std::size_t at = 0;; ++at) {
@@ -253,10 +340,13 @@ void BatchEvaluator::evaluate(const FactValue* const* cases, std::size_t count, 
         if (running == 0) {  // nobody left here: on to the next place cases wait at
           while (resume_[at + 1] == 0) ++at;
           sp = bottom + depth_[at + 1];
+          nsp = number_bottom + number_depth_[at + 1];
         }
         continue;
       }
-      case Op::AtLeast: {
+      case Op::AtLeast:
+      case Op::AtMost:
+      case Op::Exactly: {
         sp -= s.b;
         Lanes result;
         for (std::size_t i = 0; i < count; ++i) {
@@ -267,7 +357,7 @@ void BatchEvaluator::evaluate(const FactValue* const* cases, std::size_t count, 
             true_count += value == Tri::True;
             unknown_count += value == Tri::Unknown;
           }
-          const Tri verdict = tri_at_least(s.a, true_count, unknown_count);
+          const Tri verdict = count_verdict(s.op, s.a, true_count, unknown_count);
           result.t |= std::uint64_t{verdict == Tri::True} << i;
           result.f |= std::uint64_t{verdict == Tri::False} << i;
         }
@@ -277,11 +367,26 @@ void BatchEvaluator::evaluate(const FactValue* const* cases, std::size_t count, 
       case Op::DefSet: set_running(defines_[s.a], *--sp, running); continue;
       case Op::Flag: set_running(flags_[s.a], *--sp, running); continue;
       case Op::Topic: set_running(topics_[s.a], *--sp, running); continue;
+      case Op::Num:
+      case Op::NumConst:
+      case Op::Add:
+      case Op::Sub:
+      case Op::Mul:
+      case Op::Div:
+      case Op::NumSet:
+      case Op::NumGet:
+        nsp = number_step(s, cases, count, sp, nsp, running);
+        continue;
+      case Op::Item:
+        nsp = number_step(s, cases, count, sp, nsp, running);
+        sp -= s.b;
+        continue;
       case Op::Halt: write_results(count, outs); return;
       default: break;
     }
     // A leaf: [NOT], then [AND or OR] with S[top] or a push, then [store and pop].
-    Lanes value = leaf(s, cases, count);
+    if (s.op == Op::CmpNumber) nsp -= 2;
+    Lanes value = leaf(s, cases, count, nsp);
     if (s.negate) value = lanes_not(value);
     Lanes* slot = sp;
     if (s.combine != Step::kPush) {
@@ -306,6 +411,8 @@ void BatchEvaluator::write_results(std::size_t count, Evaluation* const* outs) {
     Evaluation& out = *outs[i];
     out.flags.resize(flags_.size());
     out.topics.resize(topics_.size());
+    out.numbers.resize(numbers_.size());
+    for (std::size_t n = 0; n < numbers_.size(); ++n) out.numbers[n] = interval_at(numbers_[n], i);
     flag_rows_[i] = out.flags.data();
     topic_rows_[i] = out.topics.data();
     out.urgency = 0;

@@ -5,6 +5,7 @@
 // comparison has a subject (a fact, define, condition or `urgency`) whose type decides what
 // the other side must be.
 #include <algorithm>
+#include <functional>
 
 #include "compiler/check/check_phases.hpp"
 #include "runtime/opcodes.hpp"
@@ -60,16 +61,19 @@ const Unit& dimensionless() {
   return unit;
 }
 
-// [code] as one operand of `.` or `/` in a UCUM code: parenthesised unless a single atom.
-std::string operand_code(const std::string& code) {
-  return code.find_first_of("./") == std::string::npos ? code : "(" + code + ")";
+// [code] as the right operand of `.` or `/` in a UCUM code: parenthesised unless one atom, and
+// `1/min` for `/min`, since a parenthesised term may not start with `/`. The left operand needs
+// neither: UCUM reads `.` and `/` left to right.
+std::string right_operand(const std::string& code) {
+  if (code.find_first_of("./") == std::string::npos) return code;
+  return "(" + (code.front() == '/' ? "1" + code : code) + ")";
 }
 
 // The UCUM code of [left] times (or, when [divide], divided by) [right]; `1` drops out.
 std::string combined_code(const std::string& left, const std::string& right, bool divide) {
   if (right == "1") return left;
-  if (left == "1") return divide ? "/" + operand_code(right) : right;
-  return operand_code(left) + (divide ? "/" : ".") + operand_code(right);
+  if (left == "1") return divide ? "/" + right_operand(right) : right;
+  return left + (divide ? "/" : ".") + right_operand(right);
 }
 
 // Whether [name] is `score.item`.
@@ -291,8 +295,15 @@ class ConditionChecker {
         }
         [[fallthrough]];
       case ast::ArithOp::Mul: {
-        const auto unit = find_unit(combined_code(left->code, right->code, expr.arith == ast::ArithOp::Div));
-        if (!unit) return typed(expr, dimensionless());  // cannot happen: both sides parsed
+        const bool divide = expr.arith == ast::ArithOp::Div;
+        const std::string code = combined_code(left->code, right->code, divide);
+        const auto unit = find_unit(code);
+        if (!unit) {  // beyond UCUM's limits, such as an exponent above 99
+          diagnostics_.report<DiagKind::ArithmeticUnits>(expr.span, divide ? "divide" : "multiply",
+                                                         describe(left_side), left->code, describe(right_side),
+                                                         right->code, ucum::parse(code).error.message, "");
+          return std::nullopt;
+        }
         return typed(expr, *unit);
       }
     }
@@ -314,7 +325,10 @@ class ConditionChecker {
                                                      incompatibility(right_unit, left_unit), hint);
       return false;
     }
-    if (right_unit.code != left_unit.code) right.scale = right_unit.ucum.factor / left_unit.ucum.factor;
+    if (right_unit.code == left_unit.code) return true;
+    // A scale with an offset converts by more than a factor: only the same unit compares.
+    if (!plain_scale(right, right_unit) || !plain_scale(left, left_unit)) return false;
+    right.scale = right_unit.ucum.factor / left_unit.ucum.factor;
     return true;
   }
 
@@ -612,34 +626,105 @@ class ConditionChecker {
   DefineUnits& define_units_;
 };
 
-// Whether define [id]'s body is a numeric value rather than a condition: arithmetic, a number,
-// or a name of a number, quantity, numeric define, score or item. [visiting] breaks cycles
-// (reported by check_define_cycles).
-bool numeric_body(const ast::Kb& kb, const Symbols& symbols, std::uint32_t id, std::vector<bool>& visiting) {
-  const Expr& body = *kb.defines[id].condition;
-  if (body.kind == ExprKind::Arith || body.kind == ExprKind::Number) return true;
-  if (body.kind != ExprKind::Name) return false;
-  if (is_item_reference(body.name) || symbols.scores.find(body.name) != ast::kNoId) return true;
-  if (const auto fact = symbols.facts.find(body.name); fact != ast::kNoId) {
-    const auto type = kb.facts[fact].type;
-    return type == ast::FactType::Number || type == ast::FactType::Integer || type == ast::FactType::Quantity;
+// Whether each define's body is a numeric value rather than a condition: arithmetic, a number,
+// or a name of a number, quantity, numeric define, score or item. A chain of aliases
+// (`define a = b`, `define b = c`, ...) is followed iteratively, each define once; a define in
+// a cycle (reported by check_define_cycles) is a condition.
+std::vector<bool> numeric_bodies(const ast::Kb& kb, const Symbols& symbols) {
+  enum : std::int8_t { kUnknown = -1, kCondition = 0, kNumeric = 1 };
+  std::vector<std::int8_t> numeric(kb.defines.size(), kUnknown);
+  std::vector<bool> on_path(kb.defines.size(), false);
+  for (std::uint32_t root = 0; root < kb.defines.size(); ++root) {
+    std::vector<std::uint32_t> path;
+    std::uint32_t id = root;
+    std::int8_t result = kCondition;
+    for (;;) {
+      if (numeric[id] != kUnknown) {
+        result = numeric[id];
+        break;
+      }
+      if (on_path[id] || !kb.defines[id].condition) break;
+      const Expr& body = *kb.defines[id].condition;
+      path.push_back(id);
+      on_path[id] = true;
+      if (body.kind == ExprKind::Arith || body.kind == ExprKind::Number) {
+        result = kNumeric;
+        break;
+      }
+      if (body.kind != ExprKind::Name) break;
+      if (is_item_reference(body.name) || symbols.scores.find(body.name) != ast::kNoId) {
+        result = kNumeric;
+        break;
+      }
+      if (const auto fact = symbols.facts.find(body.name); fact != ast::kNoId) {
+        const auto type = kb.facts[fact].type;
+        const bool number = type == ast::FactType::Number || type == ast::FactType::Integer ||
+                            type == ast::FactType::Quantity;
+        result = number ? kNumeric : kCondition;
+        break;
+      }
+      const auto next = symbols.defines.find(body.name);
+      if (next == ast::kNoId) break;
+      id = next;
+    }
+    for (const auto visited : path) {
+      numeric[visited] = result;
+      on_path[visited] = false;
+    }
   }
-  const auto define = symbols.defines.find(body.name);
-  if (define == ast::kNoId || visiting[define]) return false;
-  visiting[define] = true;
-  const bool numeric = numeric_body(kb, symbols, define, visiting);
-  visiting[define] = false;
-  return numeric;
+  return {numeric.begin(), numeric.end()};
 }
 
+// Calls [visit] on the defines [expr] names.
+void for_each_define_named(const Expr& expr, const Symbols& symbols, const std::function<void(std::uint32_t)>& visit) {
+  if (expr.kind == ExprKind::Name) {
+    if (const auto define = symbols.defines.find(expr.name); define != ast::kNoId) visit(define);
+  }
+  for (const auto& child : expr.children) for_each_define_named(*child, symbols, visit);
+}
+
+// The numeric defines, each after the numeric defines it reads (an explicit stack: a chain may
+// be 100,000 long), so that checking one never recurses into another.
+std::vector<std::uint32_t> numeric_define_order(const ast::Kb& kb, const Symbols& symbols) {
+  enum class Mark : std::uint8_t { New, Active, Done };
+  std::vector<Mark> marks(kb.defines.size(), Mark::New);
+  std::vector<std::uint32_t> order;
+  for (std::uint32_t root = 0; root < kb.defines.size(); ++root) {
+    if (!kb.defines[root].numeric || marks[root] != Mark::New) continue;
+    std::vector<std::pair<std::uint32_t, std::vector<std::uint32_t>>> stack;
+    const auto push = [&](std::uint32_t id) {
+      marks[id] = Mark::Active;
+      std::vector<std::uint32_t> reads;
+      for_each_define_named(*kb.defines[id].condition, symbols, [&](std::uint32_t read) {
+        if (kb.defines[read].numeric && kb.defines[read].condition) reads.push_back(read);
+      });
+      stack.emplace_back(id, std::move(reads));
+    };
+    push(root);
+    while (!stack.empty()) {
+      auto& [id, reads] = stack.back();
+      if (reads.empty()) {
+        marks[id] = Mark::Done;
+        order.push_back(id);
+        stack.pop_back();
+        continue;
+      }
+      const std::uint32_t next = reads.back();
+      reads.pop_back();
+      if (marks[next] == Mark::New) push(next);
+    }
+  }
+  return order;
+}
 }  // namespace
 
 void check_conditions(ast::Kb& kb, const Symbols& symbols, Diagnostics& diagnostics) {
-  std::vector<bool> visiting(kb.defines.size(), false);
-  for (std::uint32_t id = 0; id < kb.defines.size(); ++id) {
-    if (kb.defines[id].condition) kb.defines[id].numeric = numeric_body(kb, symbols, id, visiting);
-  }
+  const std::vector<bool> numeric = numeric_bodies(kb, symbols);
+  for (std::uint32_t id = 0; id < kb.defines.size(); ++id) kb.defines[id].numeric = numeric[id];
   DefineUnits define_units(kb.defines.size());
+  for (const std::uint32_t id : numeric_define_order(kb, symbols)) {
+    ConditionChecker(kb, symbols, diagnostics, "define", define_units).define(id);
+  }
   for (std::uint32_t id = 0; id < kb.defines.size(); ++id) {
     if (kb.defines[id].condition) ConditionChecker(kb, symbols, diagnostics, "define", define_units).define(id);
   }

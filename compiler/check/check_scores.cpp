@@ -116,8 +116,8 @@ class BandChecker {
         const std::uint32_t id = row.value_ids[i];
         if (scored_by[id]) {
           diagnostics_.report<DiagKind::BandOverlap>(row.value_spans[i], item.name,
-                                                     fmt::format("`{} for ...`", scored_by[id]->points.text),
-                                                     fmt::format("`{} for ...`", row.points.text),
+                                                     fmt::format("`{}`", source_text(*scored_by[id])),
+                                                     fmt::format("`{}`", source_text(row)),
                                                      fmt::format("`{}`", value_name(id)));
         }
         scored_by[id] = &row;
@@ -172,11 +172,12 @@ class BandChecker {
     diagnostics_.report<DiagKind::BandGap>(at, item.name, stretch, hint);
   }
 
-  // "1 from 9 /min below 12 /min", a row as written.
+  // "1 from 9 /min below 12 /min", "3 for v, p", a row as written.
   static std::string source_text(const ast::BandRow& row) {
     std::string text = row.points.text;
     if (row.low) text += " from " + literal_text(*row.low);
     if (row.high) text += " below " + literal_text(*row.high);
+    if (!row.values.empty()) text += fmt::format(" for {}", fmt::join(row.values, ", "));
     return text;
   }
 

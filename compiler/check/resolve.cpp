@@ -224,24 +224,45 @@ Symbols resolve_declarations(ast::Kb& kb, Diagnostics& diagnostics) {
 }
 
 void check_define_cycles(const ast::Kb& kb, Diagnostics& diagnostics) {
-  // The defines each define uses (expressions nest at most 256 deep, so recursion is fine here).
-  std::vector<std::vector<std::uint32_t>> uses(kb.defines.size());
+  // Nodes: the defines, then the scores (a score's items read conditions, which may read
+  // defines, which may read scores). What each node uses (expressions nest at most 256 deep,
+  // so recursion is fine here).
+  const std::size_t define_count = kb.defines.size();
+  const std::size_t node_count = define_count + kb.scores.size();
+  std::vector<std::vector<std::uint32_t>> uses(node_count);
   const std::function<void(const ast::Expr&, std::vector<std::uint32_t>&)> collect =
       [&](const ast::Expr& expr, std::vector<std::uint32_t>& out) {
         if (expr.kind == ast::ExprKind::Name && expr.ref == ast::RefKind::Define) {
           out.push_back(expr.ref_id);
+        } else if (expr.kind == ast::ExprKind::Name &&
+                   (expr.ref == ast::RefKind::Score || expr.ref == ast::RefKind::Item)) {
+          out.push_back(static_cast<std::uint32_t>(define_count + expr.ref_id));
         }
         for (const auto& child : expr.children) collect(*child, out);
       };
-  for (std::size_t id = 0; id < kb.defines.size(); ++id) {
+  for (std::size_t id = 0; id < define_count; ++id) {
     if (kb.defines[id].condition) collect(*kb.defines[id].condition, uses[id]);
   }
+  for (std::size_t id = 0; id < kb.scores.size(); ++id) {
+    for (const auto& item : kb.scores[id].items) {
+      if (item.condition) collect(*item.condition, uses[define_count + id]);
+      for (const auto& group : item.groups) {
+        if (group.guard) collect(*group.guard, uses[define_count + id]);
+      }
+    }
+  }
+  const auto name_of = [&](std::uint32_t node) -> const std::string& {
+    return node < define_count ? kb.defines[node].name : kb.scores[node - define_count].name;
+  };
+  const auto span_of = [&](std::uint32_t node) -> const SourceSpan& {
+    return node < define_count ? kb.defines[node].span : kb.scores[node - define_count].span;
+  };
   // Depth-first with an explicit stack, since a chain of defines may be arbitrarily long; a use
-  // of a define still on the stack closes a cycle.
+  // of a node still on the stack closes a cycle.
   enum class Mark : std::uint8_t { New, Active, Done };
-  std::vector<Mark> marks(kb.defines.size(), Mark::New);
-  std::vector<std::pair<std::uint32_t, std::size_t>> stack;  // define, next use to visit
-  for (std::uint32_t root = 0; root < kb.defines.size(); ++root) {
+  std::vector<Mark> marks(node_count, Mark::New);
+  std::vector<std::pair<std::uint32_t, std::size_t>> stack;  // node, next use to visit
+  for (std::uint32_t root = 0; root < node_count; ++root) {
     if (marks[root] != Mark::New) continue;
     marks[root] = Mark::Active;
     stack.emplace_back(root, 0);
@@ -260,12 +281,10 @@ void check_define_cycles(const ast::Kb& kb, Diagnostics& diagnostics) {
         const auto start = std::find_if(stack.begin(), stack.end(),
                                         [&](const auto& entry) { return entry.first == used; });
         std::string cycle;
-        for (auto it = start; it != stack.end(); ++it) {
-          cycle += fmt::format("`{}` -> ", kb.defines[it->first].name);
-        }
-        cycle += fmt::format("`{}`", kb.defines[used].name);
-        diagnostics.report<DiagKind::DefineCycle>(kb.defines[used].span, kb.defines[used].name,
-                                                  cycle);
+        for (auto it = start; it != stack.end(); ++it) cycle += fmt::format("`{}` -> ", name_of(it->first));
+        cycle += fmt::format("`{}`", name_of(used));
+        diagnostics.report<DiagKind::DefineCycle>(span_of(used), used < define_count ? "define" : "score",
+                                                  name_of(used), cycle);
       }
     }
   }

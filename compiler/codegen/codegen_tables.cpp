@@ -21,12 +21,6 @@ FactType fact_type_of(ast::FactType type) {
   return FactType::Text;
 }
 
-std::vector<ImageCitation> citations_of(const std::vector<ast::Citation>& cites) {
-  std::vector<ImageCitation> result;
-  for (const auto& cite : cites) result.push_back({cite.source_id, cite.section});
-  return result;
-}
-
 ExpectKind expect_kind_of(ast::Expectation::Kind kind) {
   using Kind = ast::Expectation::Kind;
   switch (kind) {
@@ -36,11 +30,18 @@ ExpectKind expect_kind_of(ast::Expectation::Kind kind) {
     case Kind::Fired: return ExpectKind::Fired;
     case Kind::NotFired: return ExpectKind::NotFired;
     case Kind::Undetermined: return ExpectKind::Undetermined;
+    case Kind::Score: return ExpectKind::Score;
   }
   return ExpectKind::Urgency;
 }
 
 }  // namespace
+
+std::vector<ImageCitation> citations_of(const std::vector<ast::Citation>& cites) {
+  std::vector<ImageCitation> result;
+  for (const auto& cite : cites) result.push_back({cite.source_id, cite.section});
+  return result;
+}
 
 ImageMeta meta_of(const ast::Kb& kb) {
   ImageMeta meta;
@@ -100,7 +101,7 @@ ImageTopic topic_entry_of(const ast::Topic& topic) {
   return entry;
 }
 
-std::vector<ImageTest> tests_of(const ast::Kb& kb) {
+std::vector<ImageTest> tests_of(const ast::Kb& kb, const std::vector<std::uint32_t>& score_slots) {
   std::vector<ImageTest> tests;
   for (const auto& test : kb.tests) {
     ImageTest entry;
@@ -111,7 +112,14 @@ std::vector<ImageTest> tests_of(const ast::Kb& kb) {
       entry.givens.push_back({given.fact_id, given.kind != ast::Given::Kind::Unknown, given.value});
     }
     for (const auto& expectation : test.expectations) {
-      entry.expectations.push_back({expect_kind_of(expectation.kind), expectation.ids});
+      ImageExpectation& expected = entry.expectations.emplace_back();
+      expected.kind = expect_kind_of(expectation.kind);
+      expected.args = expectation.ids;
+      if (expectation.kind == ast::Expectation::Kind::Score) {
+        expected.args = {score_slots.at(expectation.ids.at(0))};
+        expected.low = expectation.low;
+        expected.high = expectation.high;
+      }
     }
     tests.push_back(std::move(entry));
   }

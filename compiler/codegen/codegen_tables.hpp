@@ -11,6 +11,8 @@ ImageMeta meta_of(const ast::Kb& kb);
 std::vector<ImageFact> facts_of(const ast::Kb& kb);
 ImageFlag flag_entry_of(const ast::Kb& kb, const ast::Flag& flag);
 ImageTopic topic_entry_of(const ast::Topic& topic);
-std::vector<ImageTest> tests_of(const ast::Kb& kb);
+// The tests; a score expectation names the score's N-slot, [score_slots] by ast score.
+std::vector<ImageTest> tests_of(const ast::Kb& kb, const std::vector<std::uint32_t>& score_slots);
+std::vector<ImageCitation> citations_of(const std::vector<ast::Citation>& cites);
 
 }  // namespace redflag::codegen

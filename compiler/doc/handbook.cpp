@@ -76,6 +76,7 @@ class Handbook {
     about(header);
     overview();
     flags();
+    if (!kb_.scores.empty()) scores();
     topics();
     facts();
   }
@@ -213,6 +214,59 @@ class Handbook {
       }
       out_.end_card();
     }
+  }
+
+  // Each score as its published table: one row per band or condition, with its points.
+  void scores() {
+    out_.heading(2, "Scores", "scores");
+    for (const ast::Score& score : kb_.scores) {
+      out_.begin_card("");
+      out_.heading(3, score.title.empty() ? words(score.name) : score.title, "score-" + score.name);
+      std::vector<std::pair<std::string, Rich>> fields{
+          {"Score", {{"the sum of the points of its items; with unknown items, a range", ""}}}};
+      if (!score.cites.empty()) fields.push_back({"Sources", citations(score.cites)});
+      fields.push_back({"Rule id", {{score.name, ""}}});
+      out_.fields(fields);
+      std::vector<std::vector<std::string>> rows;
+      for (const ast::ScoreItem& item : score.items) {
+        if (item.condition) {
+          rows.push_back({words(item.name), plain_condition(kb_, *item.condition), item.points.text});
+          rows.push_back({"", "otherwise", "0"});
+          continue;
+        }
+        const ast::Fact& fact = kb_.facts[item.fact_id];
+        std::string label = fact_label(fact);
+        for (const ast::BandGroup& group : item.groups) {
+          if (group.guard) {
+            rows.push_back({label, "when " + plain_condition(kb_, *group.guard) + ":", ""});
+            label.clear();
+          }
+          for (const ast::BandRow& row : group.rows) {
+            rows.push_back({label, band_text(fact, row), row.points.text});
+            label.clear();
+          }
+        }
+      }
+      out_.table({"Item", "Band", "Points"}, rows);
+      out_.end_card();
+    }
+  }
+
+  // "from 9 /min to below 12 /min", "alert or voice": a band as the chart reads it.
+  static std::string band_text(const ast::Fact& fact, const ast::BandRow& row) {
+    const auto bound = [&fact](const ast::Literal& literal) {
+      const std::string& unit = literal.unit.empty() && fact.type == ast::FactType::Quantity ? fact.unit : literal.unit;
+      return unit.empty() ? literal.text : literal.text + " " + unit_label(unit);
+    };
+    switch (row.shape) {
+      case ast::BandRow::Shape::Below: return "below " + bound(*row.high);
+      case ast::BandRow::Shape::From: return bound(*row.low) + " or more";
+      case ast::BandRow::Shape::FromBelow: return "from " + bound(*row.low) + " to below " + bound(*row.high);
+      case ast::BandRow::Shape::For: break;
+    }
+    std::vector<std::string> values;
+    for (const auto& value : row.values) values.push_back(value == "true" ? "yes" : value == "false" ? "no" : words(value));
+    return fmt::format("{}", fmt::join(values, " or "));
   }
 
   void topics() {

@@ -69,8 +69,12 @@ class Reader {
         }
         return nested ? "(" + text + ")" : text;
       }
-      case ExprKind::AtLeast: {
-        std::string text = fmt::format("at least {} of: ", expr.count);
+      case ExprKind::AtLeast:
+      case ExprKind::AtMost:
+      case ExprKind::Exactly: {
+        const std::string_view mode = expr.kind == ExprKind::AtLeast ? "at least"
+                                      : expr.kind == ExprKind::AtMost ? "at most" : "exactly";
+        std::string text = fmt::format("{} {} of: ", mode, expr.count);
         for (std::size_t i = 0; i < expr.children.size(); ++i) {
           text += (i > 0 ? "; " : "") + read(*expr.children[i], false);
         }
@@ -91,6 +95,13 @@ class Reader {
                            operand(*expr.children[1], fact), operand(*expr.children[2], fact));
       }
       case ExprKind::Known: return fmt::format("{} is known", fact_label(kb_.facts[expr.ref_id]));
+      case ExprKind::Arith: {
+        constexpr std::string_view kSymbols[] = {" + ", " − ", " × ", " ÷ "};  // ORDER ast::ArithOp
+        const std::string text = operand(*expr.children[0], nullptr) +
+                                 std::string(kSymbols[static_cast<int>(expr.arith)]) +
+                                 operand(*expr.children[1], nullptr);
+        return nested ? "(" + text + ")" : text;
+      }
       default: return operand(expr, nullptr);
     }
   }
@@ -114,6 +125,11 @@ class Reader {
       case ExprKind::Name:
         if (expr.ref == ast::RefKind::Fact) return fact_label(kb_.facts[expr.ref_id]);
         if (expr.ref == ast::RefKind::Define) return "“" + words(expr.name) + "”";
+        if (expr.ref == ast::RefKind::Score) return "the " + words(expr.name) + " score";
+        if (expr.ref == ast::RefKind::Item) {
+          const auto& score = kb_.scores[expr.ref_id];
+          return fmt::format("the {} points of the {} score", words(score.items[expr.item_id].name), words(score.name));
+        }
         return words(expr.name);
       default: return read(expr, true);
     }

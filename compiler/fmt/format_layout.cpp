@@ -26,13 +26,14 @@ struct DeclShape {
   std::string_view keyword;
   std::vector<std::string_view> clauses;
 };
-const std::array<DeclShape, 8> kDecls{{
+const std::array<DeclShape, 9> kDecls{{
     {"kb", {"title", "version", "status", "reviewed", "next_review", "author"}},
     {"source", {"url"}},
     {"levels", {}},
     {"fact", {"ask", "means"}},
     {"define", {}},
     {"flag", {"title", "when", "because", "cite", "advise", "see"}},
+    {"score", {"title", "cite", "item"}},  // and bands, laid out by score_lines
     {"topic", {"when", "cite"}},  // and text blocks
     {"test", {"given", "expect"}},
 }};
@@ -86,7 +87,7 @@ class Printer {
     for (std::size_t begin = 0; begin < tokens_.size();) {
       const DeclShape* decl = decl_shape(tokens_[begin]);
       std::size_t end = begin + 1;
-      while (end < tokens_.size() && decl_shape(tokens_[end]) == nullptr) ++end;
+      while (end < tokens_.size() && !starts_declaration(end)) ++end;
       const std::size_t first_line = out_.size();
       declaration(decl, begin, end);
       // Lay out first, then decide the blank line before it (it depends on its height).
@@ -104,6 +105,13 @@ class Printer {
   }
 
  private:
+  // Whether token [i] starts a declaration: its keyword, except `score` in `expect score`.
+  bool starts_declaration(std::size_t i) const {
+    if (decl_shape(tokens_[i]) == nullptr) return false;
+    const Token& previous = tokens_[i - 1];
+    return !(previous.kind == TokenKind::Word && previous.text == "expect");
+  }
+
   // Own-line [comments] at column 0 before a declaration (or the end of the file), keeping one
   // blank line wherever the source had some; [blank_after] is the blank line before what
   // follows them; [need_blank] asks for at least one blank line in this gap.
@@ -122,14 +130,52 @@ class Printer {
   }
 
   void declaration(const DeclShape* decl, std::size_t begin, std::size_t end) {
+    const std::vector<std::size_t> indents = line_indents(decl, begin, end);
     std::size_t clause_begin = begin;
     for (std::size_t i = begin + 1; i <= end; ++i) {
-      if (i < end && (decl == nullptr || !starts_clause(*decl, tokens_[i]))) continue;
-      const std::size_t indent = clause_begin == begin ? 0 : kClauseIndent;
+      if (i < end && indents[i - begin] == kNoLine) continue;
+      const std::size_t indent = indents[clause_begin - begin];
       if (clause_begin != begin) own_line_comments(tokens_[clause_begin].leading, indent);
       clause(clause_begin, i, indent);
       clause_begin = i;
     }
+  }
+
+  static constexpr std::size_t kNoLine = static_cast<std::size_t>(-1);
+
+  // The indentation of each token of [begin, end) that starts a line, kNoLine for the others:
+  // the declaration at 0, clauses at 2; in a score, a banded item's `when` groups at 4 and its
+  // bands at 4, or 6 inside a group.
+  std::vector<std::size_t> line_indents(const DeclShape* decl, std::size_t begin, std::size_t end) const {
+    std::vector<std::size_t> indents(end - begin, kNoLine);
+    indents[0] = 0;
+    const bool score = decl != nullptr && decl->keyword == "score";
+    bool banded = false, grouped = false;
+    for (std::size_t i = begin + 1; i < end; ++i) {
+      const Token& token = tokens_[i];
+      if (decl != nullptr && starts_clause(*decl, token)) {
+        indents[i - begin] = kClauseIndent;
+        banded = grouped = false;
+      } else if (score && token.kind == TokenKind::Word && token.text == "on") {
+        banded = true;
+      } else if (score && banded && token.kind == TokenKind::Word && token.text == "when") {
+        indents[i - begin] = 2 * kClauseIndent;
+        grouped = true;
+      } else if (score && banded && starts_band(i, end)) {
+        indents[i - begin] = (grouped ? 3 : 2) * kClauseIndent;
+      }
+    }
+    return indents;
+  }
+
+  // Whether token [i] is the points that start a band: a number followed by `below`, `from` or
+  // `for`, and not itself the bound after `from` (`from 9 below 12`).
+  bool starts_band(std::size_t i, std::size_t end) const {
+    if (tokens_[i].kind != TokenKind::Number || i + 1 >= end) return false;
+    const Token& next = tokens_[i + 1];
+    const Token& previous = tokens_[i - 1];
+    const bool shape = next.kind == TokenKind::Word && (next.text == "below" || next.text == "from" || next.text == "for");
+    return shape && !(previous.kind == TokenKind::Word && previous.text == "from");
   }
 
   void own_line_comments(const std::vector<TokenComment>& comments, std::size_t indent) {

@@ -116,6 +116,10 @@ class Lexer {
       token.kind = TokenKind::Unit;
     } else if (is_word_char(c) && !is_digit(c)) {
       while (at_ < text_.size() && is_word_char(text_[at_])) ++at_;
+      // A score's item, `news2.respiration`, is one name.
+      if (at_ + 1 < text_.size() && text_[at_] == '.' && is_word_char(text_[at_ + 1]) && !is_digit(text_[at_ + 1])) {
+        for (++at_; at_ < text_.size() && is_word_char(text_[at_]);) ++at_;
+      }
       token.kind = TokenKind::Word;
     } else if (is_digit(c) || (c == '-' && at_ + 1 < text_.size() && is_digit(text_[at_ + 1]))) {
       number();
@@ -157,7 +161,8 @@ class Lexer {
     const std::size_t end = unit_end(text_, at_);
     const bool plain_word = std::all_of(text_.begin() + static_cast<std::ptrdiff_t>(at_),
                                         text_.begin() + static_cast<std::ptrdiff_t>(end), is_word_char);
-    return plain_word ? at_ : end;
+    const bool division = end == at_ + 1 && text_[at_] == '/';  // `100 / sbp` divides
+    return plain_word || division ? at_ : end;
   }
 
   // A number, or a version after `version`, or a date after `reviewed` / `next_review`: the

@@ -331,12 +331,20 @@ TriSet ConditionSolver::eval(std::uint32_t at) {
       return result;
     }
     case ExprKind::AtLeast: return eval_at_least(node);
-    case ExprKind::Compare: return eval_compare(node);
+    // Numeric comparisons and the other counts are not modelled: anything is possible, so no
+    // lint claims they are impossible or always hold.
+    case ExprKind::AtMost:
+    case ExprKind::Exactly:
+    case ExprKind::Arith: return open();
+    case ExprKind::Compare:
+      if (node.numeric) return open();
+      return eval_compare(node);
     case ExprKind::InSet:
       return eval_fact(flat_[node.first].ref_id, [&](double value) {
         return ((node.set_mask >> static_cast<std::uint32_t>(value)) & 1) != node.negated;
       });
     case ExprKind::Between: {
+      if (node.numeric) return open();
       const Node& low = flat_[node.first + 1];
       const Node& high = flat_[node.first + 2];
       if (low.kind != ExprKind::Number || high.kind != ExprKind::Number) {

@@ -20,7 +20,7 @@ void FlatConditions::fill(std::uint32_t node, const ast::Expr& expr) {
   const auto first = static_cast<std::uint32_t>(nodes_.size());
   nodes_[node] = {expr.kind, expr.ref,  expr.cmp, expr.tri, expr.negated, expr.ref_id, expr.count,
                   first,     static_cast<std::uint32_t>(expr.children.size()), expr.canonical_value,
-                  set_mask};
+                  set_mask,  expr.numeric};
   nodes_.resize(first + expr.children.size());
   for (std::size_t i = 0; i < expr.children.size(); ++i) {
     fill(first + static_cast<std::uint32_t>(i), *expr.children[i]);

@@ -28,6 +28,7 @@ class FlatConditions {
     std::uint32_t children;
     double value;            // canonical_value
     std::uint64_t set_mask;  // InSet: bit i for enum value i
+    bool numeric;            // a comparison of numeric values (CMPN), which the solver leaves open
   };
 
   // [kb] must have passed checking and outlive this.

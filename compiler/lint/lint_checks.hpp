@@ -33,7 +33,8 @@ struct LintContext {
 // Calls [visit] on [expr] and every sub-expression, parents first.
 void for_each_expr(const ast::Expr& expr, const std::function<void(const ast::Expr&)>& visit);
 
-// Calls [visit] with every condition of the KB (defines, flags, topics) and the span of the
+// Calls [visit] with every condition of the KB (defines, flags, score items and guards,
+// topics) and the span of the
 // declaration that holds it.
 void for_each_condition(const ast::Kb& kb,
                         const std::function<void(const ast::Expr&, const SourceSpan&)>& visit);

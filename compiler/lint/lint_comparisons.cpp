@@ -6,7 +6,8 @@
 //   compile error (E046), and a value outside it an input error; this lint catches the edges
 //   the checker lets through, and any comparison or `between` the range decides.
 // - quantity-without-unit: a quantity fact compared with, or given in a test, a bare number,
-//   which is taken in the fact's canonical unit (`weight_loss >= 10` means 10 [lb_av]).
+//   which is taken in the fact's canonical unit (`weight_loss >= 10` means 10 [lb_av]); and a
+//   numeric value with a unit (`map`, `(sbp + 2 * dbp) / 3`) compared with a bare number.
 // - below-absolute-zero: a quantity fact compared with a value no case can have, by the
 //   physical checks of runtime/fact_input.cpp: a temperature below 0 K, or a negative mass,
 //   time, length or other ratio quantity when the fact declares no lower bound.
@@ -75,11 +76,31 @@ std::string impossible_value(const ast::Fact& fact, const ast::Expr& literal) {
 
 }  // namespace
 
+// A numeric comparison (CMPN) of a value with a unit against a bare number.
+void bare_number_against_value(LintContext& context, const ast::Expr& expr, const SourceSpan& declaration) {
+  if (!expr.numeric || (expr.kind != ExprKind::Compare && expr.kind != ExprKind::Between)) return;
+  const ast::Expr& value = *expr.children[0];
+  for (std::size_t i = 0; i < expr.children.size(); ++i) {
+    const ast::Expr& side = *expr.children[i];
+    const ast::Expr& other = i == 0 ? *expr.children[1] : value;
+    if (side.kind != ExprKind::Number || !side.number.unit.empty() || other.kind == ExprKind::Number ||
+        other.value_unit.empty() || other.value_unit == "1") {
+      continue;
+    }
+    context.report(LintId::QuantityWithoutUnit, side.span, declaration,
+                   fmt::format("`{}` is in `{}` but is compared with the bare number `{}`; write its unit, "
+                               "as in `{} {}`",
+                               context.text_of(other.span), other.value_unit, side.number.text,
+                               side.number.text, other.value_unit));
+  }
+}
+
 void check_comparisons(LintContext& context) {
   const ast::Kb& kb = context.kb();
   ConditionSolver solver(kb);
   for_each_condition(kb, [&](const ast::Expr& condition, const SourceSpan& declaration) {
     for_each_expr(condition, [&](const ast::Expr& expr) {
+      bare_number_against_value(context, expr, declaration);
       std::vector<const ast::Expr*> literals;
       const ast::Fact* fact = numeric_subject(kb, expr, literals);
       if (!fact) return;

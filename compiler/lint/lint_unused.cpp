@@ -25,6 +25,12 @@ void check_unused(LintContext& context) {
     cite(flag.cites);
   }
   for (const auto& topic : kb.topics) cite(topic.cites);
+  for (const auto& score : kb.scores) {
+    cite(score.cites);
+    for (const auto& item : score.items) {
+      if (item.fact_id != ast::kNoId) fact_used[item.fact_id] = true;
+    }
+  }
 
   for (std::size_t i = 0; i < kb.facts.size(); ++i) {
     if (fact_used[i]) continue;

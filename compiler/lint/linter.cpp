@@ -53,6 +53,14 @@ void for_each_condition(const ast::Kb& kb,
                         const std::function<void(const ast::Expr&, const SourceSpan&)>& visit) {
   for (const auto& define : kb.defines) visit(*define.condition, define.span);
   for (const auto& flag : kb.flags) visit(*flag.condition, flag.span);
+  for (const auto& score : kb.scores) {
+    for (const auto& item : score.items) {
+      if (item.condition) visit(*item.condition, score.span);
+      for (const auto& group : item.groups) {
+        if (group.guard) visit(*group.guard, score.span);
+      }
+    }
+  }
   for (const auto& topic : kb.topics) {
     if (topic.condition) visit(*topic.condition, topic.span);
   }

@@ -130,13 +130,20 @@ TruthKeys::Needs TruthKeys::needs(const Expr& expr) {
       return {std::move(any), std::move(all), std::move(decided)};
     }
     case ExprKind::AtLeast: return at_least_needs(expr);
-    case ExprKind::Compare: return compare_needs(expr);
+    // Numeric comparisons and the other counts: not decided by single facts.
+    case ExprKind::AtMost:
+    case ExprKind::Exactly:
+    case ExprKind::Arith: return {kNever, kNever, {decided_by_facts(expr.children)}};
+    case ExprKind::Compare:
+      if (expr.numeric) return {kNever, kNever, {decided_by_facts(expr.children)}};
+      return compare_needs(expr);
     case ExprKind::InSet: {
       const Keys fact = one_slot(expr.children[0]->ref_id);
       return {fact, fact, fact};
     }
     case ExprKind::Between: {
-      if (expr.children[1]->kind != ExprKind::Number || expr.children[2]->kind != ExprKind::Number) {
+      if (expr.numeric || expr.children[1]->kind != ExprKind::Number ||
+          expr.children[2]->kind != ExprKind::Number) {
         return {kNever, kNever, {decided_by_facts(expr.children)}};
       }
       const Keys fact = one_slot(expr.children[0]->ref_id);

@@ -4,6 +4,7 @@
 usage:
   generate.py cases N OUT.jsonl [MISSING]             cases for kb/back_pain, one per line
   generate.py kb FLAGS OUT.rf                          a synthetic KB with FLAGS flags
+  generate.py news2 N OUT.jsonl [MISSING]             vital-sign cases for examples/kb/news2
 
 Cases use every value form a case file allows for kb/back_pain's facts: booleans, numbers,
 enum strings, and quantities as "12 lb", "5 kg", {"value": 3, "unit": "mo"}, "6 weeks".
@@ -69,11 +70,37 @@ def back_pain_case(rng: random.Random, number: int, missing: float) -> str:
     return json.dumps(case, separators=(",", ":"))
 
 
-def cases(count: int, path: str, missing: float) -> None:
+CONSCIOUSNESS = ["alert"] * 9 + ["confusion", "voice", "pain", "unresponsive"]
+
+
+def news2_case(rng: random.Random, number: int, missing: float) -> str:
+    """Observations around every NEWS2 band, in the unit forms a monitor or an EHR sends."""
+    sbp = rng.randrange(70, 230)
+    facts = {
+        "resp_rate": rng.choice([f"{rng.randrange(6, 32)} /min", rng.randrange(6, 32),
+                                 {"value": rng.randrange(6, 32), "unit": "/min"}]),
+        "spo2": rng.choice([f"{rng.randrange(80, 101)} %", rng.randrange(80, 101)]),
+        "hypercapnic_target": rng.random() < 0.1,
+        "on_oxygen": rng.random() < 0.2,
+        "sbp": rng.choice([f"{sbp} mm[Hg]", f"{sbp} mmHg", {"value": sbp, "unit": "mm[Hg]"}]),
+        "pulse": rng.choice([f"{rng.randrange(35, 150)} /min", f"{rng.randrange(35, 150)} bpm"]),
+        "consciousness": rng.choice(CONSCIOUSNESS),
+        "temp": rng.choice([f"{round(rng.uniform(34.5, 40.5), 1)} Cel",
+                            f"{round(rng.uniform(34.5, 40.5), 1)} °C",
+                            {"value": round(rng.uniform(94.0, 104.5), 1), "unit": "[degF]"}]),
+    }
+    case = {"id": f"n{number:07d}"}
+    for name, value in facts.items():
+        if rng.random() >= missing:
+            case[name] = value
+    return json.dumps(case, separators=(",", ":"), ensure_ascii=False)
+
+
+def cases(count: int, path: str, missing: float, make_case=back_pain_case) -> None:
     rng = random.Random(SEED + int(missing * 1000))
     with open(path, "w", encoding="utf-8") as out:
         for number in range(count):
-            out.write(back_pain_case(rng, number, missing))
+            out.write(make_case(rng, number, missing))
             out.write("\n")
 
 
@@ -164,6 +191,10 @@ def main(argv) -> int:
     if len(argv) >= 3 and argv[0] == "cases":
         missing = float(argv[3]) if len(argv) == 4 else 0.0
         cases(int(argv[1]), argv[2], missing)
+        return 0
+    if len(argv) >= 3 and argv[0] == "news2":
+        missing = float(argv[3]) if len(argv) == 4 else 0.0
+        cases(int(argv[1]), argv[2], missing, news2_case)
         return 0
     if len(argv) == 3 and argv[0] == "kb":
         synthetic_kb(int(argv[1]), argv[2])

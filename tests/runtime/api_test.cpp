@@ -12,10 +12,7 @@ namespace redflag {
 namespace {
 
 std::shared_ptr<const Kb> sample_kb() {
-  const std::vector<std::uint8_t> bytes = write_image(test::sample_image());
-  std::string error;
-  auto kb = Kb::open_bytes(bytes.data(), bytes.size(), error);
-  REQUIRE(error == "");
+  auto kb = test::open_kb(test::sample_image());
   REQUIRE(kb);
   return kb;
 }

@@ -12,7 +12,7 @@ auto key(const ImageSource& s) { return std::tie(s.id, s.title, s.url); }
 auto key(const ImageCitation& c) { return std::tie(c.source, c.section); }
 auto key(const ImageDefine& d) { return std::tie(d.name, d.code_offset); }
 auto key(const ImageLine& l) { return std::tie(l.code_offset, l.file, l.line); }
-auto key(const ImageExpectation& e) { return std::tie(e.kind, e.args); }
+auto key(const ImageExpectation& e) { return std::tie(e.kind, e.args, e.low, e.high); }
 
 template <typename T>
 bool same_list(const std::vector<T>& a, const std::vector<T>& b) {
@@ -30,8 +30,16 @@ bool same_fact(const ImageFact& a, const ImageFact& b) {
 }
 
 bool same_flag(const ImageFlag& a, const ImageFlag& b) {
-  return std::tie(a.name, a.level, a.title, a.because, a.code_offset, a.file, a.line, a.advice, a.see, a.facts) ==
-             std::tie(b.name, b.level, b.title, b.because, b.code_offset, b.file, b.line, b.advice, b.see, b.facts) &&
+  return std::tie(a.name, a.level, a.title, a.because, a.code_offset, a.file, a.line, a.advice, a.see, a.facts,
+                  a.numbers) ==
+             std::tie(b.name, b.level, b.title, b.because, b.code_offset, b.file, b.line, b.advice, b.see, b.facts,
+                      b.numbers) &&
+         same_list(a.cites, b.cites);
+}
+
+bool same_number(const ImageNumber& a, const ImageNumber& b) {
+  return std::tie(a.name, a.kind, a.unit, a.title, a.code_offset, a.score, a.fact, a.facts) ==
+             std::tie(b.name, b.kind, b.unit, b.title, b.code_offset, b.score, b.fact, b.facts) &&
          same_list(a.cites, b.cites);
 }
 
@@ -75,6 +83,8 @@ std::string image_difference(const Image& a, const Image& b) {
   if (!same_list(a.defines, b.defines)) return "defines";
   if (!all_same(a.flags, b.flags, same_flag)) return "flags";
   if (!all_same(a.topics, b.topics, same_topic)) return "topics";
+  if (!all_same(a.numbers, b.numbers, same_number)) return "numbers";
+  if (a.max_number_stack != b.max_number_stack) return "max_number_stack";
   if (!all_same(a.tests, b.tests, same_test)) return "tests";
   if (!all_same(a.constants, b.constants, same)) return "constants";
   if (a.max_stack != b.max_stack) return "max_stack";

@@ -1,7 +1,9 @@
 // One check per rejection reason of docs/bytecode.md "Verification", with the exact message.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <functional>
+#include <limits>
 
 #include "runtime/bytecode_writer.hpp"
 #include "runtime/crc32.hpp"
@@ -43,8 +45,8 @@ TEST_CASE("header and section table rejections") {
   const ByteCase cases[] = {
       {"bad magic", [](Bytes& b) { b[1] = 'X'; }},
       {"truncated header (40 of 72 bytes)", [](Bytes& b) { b.resize(40); }},
-      {"format version 2.2; this runtime reads 1.2", [](Bytes& b) { b[kOffsetMajor] = 2; }},
-      {"format version 1.3; this runtime reads 1.2", [](Bytes& b) { b[kOffsetMinor] = 3; }},
+      {"format version 2.3; this runtime reads 1.3", [](Bytes& b) { b[kOffsetMajor] = 2; }},
+      {"format version 1.4; this runtime reads 1.3", [](Bytes& b) { b[kOffsetMinor] = 4; }},
       {"endianness probe mismatch", [](Bytes& b) { b[kOffsetEndianProbe] = 1; }},
       {"float probe mismatch", [](Bytes& b) { b[kOffsetFloatProbe + 7] ^= 0x80; }},
       {nullptr, [](Bytes& b) { b.pop_back(); }},
@@ -55,7 +57,12 @@ TEST_CASE("header and section table rejections") {
          put_u32(b, kOffsetChecksum, 0);
          put_u32(b, kOffsetChecksum, crc32(b.data(), b.size()));
        }},
-      {"section count 12, expected 11", [](Bytes& b) { b[kOffsetSectionCount] = 12; }},
+      {"section count 13, expected 11 or 12", [](Bytes& b) { b[kOffsetSectionCount] = 13; }},
+      {"section count 12, expected 11",
+       [](Bytes& b) {
+         b[kOffsetMinor] = 2;
+         b[kOffsetSectionCount] = 12;
+       }},
       {"section 1 has kind 3, expected META", [](Bytes& b) { b[kHeaderSize + kSectionEntrySize] = 3; }},
       {nullptr, [](Bytes& b) { put_u32(b, kHeaderSize + 4, get_u32(b, kHeaderSize + 4) + 1); }},
       {nullptr, [](Bytes& b) { put_u32(b, kHeaderSize + 10 * kSectionEntrySize + 8, 1000000); }},
@@ -157,9 +164,35 @@ TEST_CASE("table rejections") {
   });
 }
 
-void op(CodeBuilder& code, Op op, std::uint64_t a) {
-  code.emit(op);
-  code.uleb(a);
+TEST_CASE("number table rejections") {
+  check_image_cases(test::scored_image(), {
+      {"NUMBERS: number kind 3 out of range", [](Image& i) { i.numbers[0].kind = static_cast<NumberKind>(3); }},
+      {"number 0 score 9 out of range (4 numbers)", [](Image& i) { i.numbers[0].score = 9; }},
+      {"number 0 is an item of number 3, which is not a score", [](Image& i) { i.numbers[0].score = 3; }},
+      {"number 3 is not an item but has a score", [](Image& i) { i.numbers[3].score = 2; }},
+      {"number 1 is on fact 9 out of range (7 facts)", [](Image& i) { i.numbers[1].fact = 9; }},
+      {"number 2 reads fact 9 out of range (7 facts)", [](Image& i) { i.numbers[2].facts = {9}; }},
+      {"number 2 facts are not ascending", [](Image& i) { i.numbers[2].facts = {6, 5}; }},
+      {"number 2 cites source 4 out of range (1 sources)", [](Image& i) { i.numbers[2].cites = {{4, ""}}; }},
+      {"flag 2 reads number 7 out of range (4 numbers)", [](Image& i) { i.flags[2].numbers = {7}; }},
+      {"flag 2 numbers are not ascending", [](Image& i) { i.flags[2].numbers = {2, 2}; }},
+      {"test 1 score expectation has 0 arguments", [](Image& i) { i.tests[1].expectations[0].args.clear(); }},
+      {"test 1 expects number 8 out of range (4 numbers)", [](Image& i) { i.tests[1].expectations[0].args = {8}; }},
+      {"test 1 expects a score between 3 and 1", [](Image& i) { i.tests[1].expectations[0].low = 3; i.tests[1].expectations[0].high = 1; }},
+      {"test 1 expects a score between nan and 1", [](Image& i) { i.tests[1].expectations[0].low = std::nan(""); i.tests[1].expectations[0].high = 1; }},
+  });
+}
+
+TEST_CASE("NUMBERS has one number list per flag") {
+  Bytes bytes = write_image(test::scored_image());
+  REQUIRE(get_u32(bytes, kOffsetSectionCount) == kSectionCount);
+  const std::size_t entry = kHeaderSize + (kSectionCount - 1) * kSectionEntrySize;
+  const std::size_t end = get_u32(bytes, entry + 4) + get_u32(bytes, entry + 8);
+  // The section ends with u32 n_flags, then {} {} {2}: 4 + 4 + 8 bytes.
+  REQUIRE(get_u32(bytes, end - 20) == 3);
+  put_u32(bytes, end - 20, 1);
+  test::reseal(bytes);
+  CHECK(load_error(bytes) == "bad bytecode (NUMBERS: 1 flag lists for 3 flags)");
 }
 
 // logic_image with [emit] as the condition, then [edit] applied to the image.
@@ -176,6 +209,130 @@ void push_true(CodeBuilder& code) {
   code.u8(1);
 }
 
+// number_image over [constants] and [numbers] with [emit] as its code, then [edit] applied.
+ImageCase number_case(const char* reason, std::vector<double> constants, std::vector<ImageNumber> numbers,
+                      const std::function<void(CodeBuilder&)>& emit, const std::function<void(Image&)>& edit = {}) {
+  return {reason, [=](Image& image) {
+            image = test::number_image(constants, numbers, emit);
+            if (edit) edit(image);
+          }};
+}
+
+ImageNumber slot() {
+  ImageNumber number;
+  number.name = "x";
+  return number;
+}
+
+// `1 < 1` through the number stack: NUMK 0; NUMK 0; CMPN <.
+void compare_ones(CodeBuilder& code) {
+  test::emit_numk(code, 0);
+  test::emit_numk(code, 0);
+  test::emit_cmpn(code, CmpCode::Lt);
+}
+
+TEST_CASE("number code rejections") {
+  const std::vector<double> one = {1};
+  const double inf = std::numeric_limits<double>::infinity();
+  check_image_cases(test::number_image(one, {}, compare_ones), {
+      number_case("max_number_stack 1025 exceeds 1024", one, {}, compare_ones, [](Image& i) { i.max_number_stack = 1025; }),
+      number_case("number stack underflow in ADD at offset 2", one, {}, [](CodeBuilder& c) {
+        test::emit_numk(c, 0);
+        c.emit(Op::Add);
+      }),
+      number_case("number stack underflow in CMPN at offset 2", one, {}, [](CodeBuilder& c) {
+        test::emit_numk(c, 0);
+        test::emit_cmpn(c, CmpCode::Lt);
+      }),
+      number_case("number stack underflow in NSET at offset 0", one, {slot()}, [](CodeBuilder& c) {
+        test::emit_a(c, Op::NumSet, 0);
+      }),
+      number_case("number stack depth 2 exceeds max_number_stack 1 at offset 2", one, {}, compare_ones,
+                  [](Image& i) { i.max_number_stack = 1; }),
+      number_case("number stack depth 1 here but 0 from the jump at offset 2 at offset 9", one, {}, [](CodeBuilder& c) {
+        push_true(c);
+        c.emit(Op::JumpIfFalse);
+        c.u32(2);
+        test::emit_numk(c, 0);
+        compare_ones(c);
+        c.emit(Op::And);
+      }),
+      number_case("number stack depth 1 differs from 0 at the jump target 14 at offset 9", one, {}, [](CodeBuilder& c) {
+        push_true(c);
+        c.emit(Op::JumpIfFalse);
+        c.u32(7);
+        test::emit_numk(c, 0);
+        c.emit(Op::JumpIfFalse);
+        c.u32(0);
+      }),
+      number_case("NUM on fact 4 of the wrong type at offset 0", one, {}, [](CodeBuilder& c) {
+        test::emit_a(c, Op::Num, test::kP);
+      }),
+      number_case("fact index 7 out of range (7 facts) at offset 0", one, {}, [](CodeBuilder& c) {
+        test::emit_a(c, Op::Num, 7);
+      }),
+      number_case("constant index 1 out of range (1 constants) at offset 0", one, {}, [](CodeBuilder& c) {
+        test::emit_numk(c, 1);
+      }),
+      number_case("NUMK constant 0 is not finite at offset 0", {inf}, {}, compare_ones),
+      number_case("comparison code 6 out of range at offset 4", one, {}, [](CodeBuilder& c) {
+        test::emit_numk(c, 0);
+        test::emit_numk(c, 0);
+        c.emit(Op::CmpNumber);
+        c.u8(6);
+      }),
+      number_case("ITEM with no rows at offset 0", one, {}, [](CodeBuilder& c) { test::emit_item(c, 0, 0, 1); }),
+      number_case("ITEM points 1..3 outside the constants (2 constants) at offset 0", {1, 2}, {}, [](CodeBuilder& c) {
+        test::emit_item(c, 1, 2, 0);
+      }),
+      number_case("ITEM constant 1 is not finite at offset 0", {1, std::nan("")}, {}, [](CodeBuilder& c) {
+        test::emit_item(c, 0, 2, 0);
+      }),
+      number_case("ITEM zero flag 2 out of range at offset 2", one, {}, [](CodeBuilder& c) {
+        push_true(c);
+        test::emit_item(c, 0, 1, 2);
+      }),
+      number_case("stack underflow in ITEM at offset 2", {1, 2}, {}, [](CodeBuilder& c) {
+        push_true(c);
+        test::emit_item(c, 0, 2, 0);
+      }),
+      number_case("stack underflow in ATMOST at offset 2", one, {}, [](CodeBuilder& c) {
+        push_true(c);
+        test::emit_count(c, Op::AtMost, 1, 2);
+      }),
+      number_case("stack underflow in EXACTLY at offset 2", one, {}, [](CodeBuilder& c) {
+        push_true(c);
+        test::emit_count(c, Op::Exactly, 1, 2);
+      }),
+      number_case("number index 0 out of range (0 numbers) at offset 0", one, {}, [](CodeBuilder& c) {
+        test::emit_a(c, Op::NumGet, 0);
+      }),
+      number_case("NGET of number 0 before its NSET at offset 0", one, {slot()}, [](CodeBuilder& c) {
+        test::emit_a(c, Op::NumGet, 0);
+      }),
+      number_case("number 0 set twice at offset 6", one, {slot()}, [](CodeBuilder& c) {
+        for (int i = 0; i < 2; ++i) {
+          test::emit_numk(c, 0);
+          test::emit_a(c, Op::NumSet, 0);
+        }
+        push_true(c);
+      }),
+      number_case("jump at offset 2 crosses NSET at offset 9", one, {slot()}, [](CodeBuilder& c) {
+        push_true(c);
+        c.emit(Op::JumpIfFalse);
+        c.u32(4);
+        test::emit_numk(c, 0);
+        test::emit_a(c, Op::NumSet, 0);
+      }),
+      number_case("number 0 is never set", one, {slot()}, push_true),
+      number_case("number 0 code offset is not an instruction", one, {slot()}, [](CodeBuilder& c) {
+        test::emit_numk(c, 0);
+        test::emit_a(c, Op::NumSet, 0);
+        push_true(c);
+      }, [](Image& i) { i.numbers[0].code_offset = 1; }),
+  });
+}
+
 TEST_CASE("code rejections") {
   check_image_cases(test::logic_image(push_true), {
       code_case("max_stack 1025 exceeds 1024", push_true, [](Image& i) { i.max_stack = 1025; }),
@@ -187,34 +344,34 @@ TEST_CASE("code rejections") {
         i.code.push_back(0);
       }),
       code_case("PUSH operand 3 out of range at offset 0", [](CodeBuilder& c) { c.emit(Op::Push); c.u8(3); }),
-      code_case("fact index 6 out of range (6 facts) at offset 0", [](CodeBuilder& c) { op(c, Op::Known, 6); }),
-      code_case("FACT on fact 3 of the wrong type at offset 0", [](CodeBuilder& c) { op(c, Op::Fact, test::kNumber); }),
+      code_case("fact index 6 out of range (6 facts) at offset 0", [](CodeBuilder& c) { test::emit_a(c, Op::Known, 6); }),
+      code_case("FACT on fact 3 of the wrong type at offset 0", [](CodeBuilder& c) { test::emit_a(c, Op::Fact, test::kNumber); }),
       code_case("CMPK on fact 5 of the wrong type at offset 0", [](CodeBuilder& c) {
-        op(c, Op::CmpConst, test::kNote);
+        test::emit_a(c, Op::CmpConst, test::kNote);
         c.u8(0);
         c.uleb(0);
       }),
       code_case("comparison code 6 out of range at offset 0", [](CodeBuilder& c) {
-        op(c, Op::CmpConst, test::kNumber);
+        test::emit_a(c, Op::CmpConst, test::kNumber);
         c.u8(6);
         c.uleb(0);
       }),
       code_case("constant index 1 out of range (1 constants) at offset 0", [](CodeBuilder& c) {
-        op(c, Op::CmpConst, test::kNumber);
+        test::emit_a(c, Op::CmpConst, test::kNumber);
         c.u8(0);
         c.uleb(1);
       }),
       code_case("CMPF compares facts of different types at offset 0", [](CodeBuilder& c) {
-        op(c, Op::CmpFact, test::kNumber);
+        test::emit_a(c, Op::CmpFact, test::kNumber);
         c.u8(0);
         c.uleb(test::kA);
       }),
       code_case("INSET on fact 0 of the wrong type at offset 0", [](CodeBuilder& c) {
-        op(c, Op::InSet, test::kA);
+        test::emit_a(c, Op::InSet, test::kA);
         c.uleb(1);
       }),
       code_case("INSET mask has bits beyond the 3 values of fact 4 at offset 0", [](CodeBuilder& c) {
-        op(c, Op::InSet, test::kColour);
+        test::emit_a(c, Op::InSet, test::kColour);
         c.uleb(0b1000);
       }),
       code_case("jump target 100 outside the code at offset 2", [](CodeBuilder& c) {
@@ -256,7 +413,7 @@ TEST_CASE("code rejections") {
       }),
       code_case("stack underflow in ATLEAST at offset 2", [](CodeBuilder& c) {
         push_true(c);
-        op(c, Op::AtLeast, 1);
+        test::emit_a(c, Op::AtLeast, 1);
         c.uleb(2);
       }),
       code_case("stack depth 2 exceeds max_stack 1 at offset 2", push_true, [](Image& i) {
@@ -270,26 +427,26 @@ TEST_CASE("code rejections") {
       code_case("code does not end with HALT", push_true, [](Image& i) { i.code.clear(); }),
       code_case("flag 0 set twice at offset 6", [](CodeBuilder& c) {
         push_true(c);
-        op(c, Op::Flag, 0);
+        test::emit_a(c, Op::Flag, 0);
         push_true(c);
       }),
       code_case("flag index 1 out of range (1 flags) at offset 2", push_true, [](Image& i) { i.code[3] = 1; }),
       code_case("flag 1 is never set", push_true, [](Image& i) { i.flags.push_back(i.flags[0]); }),
       code_case("flag 0 code offset is not an instruction", push_true, [](Image& i) { i.flags[0].code_offset = 1; }),
-      code_case("define index 0 out of range (0 defines) at offset 0", [](CodeBuilder& c) { op(c, Op::DefGet, 0); }),
-      code_case("DEFGET of define 0 before its DEFSET at offset 0", [](CodeBuilder& c) { op(c, Op::DefGet, 0); },
+      code_case("define index 0 out of range (0 defines) at offset 0", [](CodeBuilder& c) { test::emit_a(c, Op::DefGet, 0); }),
+      code_case("DEFGET of define 0 before its DEFSET at offset 0", [](CodeBuilder& c) { test::emit_a(c, Op::DefGet, 0); },
                 [](Image& i) { i.defines = {{"d", 0}}; }),
       code_case("define 0 set twice at offset 6", [](CodeBuilder& c) {
         push_true(c);
-        op(c, Op::DefSet, 0);
+        test::emit_a(c, Op::DefSet, 0);
         push_true(c);
-        op(c, Op::DefSet, 0);
+        test::emit_a(c, Op::DefSet, 0);
         push_true(c);
       }, [](Image& i) { i.defines = {{"d", 0}}; }),
       code_case("define 0 is never set", push_true, [](Image& i) { i.defines = {{"d", 0}}; }),
       code_case("define 0 code offset is not an instruction", [](CodeBuilder& c) {
         push_true(c);
-        op(c, Op::DefSet, 0);
+        test::emit_a(c, Op::DefSet, 0);
         push_true(c);
       }, [](Image& i) { i.defines = {{"d", 1}}; }),
       code_case("URGENCY before every FLAG has run at offset 0", [](CodeBuilder& c) {

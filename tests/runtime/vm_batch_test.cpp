@@ -3,9 +3,8 @@
 // taken (tests/compiler/differential_test.cpp covers that code), this code does.
 #include <catch2/catch.hpp>
 
-#include "runtime/verifier.hpp"
-#include "runtime/vm_batch.hpp"
 #include "tests/runtime/test_images.hpp"
+#include "tests/runtime/vm_agreement.hpp"
 
 namespace redflag {
 namespace {
@@ -39,28 +38,7 @@ std::vector<std::vector<FactValue>> all_cases() {
 // result against the VM's.
 void check_batches(const Image& image, std::size_t batch_size,
                    const std::vector<std::vector<FactValue>>& cases = all_cases()) {
-  REQUIRE(verify_image(image).empty());
-  const Program program(image);
-  BatchEvaluator batch(program);
-  std::vector<Evaluation> batched(cases.size());
-  for (std::size_t first = 0; first < cases.size(); first += batch_size) {
-    const std::size_t count = std::min(batch_size, cases.size() - first);
-    std::vector<const FactValue*> facts;
-    std::vector<Evaluation*> outs;
-    for (std::size_t i = first; i < first + count; ++i) {
-      facts.push_back(cases[i].data());
-      outs.push_back(&batched[i]);
-    }
-    batch.evaluate(facts.data(), count, outs.data());
-  }
-  Evaluation expected(program);
-  for (std::size_t i = 0; i < cases.size(); ++i) {
-    evaluate(program, cases[i].data(), expected);
-    CAPTURE(batch_size, i);
-    CHECK(batched[i].flags == expected.flags);
-    CHECK(batched[i].urgency == expected.urgency);
-    CHECK(batched[i].complete == expected.complete);
-  }
+  test::evaluate_agreeing(image, cases, {batch_size});
 }
 
 TEST_CASE("batch VM: a jump some cases take and others do not") {

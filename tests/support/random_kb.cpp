@@ -138,4 +138,112 @@ std::vector<FactValue> random_case(std::mt19937& random, const Image& image, int
   return facts;
 }
 
+namespace {
+
+const char* const kNumericKbHeader = R"(kb numeric
+  title "numeric"
+  version 1.0.0
+  status draft
+levels low < mid < high
+fact b0 : bool
+fact b1 : bool
+fact n0 : number between 0 and 20
+fact n1 : number
+fact sbp : quantity in mm[Hg] between 0 mm[Hg] and 300 mm[Hg]
+fact dbp : quantity in mm[Hg]
+fact pulse : quantity in /min
+fact w : mass in kg
+fact w2 : mass in [lb_av]
+fact kind : one of a, b, c, d
+define map = (sbp + 2 * dbp) / 3
+define shock = pulse / sbp
+define total = w + w2
+score s0
+  item c0 2 when b0
+  item c1 1 when n0 > 10
+  item bp on sbp
+    3 below 90 mm[Hg]
+    1 from 90 mm[Hg] below 110 mm[Hg]
+    0 from 110 mm[Hg]
+  item k on kind
+    when b1
+      0 for a, b
+      2 for c
+      3 for d
+  item flagged on b1
+    1 for true
+    0 for false
+)";
+
+// A numeric value and a constant of its unit to compare it with.
+std::string numeric_comparison(std::mt19937& random) {
+  const auto pick = [&random](int bound) { return static_cast<int>(random() % static_cast<unsigned>(bound)); };
+  const std::string cmp = std::vector<std::string>{"=", "!=", "<", "<=", ">", ">="}[pick(6)];
+  switch (pick(13)) {
+    case 0: return fmt::format("map {} {} mm[Hg]", cmp, 50 + pick(60));
+    case 1: return fmt::format("shock {} {}", cmp, pick(3) * 0.5);
+    case 2: return fmt::format("total {} {} {}", cmp, pick(80), pick(2) ? "kg" : "lb");
+    case 3: return fmt::format("s0 {} {}", cmp, pick(10));
+    case 4: return fmt::format("s0.bp {} {}", cmp, pick(4));
+    case 5: return fmt::format("s0.k + s0.c0 {} {}", cmp, pick(6));
+    case 6: return fmt::format("n0 * n1 {} {}", cmp, pick(100));
+    case 7: return fmt::format("n1 - n0 {} {}", cmp, pick(20) - 10);
+    case 8: return fmt::format("n0 / n1 {} {}", cmp, pick(5));
+    case 9: return fmt::format("sbp - dbp {} {} mm[Hg]", cmp, pick(80));
+    case 10: return fmt::format("(n0 + n1) * 2 {} n0 + {}", cmp, pick(20));
+    case 11: return fmt::format("s0 between {} and {}", pick(4), 3 + pick(6));
+    default: return fmt::format("w * 2 + w2 {} {} kg", cmp, pick(150));
+  }
+}
+
+}  // namespace
+
+std::string random_numeric_kb(std::mt19937& random, int flags) {
+  ConditionGenerator generator(random);
+  std::string source = kNumericKbHeader;
+  const char* const levels[] = {"low", "mid", "high"};
+  for (int i = 0; i < flags; ++i) {
+    std::string when;
+    switch (random() % 4) {
+      case 0: when = numeric_comparison(random); break;
+      case 1: when = fmt::format("{} {} b{}", numeric_comparison(random), random() % 2 ? "and" : "or", random() % 2); break;
+      default: {
+        const int members = 1 + static_cast<int>(random() % 4);
+        std::string list;
+        for (int m = 0; m < members; ++m) {
+          list += (m ? ", " : "") + (random() % 2 ? numeric_comparison(random) : fmt::format("b{}", random() % 2));
+        }
+        const unsigned count = random() % static_cast<unsigned>(members);
+        when = fmt::format("{} {} of ({})", random() % 2 ? "at most" : "exactly", count, list);
+      }
+    }
+    source += fmt::format("flag f{} {}\n  title \"f\"\n  when {}\n", i, levels[random() % 3], when);
+  }
+  return source;
+}
+
+std::vector<FactValue> random_numeric_case(std::mt19937& random, const Image& image) {
+  std::vector<FactValue> facts(image.facts.size());
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    if (random() % 10 < 3) continue;  // unknown
+    const ImageFact& fact = image.facts[i];
+    double value = 0;
+    if (fact.type == FactType::Bool) {
+      value = random() % 2;
+    } else if (fact.type == FactType::Enum) {
+      value = random() % fact.values.size();
+    } else if (fact.name == "n0") {
+      value = random() % 21;
+    } else if (fact.name == "n1") {
+      value = static_cast<double>(random() % 26) - 5;
+    } else if (fact.name == "sbp") {
+      value = random() % 8 == 0 ? 0 : 80 + random() % 40;
+    } else {
+      value = random() % 120;
+    }
+    facts[i] = {value, true};
+  }
+  return facts;
+}
+
 }  // namespace redflag::test_support

@@ -78,6 +78,16 @@ RandomKb make_random_kb(std::mt19937& random, const RandomKbOptions& options);
 // make_random_kb(random, {flags}).source(): the source differential_test.cpp has always used.
 std::string random_kb(std::mt19937& random, int flags);
 
+// A random KB of numeric values: quantity facts in mm[Hg], /min, kg and [lb_av], numeric
+// defines (sums, products, quotients, a mean arterial pressure, a shock index), one score with
+// condition, banded, guarded and bool items, and [flags] flags comparing random arithmetic,
+// scores, items and `at most` / `exactly` counts, for the differential test of CMPN and ITEM.
+std::string random_numeric_kb(std::mt19937& random, int flags);
+
+// A case for a random_numeric_kb: values around its thresholds and bands (0 among them, for
+// division by zero), each fact unknown with probability 3/10.
+std::vector<FactValue> random_numeric_case(std::mt19937& random, const Image& image);
+
 // A random case for [image] (a random KB, compiled), one FactValue per fact: each fact unknown
 // with probability [unknown_in_ten]/10, else bools 0/1, enum indices, numbers 0..20, quantities
 // 0..29 or a multiple of 2.20462262185 (so that thresholds converted from kg land on exact

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+
 namespace redflag::tools {
 namespace {
 
@@ -49,6 +50,14 @@ std::vector<const FiredFlag*> fired_by_urgency(const Image& image, const CaseRes
 std::vector<const UndeterminedFlag*> undetermined_by_urgency(const Image& image,
                                                              const CaseResult& result) {
   return by_urgency(image, result.undetermined);
+}
+
+std::string display_range(const Interval& value, const std::string& unit) {
+  const std::string suffix = unit == "1" ? "" : " " + unit;
+  // Six significant digits, as a chart reads: a mean arterial pressure of 63.3333 mm[Hg].
+  const auto shown = [](double number) { return fmt::format("{:.6g}", number); };
+  if (value.lo == value.hi) return shown(value.lo) + suffix;
+  return shown(value.lo) + " to " + shown(value.hi) + suffix;
 }
 
 }  // namespace redflag::tools

@@ -79,10 +79,14 @@ class JsonWriter final : public ResultWriter {
       }
       facts_.push_back(std::move(fragments));
     }
+    for (std::uint32_t slot = 0; slot < image.numbers.size(); ++slot) {
+      if (image.numbers[slot].kind == NumberKind::Score) scores_.push_back(slot);
+    }
   }
 
   void result(std::string_view id, const Evaluation& evaluation, const FactValue* facts) override {
     auto& out = buffer_;
+    evaluation_numbers_ = &evaluation.numbers;
     put(out, R"({"id":)");
     append_json_string(out, id);
     put(out, kb_);
@@ -102,6 +106,7 @@ class JsonWriter final : public ResultWriter {
       put(out, topic_[i]);
     }
     out.push_back(']');
+    if (!scores_.empty()) write_scores(evaluation, facts);
     if (questions_ != nullptr) write_questions(*questions_);
     put(out, "}\n");
     record_done();
@@ -172,7 +177,58 @@ class JsonWriter final : public ResultWriter {
       }
       put(buffer_, fact.tail);
     }
+    for (const std::uint32_t slot : image_.flags[flag_id].numbers) {
+      if (!first) buffer_.push_back(',');
+      first = false;
+      put(buffer_, R"({"computed":)");
+      append_json_string(buffer_, image_.numbers[slot].name);
+      write_range(evaluation_numbers_->at(slot));
+      if (image_.numbers[slot].unit != "1") {
+        put(buffer_, R"(,"unit":)");
+        append_json_string(buffer_, image_.numbers[slot].unit);
+      }
+      buffer_.push_back('}');
+    }
     put(buffer_, "]}");
+  }
+
+  // `,"value":N` when [range] is exact, else `,"min":A,"max":B`.
+  void write_range(const Interval& range) {
+    if (range.lo == range.hi) {
+      put(buffer_, R"(,"value":)");
+      append_json_number(buffer_, range.lo);
+      return;
+    }
+    put(buffer_, R"(,"min":)");
+    append_json_number(buffer_, range.lo);
+    put(buffer_, R"(,"max":)");
+    append_json_number(buffer_, range.hi);
+  }
+
+  // `,"scores":[...]`: every score, with the unknown facts it reads when it is not exact.
+  void write_scores(const Evaluation& evaluation, const FactValue* facts) {
+    put(buffer_, R"(,"scores":[)");
+    for (std::size_t i = 0; i < scores_.size(); ++i) {
+      const ImageNumber& score = image_.numbers[scores_[i]];
+      const Interval& value = evaluation.numbers[scores_[i]];
+      if (i > 0) buffer_.push_back(',');
+      put(buffer_, R"({"score":)");
+      append_json_string(buffer_, score.name);
+      write_range(value);
+      if (value.lo != value.hi) {
+        put(buffer_, R"(,"needs":[)");
+        bool first = true;
+        for (const std::uint32_t fact_id : score.facts) {
+          if (facts[fact_id].known) continue;
+          if (!first) buffer_.push_back(',');
+          first = false;
+          put(buffer_, facts_[fact_id].name);
+        }
+        buffer_.push_back(']');
+      }
+      buffer_.push_back('}');
+    }
+    buffer_.push_back(']');
   }
 
   void write_undetermined(std::uint32_t flag_id, const FactValue* facts) {
@@ -219,6 +275,8 @@ class JsonWriter final : public ResultWriter {
   std::vector<std::string> topic_;     // per topic: {"topic":...,"title":"..."}
   std::vector<FactFragments> facts_;
   std::vector<char> shown_;  // scratch: the topics of the current case
+  std::vector<std::uint32_t> scores_;  // the N-slots of the scores, in table order
+  const std::vector<Interval>* evaluation_numbers_ = nullptr;  // the current case's numbers
 };
 
 }  // namespace

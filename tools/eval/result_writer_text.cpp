@@ -14,12 +14,14 @@ class TextWriter final : public ResultWriter {
 
   void result(std::string_view id, const Evaluation& evaluation, const FactValue* facts) override {
     describe_case(image_, evaluation, facts, result_);
+    numbers_ = &evaluation.numbers;
     const CaseResult& result = result_;
     put("case {}: urgency {}, {}\n", id.empty() ? "(no id)" : id, result.urgency_name,
         result.complete ? "complete" : "incomplete: some flags could not be decided");
     if (result.fired.empty()) put("  no red flag fired\n");
     for (const auto* fired : fired_by_urgency(image_, result)) write_fired(*fired);
     for (const auto* open : undetermined_by_urgency(image_, result)) write_undetermined(*open);
+    write_scores(evaluation, facts);
     if (questions_ != nullptr && !questions_->empty()) write_questions(*questions_);
     if (!result.topics.empty()) {
       put("  read more:\n");
@@ -44,6 +46,25 @@ class TextWriter final : public ResultWriter {
 
  private:
   CaseResult result_;  // the current case, its storage reused
+  const std::vector<Interval>* numbers_ = nullptr;  // the current case's numeric values
+
+  // "  score news2 = 8", or its bounds and the facts that could decide it.
+  void write_scores(const Evaluation& evaluation, const FactValue* facts) {
+    for (std::uint32_t slot = 0; slot < image_.numbers.size(); ++slot) {
+      const ImageNumber& score = image_.numbers[slot];
+      if (score.kind != NumberKind::Score) continue;
+      const Interval& value = evaluation.numbers[slot];
+      if (value.lo == value.hi) {
+        put("  score {} = {}\n", score.name, display_range(value, score.unit));
+        continue;
+      }
+      std::string needs;
+      for (const auto fact : score.facts) {
+        if (!facts[fact].known) needs += (needs.empty() ? "" : ", ") + image_.facts[fact].name;
+      }
+      put("  score {}: {} (needs {})\n", score.name, display_range(value, score.unit), needs);
+    }
+  }
 
   template <typename... Args>
   void put(fmt::format_string<Args...> format, Args&&... args) {
@@ -57,6 +78,10 @@ class TextWriter final : public ResultWriter {
     for (const auto& evidence : fired.evidence) {
       put("    evidence: {} = {}\n", evidence.fact,
           display_value(image_.facts[evidence.fact_id], evidence.value));
+    }
+    for (const auto slot : flag.numbers) {
+      const ImageNumber& number = image_.numbers[slot];
+      put("    evidence: {} = {}\n", number.name, display_range(numbers_->at(slot), number.unit));
     }
     for (const auto& advice : flag.advice) put("    advice: {}\n", advice);
     for (const auto& cite : flag.cites) {

@@ -25,6 +25,12 @@ std::string flag_list(const Image& image, const std::vector<std::uint32_t>& flag
   return text;
 }
 
+// "7", or "5 to 9" when the score's items leave it open.
+std::string score_text(double low, double high) {
+  if (low == high) return fmt::format("{}", low);
+  return fmt::format("{} to {}", low, high);
+}
+
 // Checks one expectation; returns an empty string when it holds, else the failure message.
 std::string check(const Image& image, const ImageExpectation& expectation,
                   const Evaluation& evaluation) {
@@ -73,6 +79,13 @@ std::string check(const Image& image, const ImageExpectation& expectation,
                       fmt::format("{} {}", flag_list(image, wrong), what),
                       fmt::format("fired: {}; undetermined: {}", flag_list(image, fired),
                                   flag_list(image, undetermined)));
+    }
+    case ExpectKind::Score: {
+      const std::uint32_t slot = expectation.args.at(0);
+      const auto& value = evaluation.numbers.at(slot);
+      if (value.lo == expectation.low && value.hi == expectation.high) return {};
+      return mismatch(fmt::format("score {}", image.numbers.at(slot).name),
+                      score_text(expectation.low, expectation.high), score_text(value.lo, value.hi));
     }
   }
   return {};
