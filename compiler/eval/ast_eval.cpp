@@ -27,10 +27,21 @@ AstRange multiply(AstRange a, AstRange b) {
           *std::max_element(std::begin(products), std::end(products))};
 }
 
-// Division by a range that holds 0 may give any number.
+// a / b where an infinite bound over an infinite bound counts as 0, as 0 * inf does.
+double over(double a, double b) { return std::isinf(a) && std::isinf(b) ? 0 : a / b; }
+
+// A range whose bound became NaN (inf - inf after an overflow) is open on that side.
+AstRange opened(AstRange range) {
+  return {std::isnan(range.lo) ? -kInfinity : range.lo, std::isnan(range.hi) ? kInfinity : range.hi};
+}
+
+// Division by a range that holds 0 may give any number; otherwise the hull of the four
+// quotients, each rounded once.
 AstRange divide(AstRange a, AstRange b) {
   if (b.lo <= 0 && b.hi >= 0) return {-kInfinity, kInfinity};
-  return multiply(a, {1 / b.hi, 1 / b.lo});
+  const double quotients[] = {over(a.lo, b.lo), over(a.lo, b.hi), over(a.hi, b.lo), over(a.hi, b.hi)};
+  return {*std::min_element(std::begin(quotients), std::end(quotients)),
+          *std::max_element(std::begin(quotients), std::end(quotients))};
 }
 
 // Every pair of a value of [a] and a value of [b] agrees on `a cmp b`: T or F; else U.
@@ -190,8 +201,8 @@ AstRange AstEvaluator::range_unscaled(const Expr& expr) {
     const AstRange a = range(*expr.children[0]);
     const AstRange b = range(*expr.children[1]);
     switch (expr.arith) {
-      case ast::ArithOp::Add: return {a.lo + b.lo, a.hi + b.hi};
-      case ast::ArithOp::Sub: return {a.lo - b.hi, a.hi - b.lo};
+      case ast::ArithOp::Add: return opened({a.lo + b.lo, a.hi + b.hi});
+      case ast::ArithOp::Sub: return opened({a.lo - b.hi, a.hi - b.lo});
       case ast::ArithOp::Mul: return multiply(a, b);
       case ast::ArithOp::Div: return divide(a, b);
     }
