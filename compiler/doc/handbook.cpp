@@ -17,11 +17,12 @@ namespace {
 using internal::Inline;
 using internal::Rich;
 
-// What one flag's condition refers to: its facts (ascending ids) and the defines it uses,
-// directly or through other defines, in order of first use.
+// What one flag's condition refers to: its facts (ascending ids, through defines and scores
+// too) and the defines and scores it uses, directly or through others, in order of first use.
 struct Uses {
   std::set<std::uint32_t> facts;
   std::vector<std::uint32_t> defines;
+  std::vector<std::uint32_t> scores;
 };
 
 void collect_uses(const ast::Kb& kb, const ast::Expr& expr, Uses& uses) {
@@ -30,6 +31,17 @@ void collect_uses(const ast::Kb& kb, const ast::Expr& expr, Uses& uses) {
       std::find(uses.defines.begin(), uses.defines.end(), expr.ref_id) == uses.defines.end()) {
     uses.defines.push_back(expr.ref_id);
     collect_uses(kb, *kb.defines[expr.ref_id].condition, uses);
+  }
+  if (expr.kind == ast::ExprKind::Name && (expr.ref == ast::RefKind::Score || expr.ref == ast::RefKind::Item) &&
+      std::find(uses.scores.begin(), uses.scores.end(), expr.ref_id) == uses.scores.end()) {
+    uses.scores.push_back(expr.ref_id);
+    for (const auto& item : kb.scores[expr.ref_id].items) {
+      if (item.fact_id != ast::kNoId) uses.facts.insert(item.fact_id);
+      if (item.condition) collect_uses(kb, *item.condition, uses);
+      for (const auto& group : item.groups) {
+        if (group.guard) collect_uses(kb, *group.guard, uses);
+      }
+    }
   }
   for (const auto& child : expr.children) collect_uses(kb, *child, uses);
 }

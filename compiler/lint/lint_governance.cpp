@@ -31,22 +31,36 @@ void give(const ast::Test& test, std::vector<FactValue>& facts) {
   }
 }
 
-// For each fact, the flags whose conditions read it, defines expanded, ascending.
+// For each fact, the flags whose conditions read it, defines and scores expanded, ascending.
 std::vector<std::vector<std::uint32_t>> readers_of_facts(const ast::Kb& kb) {
   std::vector<std::vector<std::uint32_t>> readers(kb.facts.size());
   std::vector<std::uint32_t> define_seen(kb.defines.size(), kNone);
+  std::vector<std::uint32_t> score_seen(kb.scores.size(), kNone);
   std::vector<std::uint32_t> fact_seen(kb.facts.size(), kNone);
   for (std::uint32_t flag = 0; flag < kb.flags.size(); ++flag) {
+    const auto see_fact = [&](std::uint32_t fact) {
+      if (fact_seen[fact] == flag) return;
+      fact_seen[fact] = flag;
+      readers[fact].push_back(flag);
+    };
     const auto read = [&](const ast::Expr& expr, auto& self) -> void {
       const bool names_fact = expr.kind == ast::ExprKind::Name || expr.kind == ast::ExprKind::Known;
-      if (names_fact && expr.ref == ast::RefKind::Fact && fact_seen[expr.ref_id] != flag) {
-        fact_seen[expr.ref_id] = flag;
-        readers[expr.ref_id].push_back(flag);
-      }
+      if (names_fact && expr.ref == ast::RefKind::Fact) see_fact(expr.ref_id);
       if (expr.kind == ast::ExprKind::Name && expr.ref == ast::RefKind::Define &&
           define_seen[expr.ref_id] != flag) {
         define_seen[expr.ref_id] = flag;
         self(*kb.defines[expr.ref_id].condition, self);
+      }
+      const bool names_score = expr.ref == ast::RefKind::Score || expr.ref == ast::RefKind::Item;
+      if (expr.kind == ast::ExprKind::Name && names_score && score_seen[expr.ref_id] != flag) {
+        score_seen[expr.ref_id] = flag;
+        for (const auto& item : kb.scores[expr.ref_id].items) {
+          if (item.fact_id != ast::kNoId) see_fact(item.fact_id);
+          if (item.condition) self(*item.condition, self);
+          for (const auto& group : item.groups) {
+            if (group.guard) self(*group.guard, self);
+          }
+        }
       }
       for (const auto& child : expr.children) self(*child, self);
     };

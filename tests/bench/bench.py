@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Runs the benchmark and prints its table (Markdown). tests/bench/run.sh builds and calls it.
 
-usage: bench.py BUILD_DIR DATA_DIR [--runs N] [--cases N]
+usage: bench.py BUILD_DIR DATA_DIR [--runs N] [--cases N] [--sections 1,2,news2,3,4,5]
+
+--sections runs only the listed sections (default: all), e.g. `--sections 1,2` to compare the
+back-pain figures of two builds; `news2` is the NEWS2 example KB end to end (a build that
+predates scores cannot run it).
 
 Inputs are generated once into DATA_DIR by generate.py (fixed seed) and reused. Every figure
 is the median of --runs runs (default 5) with min and max. Wall times are what a user waits;
@@ -100,11 +104,28 @@ def main(argv):
     redflag = os.path.join(build, "redflag")
     vm_bench = os.path.join(build, "tests", "bench", "vm_bench")
     baseline = os.path.join(build, "tests", "bench", "baseline")
+    sections = argv[argv.index("--sections") + 1].split(",") if "--sections" in argv else \
+        ["1", "2", "news2", "3", "4", "5"]
     inputs = prepare(data, cases, redflag)
     kb = inputs["kb"]
     print(f"runs per figure: {runs}; cases per batch: {cases:,}; figures are median (min–max)\n")
+    if "1" in sections:
+        vm_alone(runs, inputs, data, redflag, vm_bench)
+    if "2" in sections:
+        end_to_end(runs, cases, inputs, redflag, baseline)
+    if "news2" in sections:
+        news2_end_to_end(runs, cases, data, redflag)
+    if "3" in sections:
+        compile_times(runs, data, redflag)
+    if "4" in sections:
+        start_up(runs, inputs, data, redflag, vm_bench)
+    if "5" in sections:
+        bytecode_size(inputs, data, vm_bench)
+    return 0
 
-    # 1. The VM alone.
+
+def vm_alone(runs, inputs, data, redflag, vm_bench):
+    kb = inputs["kb"]
     print("## 1. VM alone (ns per case, facts pre-loaded)\n")
     print("| KB | cases | VM, one case at a time | batch VM (64 per pass) | hand-coded | VM / hand | batch / hand |")
     print("|---|---|---|---|---|---|---|")
@@ -134,7 +155,10 @@ def main(argv):
     batch_growth = statistics.median(synthetic_batch[100000]) / statistics.median(synthetic_batch[10000])
     print(f"\nVM cost, 100,000 flags / 10,000 flags: {growth:.2f}× (batch VM {batch_growth:.2f}×)\n")
 
-    # 2. End to end.
+
+
+def end_to_end(runs, cases, inputs, redflag, baseline):
+    kb = inputs["kb"]
     print(f"## 2. End to end: {cases:,} cases, `--format json > /dev/null`\n")
     print("| program | input | wall s | CPU s | cases/s (wall) | cases/s (CPU) | MB/s (wall) | peak RSS MiB | vs baseline (CPU) |")
     print("|---|---|---|---|---|---|---|---|---|")
@@ -159,6 +183,32 @@ def main(argv):
     small = repeat(runs, [redflag, "eval", kb, inputs["small"], "--format", "json"])
     print(f"peak RSS, 10,000 cases: {statistics.median(small[2]) / 1024:.1f} MiB\n")
 
+
+
+def news2_end_to_end(runs, cases, data, redflag):
+    """The NEWS2 example KB (examples/kb/news2): 8 vital signs with units, a banded score."""
+    kb = os.path.join(data, "news2.rfb")
+    run([redflag, "build", os.path.join(ROOT, "examples", "kb", "news2"), "-o", kb])
+    generate = [sys.executable, os.path.join(HERE, "generate.py")]
+    print(f"## 2b. End to end, NEWS2: {cases:,} cases, `redflag eval news2.rfb cases.jsonl > /dev/null`\n")
+    print("| program | input | wall s | CPU s | cases/s (wall) | cases/s (CPU) | MB/s (wall) | peak RSS MiB |")
+    print("|---|---|---|---|---|---|---|---|")
+    for label, missing in (("all facts", "0"), ("20% missing", "0.2")):
+        path = os.path.join(data, f"news2_{cases}_{missing}.jsonl")
+        if not os.path.exists(path):
+            run(generate + ["news2", str(cases), path, missing])
+        megabytes = os.path.getsize(path) / 1e6
+        rows = [("redflag json", repeat(runs, [redflag, "eval", kb, path, "--format", "json"])),
+                ("redflag csv", repeat(runs, [redflag, "eval", kb, path, "--format", "csv"])),
+                ("redflag json --jobs 2", repeat(runs, [redflag, "eval", kb, path, "--format", "json", "--jobs", "2"]))]
+        for name, (walls, cpus, rsss) in rows:
+            wall, cpu = statistics.median(walls), statistics.median(cpus)
+            print(f"| {name} | {label} | {fmt(walls)} | {fmt(cpus)} | {cases / wall:,.0f} | {cases / cpu:,.0f} | "
+                  f"{megabytes / wall:,.0f} | {statistics.median(rsss) / 1024:.1f} |")
+    print()
+
+
+def compile_times(runs, data, redflag):
     # 3. Compile: `build` (parse, check, codegen, write, load back and verify) and `lint`.
     print("## 3. Compile (`redflag build`: parse + check + codegen + write + verify; `redflag lint`)\n")
     print("| flags | source MB | build s | build MB/s | build peak RSS MiB | lint s | lint MB/s | lint peak RSS MiB |")
@@ -178,7 +228,10 @@ def main(argv):
     print(f"\ncost, 100,000 flags / 10,000 flags: build {build_wall[100000] / build_wall[10000]:.2f}×, "
           f"lint {lint_wall[100000] / lint_wall[10000]:.2f}×\n")
 
-    # 4. Start-up.
+
+
+def start_up(runs, inputs, data, redflag, vm_bench):
+    kb = inputs["kb"]
     print("## 4. Start-up\n")
     with tempfile.NamedTemporaryFile("r", suffix=".json") as export:
         run(["hyperfine", "--warmup", "3", "-N", "--runs", "50", "--export-json", export.name,
@@ -190,6 +243,10 @@ def main(argv):
                                        capture_output=True, text=True).stdout)["load_ms"] for _ in range(runs)]
     print(f"- load + verify the 10,000-flag .rfb: {fmt(loads)} ms\n")
 
+
+
+def bytecode_size(inputs, data, vm_bench):
+    kb = inputs["kb"]
     print("## 5. Bytecode size\n")
     print("| flags | .rfb bytes | code bytes | leaf conditions | VM steps | code bytes / flag | code bytes / condition |")
     print("|---|---|---|---|---|---|---|")
@@ -199,7 +256,6 @@ def main(argv):
         flags = 7 if name.startswith("back_pain") else int(name.replace(",", ""))
         print(f"| {name} | {os.path.getsize(rfb):,} | {code_bytes:,} | {leaves:,} | {steps:,} | {code_bytes / flags:.1f} | "
               f"{code_bytes / leaves:.1f} |")
-    return 0
 
 
 if __name__ == "__main__":
