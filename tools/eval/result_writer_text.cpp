@@ -93,6 +93,9 @@ class TextWriter final : public ResultWriter {
   void write_undetermined(const UndeterminedFlag& open) {
     const ImageFlag& flag = image_.flags[open.flag_id];
     put("  UNDETERMINED [{}] {}: {}\n", image_.levels.at(flag.level), flag.name, flag.title);
+    if (open.needs.empty()) {
+      put("    needs: no fact: the condition is unknown with every fact it reads known (a division by zero, or `unknown`)\n");
+    }
     for (const auto fact : open.needs) {
       const auto& entry = image_.facts[fact];
       if (entry.ask.empty()) {

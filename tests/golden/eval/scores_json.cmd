@@ -1,0 +1,1 @@
+eval scores_kb.rf scores.jsonl --format json
