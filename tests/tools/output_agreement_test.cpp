@@ -183,6 +183,10 @@ Report parse_text(const std::string& text) {
       const std::string rest = line.substr(14);
       const auto equals = rest.find(" = ");
       current->facts.push_back(rest.substr(0, equals) + "=" + rest.substr(equals + 3));
+    } else if (starts_with(line, "    needs: no fact: ")) {
+      // An undetermined flag whose needs are empty: nothing to list.
+      REQUIRE(current != nullptr);
+      REQUIRE(current->facts.empty());
     } else if (starts_with(line, "    needs: ")) {
       REQUIRE(current != nullptr);
       const std::string rest = line.substr(11);
