@@ -3,11 +3,11 @@
 // Sets Name::ref/ref_id (fact, define, enum value or level), Number::canonical_value (the
 // literal in the canonical unit of the fact it is compared with) and InSet::set_ids. A
 // comparison has a subject (a fact, define, condition or `urgency`) whose type decides what
-// the other side must be.
+// the other side must be. Names resolve through NameResolver (name_resolver.hpp); numeric
+// values and their units are typed by NumericChecker (check_numbers.hpp), which this extends.
 #include <algorithm>
-#include <functional>
 
-#include "compiler/check/check_phases.hpp"
+#include "compiler/check/check_numbers.hpp"
 #include "runtime/opcodes.hpp"
 #include "runtime/suggest.hpp"
 
@@ -47,59 +47,11 @@ bool same_numeric_kind(const ast::Fact& a, const ast::Fact& b) {
   return a.type == b.type && a.dimension == b.dimension;
 }
 
-// The units of numeric defines, found on first use: a define may be used before its turn.
-struct DefineUnits {
-  enum class State : std::uint8_t { Unchecked, Checking, Done };
-  explicit DefineUnits(std::size_t count) : state(count, State::Unchecked), unit(count) {}
-  std::vector<State> state;
-  std::vector<std::optional<Unit>> unit;  // nullopt: not numeric, or its error was reported
-};
-
-// The unit of a plain number, a score and a score item.
-const Unit& dimensionless() {
-  static const Unit unit = *find_unit("1");
-  return unit;
-}
-
-// [code] as the right operand of `.` or `/` in a UCUM code: parenthesised unless one atom, and
-// `1/min` for `/min`, since a parenthesised term may not start with `/`. The left operand needs
-// neither: UCUM reads `.` and `/` left to right.
-std::string right_operand(const std::string& code) {
-  if (code.find_first_of("./") == std::string::npos) return code;
-  return "(" + (code.front() == '/' ? "1" + code : code) + ")";
-}
-
-// The UCUM code of [left] times (or, when [divide], divided by) [right]; `1` drops out.
-std::string combined_code(const std::string& left, const std::string& right, bool divide) {
-  if (right == "1") return left;
-  if (left == "1") return divide ? "/" + right_operand(right) : right;
-  return left + (divide ? "/" : ".") + right_operand(right);
-}
-
-// Whether [name] is `score.item`.
-bool is_item_reference(const std::string& name) { return name.find('.') != std::string::npos; }
-
-class ConditionChecker {
+class ConditionChecker : public NumericChecker {
  public:
   ConditionChecker(ast::Kb& kb, const Symbols& symbols, Diagnostics& diagnostics,
                    std::string_view owner, DefineUnits& define_units)
-      : kb_(kb), symbols_(symbols), diagnostics_(diagnostics), owner_(owner),
-        define_units_(define_units) {}
-
-  // Checks define [id]: a condition, or a numeric value whose unit is recorded.
-  void define(std::uint32_t id) {
-    auto& state = define_units_.state[id];
-    if (state != DefineUnits::State::Unchecked) return;
-    state = DefineUnits::State::Checking;
-    ast::Define& define = kb_.defines[id];
-    ConditionChecker body(kb_, symbols_, diagnostics_, "define", define_units_);
-    if (define.condition && define.numeric) {
-      define_units_.unit[id] = body.numeric(*define.condition);
-    } else if (define.condition) {
-      body.condition(*define.condition);
-    }
-    state = DefineUnits::State::Done;
-  }
+      : NumericChecker(kb, symbols, diagnostics, define_units), owner_(owner) {}
 
   // Checks that [expr] is a condition (true, false or unknown).
   void condition(Expr& expr) {
@@ -141,231 +93,6 @@ class ConditionChecker {
     return false;
   }
 
-  // Resolves a Name among facts, defines, scores and score items (`news2.respiration`); false
-  // (without reporting) when it is none of them.
-  bool resolve_name(Expr& expr) {
-    if (is_item_reference(expr.name)) return resolve_item(expr);
-    if (const auto fact = symbols_.facts.find(expr.name); fact != ast::kNoId) {
-      expr.ref = ast::RefKind::Fact;
-      expr.ref_id = fact;
-    } else if (const auto define = symbols_.defines.find(expr.name); define != ast::kNoId) {
-      expr.ref = ast::RefKind::Define;
-      expr.ref_id = define;
-    } else if (const auto score = symbols_.scores.find(expr.name); score != ast::kNoId) {
-      expr.ref = ast::RefKind::Score;
-      expr.ref_id = score;
-    }
-    return expr.ref != ast::RefKind::Unresolved;
-  }
-
-  bool resolve_item(Expr& expr) {
-    const std::string score_name = expr.name.substr(0, expr.name.find('.'));
-    const std::string item_name = expr.name.substr(score_name.size() + 1);
-    const auto score = symbols_.scores.find(score_name);
-    if (score == ast::kNoId) return false;
-    const auto& items = kb_.scores[score].items;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      if (items[i].name != item_name) continue;
-      expr.ref = ast::RefKind::Item;
-      expr.ref_id = score;
-      expr.item_id = static_cast<std::uint32_t>(i);
-      return true;
-    }
-    return false;
-  }
-
-  void undefined_name(const Expr& expr) {
-    if (!is_item_reference(expr.name)) {
-      diagnostics_.report<DiagKind::UndefinedName>(
-          expr.span, expr.name, did_you_mean(expr.name, symbols_.facts_and_defines));
-      return;
-    }
-    const std::string score_name = expr.name.substr(0, expr.name.find('.'));
-    const auto score = symbols_.scores.find(score_name);
-    if (score == ast::kNoId) {
-      diagnostics_.report<DiagKind::UndefinedScore>(expr.span, score_name,
-                                                    did_you_mean(score_name, symbols_.scores.names));
-      return;
-    }
-    std::vector<std::string_view> items;
-    for (const auto& item : kb_.scores[score].items) items.push_back(item.name);
-    const std::string item_name = expr.name.substr(score_name.size() + 1);
-    diagnostics_.report<DiagKind::UndefinedItem>(expr.span, score_name, item_name,
-                                                 did_you_mean(item_name, items));
-  }
-
-  // Whether [expr] is a numeric value that is not a fact: arithmetic, a numeric define, a
-  // score or a score item. Comparing one takes the interval path (CMPN).
-  bool numeric_value(Expr& expr) {
-    if (expr.kind == ExprKind::Arith) return true;
-    if (expr.kind != ExprKind::Name || !resolve_name(expr)) return false;
-    return expr.ref == ast::RefKind::Score || expr.ref == ast::RefKind::Item ||
-           (expr.ref == ast::RefKind::Define && kb_.defines[expr.ref_id].numeric);
-  }
-
-  // Records [unit] as the unit of numeric [expr].
-  std::optional<Unit> typed(Expr& expr, const Unit& unit) {
-    expr.numeric = true;
-    expr.value_unit = unit.code;
-    return unit;
-  }
-
-  // The unit of numeric value [expr], or nullopt (reported) when it is not one.
-  std::optional<Unit> numeric(Expr& expr) {
-    switch (expr.kind) {
-      case ExprKind::Number: {
-        expr.canonical_value = expr.number.value;
-        if (expr.number.unit.empty()) return typed(expr, dimensionless());
-        const auto unit = find_unit(expr.number.unit);
-        if (!unit) {
-          diagnostics_.report<DiagKind::UnknownUnit>(expr.number.unit_span, expr.number.unit,
-                                                     unit_suggestion(expr.number.unit, std::nullopt));
-          return std::nullopt;
-        }
-        return typed(expr, *unit);
-      }
-      case ExprKind::Name: return numeric_name(expr);
-      case ExprKind::Arith: return arith(expr);
-      default:
-        diagnostics_.report<DiagKind::NotNumeric>(expr.span, describe(expr));
-        return std::nullopt;
-    }
-  }
-
-  std::optional<Unit> numeric_name(Expr& expr) {
-    if (!resolve_name(expr)) {
-      undefined_name(expr);
-      return std::nullopt;
-    }
-    switch (expr.ref) {
-      case ast::RefKind::Fact: {
-        const ast::Fact& fact = kb_.facts[expr.ref_id];
-        if (fact.type == ast::FactType::Number || fact.type == ast::FactType::Integer) {
-          return typed(expr, dimensionless());
-        }
-        if (fact.type == ast::FactType::Quantity) {
-          const auto unit = find_unit(fact.unit);
-          if (!unit) return std::nullopt;  // the declaration's error was reported
-          return typed(expr, *unit);
-        }
-        break;
-      }
-      case ast::RefKind::Define:
-        if (!kb_.defines[expr.ref_id].numeric) break;
-        define(expr.ref_id);
-        if (!define_units_.unit[expr.ref_id]) return std::nullopt;
-        return typed(expr, *define_units_.unit[expr.ref_id]);
-      case ast::RefKind::Score:
-      case ast::RefKind::Item: return typed(expr, dimensionless());
-      default: break;
-    }
-    diagnostics_.report<DiagKind::NotNumeric>(expr.span, describe(expr));
-    return std::nullopt;
-  }
-
-  // Refuses arithmetic on [side], of [unit], when that is a special unit such as `Cel`.
-  bool plain_scale(const Expr& side, const Unit& unit) {
-    if (unit.ucum.special == ucum::SpecialFunction::None) return true;
-    diagnostics_.report<DiagKind::SpecialUnitArithmetic>(side.span, describe(side), unit.code,
-                                                         side.kind == ExprKind::Name ? side.name : "x",
-                                                         unit.code);
-    return false;
-  }
-
-  std::optional<Unit> arith(Expr& expr) {
-    Expr& left_side = *expr.children[0];
-    Expr& right_side = *expr.children[1];
-    const auto left = numeric(left_side);
-    const auto right = numeric(right_side);
-    if (!left || !right || !plain_scale(left_side, *left) || !plain_scale(right_side, *right)) {
-      return std::nullopt;
-    }
-    switch (expr.arith) {
-      case ast::ArithOp::Add:
-      case ast::ArithOp::Sub:
-        if (!same_units(expr, expr.arith == ast::ArithOp::Add ? "add" : "subtract", left_side, *left,
-                        right_side, *right)) {
-          return std::nullopt;
-        }
-        return typed(expr, *left);
-      case ast::ArithOp::Div:
-        if (right_side.kind == ExprKind::Number && right_side.number.value == 0) {
-          diagnostics_.report<DiagKind::DivisionByZero>(right_side.span, literal_text(right_side.number));
-          return std::nullopt;
-        }
-        [[fallthrough]];
-      case ast::ArithOp::Mul: {
-        const bool divide = expr.arith == ast::ArithOp::Div;
-        const std::string code = combined_code(left->code, right->code, divide);
-        const auto unit = find_unit(code);
-        if (!unit) {  // beyond UCUM's limits, such as an exponent above 99
-          diagnostics_.report<DiagKind::ArithmeticUnits>(expr.span, divide ? "divide" : "multiply",
-                                                         describe(left_side), left->code, describe(right_side),
-                                                         right->code, ucum::parse(code).error.message, "");
-          return std::nullopt;
-        }
-        return typed(expr, *unit);
-      }
-    }
-    return std::nullopt;
-  }
-
-  // Whether [right] (of [right_unit]) may be added to, subtracted from or compared with [left]:
-  // one UCUM dimension. Sets right.scale so that its value arrives in [left_unit]; reports E071
-  // ("cannot [verb] ...") otherwise.
-  bool same_units(const Expr& expr, std::string_view verb, const Expr& left, const Unit& left_unit,
-                  Expr& right, const Unit& right_unit) {
-    if (!compatible(right_unit, left_unit)) {
-      const std::string hint =
-          right.kind == ExprKind::Number && right.number.unit.empty()
-              ? fmt::format("; write `{} {}`", right.number.text, left_unit.code)
-              : "";
-      diagnostics_.report<DiagKind::ArithmeticUnits>(expr.span, verb, describe(left), left_unit.code,
-                                                     describe(right), right_unit.code,
-                                                     incompatibility(right_unit, left_unit), hint);
-      return false;
-    }
-    if (right_unit.code == left_unit.code) return true;
-    // A scale with an offset converts by more than a factor: only the same unit compares.
-    if (!plain_scale(right, right_unit) || !plain_scale(left, left_unit)) return false;
-    right.scale = right_unit.ucum.factor / left_unit.ucum.factor;
-    return true;
-  }
-
-  // `a c b` where a side is arithmetic, a numeric define, a score or an item: both sides are
-  // numeric values in one unit; a bare number is read in the other side's unit.
-  void numeric_compare(Expr& expr, Expr& left, Expr& right) {
-    expr.numeric = true;
-    if (left.kind == ExprKind::Number) return numeric_against(right, left);
-    const auto left_unit = numeric(left);
-    if (!left_unit) return;
-    if (right.kind == ExprKind::Number) return literal_in(right, left, *left_unit);
-    const auto right_unit = numeric(right);
-    if (right_unit) same_units(expr, "compare", left, *left_unit, right, *right_unit);
-  }
-
-  // [literal] compared with numeric [value]: read in [value]'s unit.
-  void numeric_against(Expr& value, Expr& literal) {
-    const auto unit = numeric(value);
-    if (unit) literal_in(literal, value, *unit);
-  }
-
-  // Sets [literal]'s canonical value in [unit], the unit of [value] it is compared with.
-  void literal_in(Expr& literal, const Expr& value, const Unit& unit) {
-    literal.numeric = true;
-    literal.value_unit = unit.code;
-    literal.canonical_value = literal.number.value;
-    if (literal.number.unit.empty()) return;
-    const auto written = resolve_unit(literal.number.unit, literal.number.unit_span, Dimension::Quantity,
-                                      unit, describe(value), diagnostics_);
-    if (written) literal.canonical_value = convert(literal.number.value, *written, unit);
-  }
-
-
-  const ast::Fact* fact_of(const Expr& expr) const {
-    return expr.kind == ExprKind::Name && expr.ref == ast::RefKind::Fact ? &kb_.facts[expr.ref_id]
-                                                                          : nullptr;
-  }
 
   void name_condition(Expr& expr) {
     if (!resolve_name(expr)) return undefined_name(expr);
@@ -406,26 +133,6 @@ class ConditionChecker {
                                                   always_true ? "true" : "false", lowest, highest);
     }
     for (auto& child : expr.children) condition(*child);
-  }
-
-  // What a comparison operand is, for messages.
-  std::string describe(const Expr& expr) const {
-    switch (expr.kind) {
-      case ExprKind::Number:
-        return fmt::format("the {} `{}`", expr.number.unit.empty() ? "number" : "quantity",
-                           literal_text(expr.number));
-      case ExprKind::BoolConst:
-        return fmt::format("`{}`", expr.tri == 1 ? "true" : expr.tri == 0 ? "false" : "unknown");
-      case ExprKind::Urgency: return "`urgency`";
-      case ExprKind::Name:
-        if (const ast::Fact* fact = fact_of(expr)) return describe_fact(*fact);
-        if (expr.ref == ast::RefKind::Define) return fmt::format("define `{}`", expr.name);
-        if (expr.ref == ast::RefKind::Score) return fmt::format("score `{}`", expr.name);
-        if (expr.ref == ast::RefKind::Item) return fmt::format("score item `{}`", expr.name);
-        return fmt::format("`{}`", expr.name);
-      case ExprKind::Arith: return "the arithmetic";
-      default: return "a condition";
-    }
   }
 
   // Whether [expr] is a subject: something a comparison can be about.
@@ -619,103 +326,9 @@ class ConditionChecker {
     compare_number(*fact, *expr.children[2]);
   }
 
-  ast::Kb& kb_;
-  const Symbols& symbols_;
-  Diagnostics& diagnostics_;
   std::string_view owner_;  // "flag", "define", "score" or "topic"
-  DefineUnits& define_units_;
 };
 
-// Whether each define's body is a numeric value rather than a condition: arithmetic, a number,
-// or a name of a number, quantity, numeric define, score or item. A chain of aliases
-// (`define a = b`, `define b = c`, ...) is followed iteratively, each define once; a define in
-// a cycle (reported by check_define_cycles) is a condition.
-std::vector<bool> numeric_bodies(const ast::Kb& kb, const Symbols& symbols) {
-  enum : std::int8_t { kUnknown = -1, kCondition = 0, kNumeric = 1 };
-  std::vector<std::int8_t> numeric(kb.defines.size(), kUnknown);
-  std::vector<bool> on_path(kb.defines.size(), false);
-  for (std::uint32_t root = 0; root < kb.defines.size(); ++root) {
-    std::vector<std::uint32_t> path;
-    std::uint32_t id = root;
-    std::int8_t result = kCondition;
-    for (;;) {
-      if (numeric[id] != kUnknown) {
-        result = numeric[id];
-        break;
-      }
-      if (on_path[id] || !kb.defines[id].condition) break;
-      const Expr& body = *kb.defines[id].condition;
-      path.push_back(id);
-      on_path[id] = true;
-      if (body.kind == ExprKind::Arith || body.kind == ExprKind::Number) {
-        result = kNumeric;
-        break;
-      }
-      if (body.kind != ExprKind::Name) break;
-      if (is_item_reference(body.name) || symbols.scores.find(body.name) != ast::kNoId) {
-        result = kNumeric;
-        break;
-      }
-      if (const auto fact = symbols.facts.find(body.name); fact != ast::kNoId) {
-        const auto type = kb.facts[fact].type;
-        const bool number = type == ast::FactType::Number || type == ast::FactType::Integer ||
-                            type == ast::FactType::Quantity;
-        result = number ? kNumeric : kCondition;
-        break;
-      }
-      const auto next = symbols.defines.find(body.name);
-      if (next == ast::kNoId) break;
-      id = next;
-    }
-    for (const auto visited : path) {
-      numeric[visited] = result;
-      on_path[visited] = false;
-    }
-  }
-  return {numeric.begin(), numeric.end()};
-}
-
-// Calls [visit] on the defines [expr] names.
-void for_each_define_named(const Expr& expr, const Symbols& symbols, const std::function<void(std::uint32_t)>& visit) {
-  if (expr.kind == ExprKind::Name) {
-    if (const auto define = symbols.defines.find(expr.name); define != ast::kNoId) visit(define);
-  }
-  for (const auto& child : expr.children) for_each_define_named(*child, symbols, visit);
-}
-
-// The numeric defines, each after the numeric defines it reads (an explicit stack: a chain may
-// be 100,000 long), so that checking one never recurses into another.
-std::vector<std::uint32_t> numeric_define_order(const ast::Kb& kb, const Symbols& symbols) {
-  enum class Mark : std::uint8_t { New, Active, Done };
-  std::vector<Mark> marks(kb.defines.size(), Mark::New);
-  std::vector<std::uint32_t> order;
-  for (std::uint32_t root = 0; root < kb.defines.size(); ++root) {
-    if (!kb.defines[root].numeric || marks[root] != Mark::New) continue;
-    std::vector<std::pair<std::uint32_t, std::vector<std::uint32_t>>> stack;
-    const auto push = [&](std::uint32_t id) {
-      marks[id] = Mark::Active;
-      std::vector<std::uint32_t> reads;
-      for_each_define_named(*kb.defines[id].condition, symbols, [&](std::uint32_t read) {
-        if (kb.defines[read].numeric && kb.defines[read].condition) reads.push_back(read);
-      });
-      stack.emplace_back(id, std::move(reads));
-    };
-    push(root);
-    while (!stack.empty()) {
-      auto& [id, reads] = stack.back();
-      if (reads.empty()) {
-        marks[id] = Mark::Done;
-        order.push_back(id);
-        stack.pop_back();
-        continue;
-      }
-      const std::uint32_t next = reads.back();
-      reads.pop_back();
-      if (marks[next] == Mark::New) push(next);
-    }
-  }
-  return order;
-}
 }  // namespace
 
 void check_conditions(ast::Kb& kb, const Symbols& symbols, Diagnostics& diagnostics) {
@@ -723,10 +336,12 @@ void check_conditions(ast::Kb& kb, const Symbols& symbols, Diagnostics& diagnost
   for (std::uint32_t id = 0; id < kb.defines.size(); ++id) kb.defines[id].numeric = numeric[id];
   DefineUnits define_units(kb.defines.size());
   for (const std::uint32_t id : numeric_define_order(kb, symbols)) {
-    ConditionChecker(kb, symbols, diagnostics, "define", define_units).define(id);
+    NumericChecker(kb, symbols, diagnostics, define_units).define(id);
   }
-  for (std::uint32_t id = 0; id < kb.defines.size(); ++id) {
-    if (kb.defines[id].condition) ConditionChecker(kb, symbols, diagnostics, "define", define_units).define(id);
+  for (auto& define : kb.defines) {
+    if (define.condition && !define.numeric) {
+      ConditionChecker(kb, symbols, diagnostics, "define", define_units).condition(*define.condition);
+    }
   }
   for (auto& flag : kb.flags) {
     if (flag.condition) {
