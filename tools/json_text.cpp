@@ -3,6 +3,8 @@
 #include <cmath>
 #include <iterator>
 
+#include <fmt/compile.h>
+
 namespace redflag::tools {
 
 void append_json_string(fmt::memory_buffer& out, std::string_view text) {
@@ -29,10 +31,12 @@ void append_json_string(fmt::memory_buffer& out, std::string_view text) {
 void append_json_number(fmt::memory_buffer& out, double value) {
   // Case values are finite (the case reader rejects NaN and infinities); an integral value
   // prints without a fraction, as JSON readers expect of counts and years.
+  // Both paths skip format-string parsing: this runs for every number of every record.
   if (std::isfinite(value) && value == std::trunc(value) && std::fabs(value) < 1e15) {
-    fmt::format_to(std::back_inserter(out), "{}", static_cast<long long>(value));
+    const fmt::format_int digits(static_cast<long long>(value));
+    out.append(digits.data(), digits.data() + digits.size());
   } else {
-    fmt::format_to(std::back_inserter(out), "{}", value);
+    fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}"), value);
   }
 }
 

@@ -1,9 +1,9 @@
 // `--format json`: one object per case and line (docs/cli.md#eval-json).
 //
 // Built for batches: every piece of a record that depends only on the KB (the kb object, each
-// flag's head, each topic, each fact's evidence key and unit, each enum value) is escaped once,
-// here, into a fragment; a record is then mostly a sequence of copies. Only the id and number
-// values are formatted per case.
+// flag's head, each topic, each fact's evidence key and unit, each computed value's name and
+// unit, each enum value) is escaped once, here, into a fragment; a record is then mostly a
+// sequence of copies. Only the id and number values are formatted per case.
 #include <iterator>
 
 #include "tools/json_text.hpp"
@@ -80,7 +80,19 @@ class JsonWriter final : public ResultWriter {
       facts_.push_back(std::move(fragments));
     }
     for (std::uint32_t slot = 0; slot < image.numbers.size(); ++slot) {
-      if (image.numbers[slot].kind == NumberKind::Score) scores_.push_back(slot);
+      const ImageNumber& number = image.numbers[slot];
+      if (number.kind == NumberKind::Score) scores_.push_back(slot);
+      NumberFragments fragments;
+      fragments.head = fragment([&](fmt::memory_buffer& text) {
+        put(text, R"({"computed":)");
+        append_json_string(text, number.name);
+      });
+      fragments.tail = number.unit == "1" ? "}" : fragment([&](fmt::memory_buffer& text) {
+        put(text, R"(,"unit":)");
+        append_json_string(text, number.unit);
+        text.push_back('}');
+      });
+      numbers_.push_back(std::move(fragments));
     }
   }
 
@@ -141,6 +153,12 @@ class JsonWriter final : public ResultWriter {
     std::vector<std::string> values;  // enum values, as JSON strings
   };
 
+  // The fixed text around one computed value's evidence.
+  struct NumberFragments {
+    std::string head;  // {"computed":"name"
+    std::string tail;  // } or ,"unit":"u"}
+  };
+
   // The flags whose result is [which] (T: fired, U: undetermined), comma-separated.
   void write_flags(const Evaluation& evaluation, Tri which, const FactValue* facts) {
     bool first = true;
@@ -180,14 +198,9 @@ class JsonWriter final : public ResultWriter {
     for (const std::uint32_t slot : image_.flags[flag_id].numbers) {
       if (!first) buffer_.push_back(',');
       first = false;
-      put(buffer_, R"({"computed":)");
-      append_json_string(buffer_, image_.numbers[slot].name);
+      put(buffer_, numbers_[slot].head);
       write_range(evaluation_numbers_->at(slot));
-      if (image_.numbers[slot].unit != "1") {
-        put(buffer_, R"(,"unit":)");
-        append_json_string(buffer_, image_.numbers[slot].unit);
-      }
-      buffer_.push_back('}');
+      put(buffer_, numbers_[slot].tail);
     }
     put(buffer_, "]}");
   }
@@ -274,6 +287,7 @@ class JsonWriter final : public ResultWriter {
   std::vector<std::string> flag_head_;  // per flag: {"flag":...,"title":"..."
   std::vector<std::string> topic_;     // per topic: {"topic":...,"title":"..."}
   std::vector<FactFragments> facts_;
+  std::vector<NumberFragments> numbers_;  // per N-slot
   std::vector<char> shown_;  // scratch: the topics of the current case
   std::vector<std::uint32_t> scores_;  // the N-slots of the scores, in table order
   const std::vector<Interval>* evaluation_numbers_ = nullptr;  // the current case's numbers
