@@ -141,6 +141,7 @@ class StructuralDiff {
     levels();
     facts();
     defines();
+    numbers();
     flags();
     topics();
     sources();
@@ -225,6 +226,37 @@ class StructuralDiff {
           ItemDiff item("define", new_.defines[n].name);
           item.field("condition", old_text_.defines[o], new_text_.defines[n], Bump::Minor,
                      "define `" + new_.defines[n].name + "` changed its condition");
+          item.emit(out_);
+        });
+  }
+
+  // Scores, their items and numeric defines, compared as decompiled expressions.
+  void numbers() {
+    const auto kind = [](const ImageNumber& number) {
+      switch (number.kind) {
+        case NumberKind::Define: return std::string("define");
+        case NumberKind::Score: return std::string("score");
+        case NumberKind::Item: return std::string("score item");
+      }
+      return std::string();
+    };
+    match(
+        old_.numbers, new_.numbers,
+        [&](std::uint32_t i) {
+          out_.push_back(whole(kind(old_.numbers[i]), old_.numbers[i].name, ItemChangeKind::Removed, Bump::None, ""));
+        },
+        [&](std::uint32_t i) {
+          out_.push_back(whole(kind(new_.numbers[i]), new_.numbers[i].name, ItemChangeKind::Added, Bump::None, ""));
+        },
+        [&](std::uint32_t o, std::uint32_t n) {
+          const ImageNumber& a = old_.numbers[o];
+          const ImageNumber& b = new_.numbers[n];
+          ItemDiff item(kind(b), b.name);
+          item.field("value", old_text_.numbers[o], new_text_.numbers[n], Bump::Minor,
+                     kind(b) + " `" + b.name + "` changed how it is computed");
+          item.field("unit", a.unit, b.unit, Bump::Minor, kind(b) + " `" + b.name + "` changed its unit");
+          item.field("title", a.title, b.title, Bump::Patch, "text changed");
+          item.list("cite", citations(old_, a.cites), citations(new_, b.cites), Bump::Patch, "text changed");
           item.emit(out_);
         });
   }

@@ -21,9 +21,10 @@ struct FieldChange {
 
 enum class ItemChangeKind : std::uint8_t { Added, Removed, Changed };
 
-// One kb header, level, fact, define, flag, topic, source or test that was added, removed or changed.
+// One kb header, level, fact, define, score, score item, flag, topic, source or test that was
+// added, removed or changed.
 struct ItemChange {
-  std::string kind;  // "kb", "level", "fact", "define", "flag", "topic", "source", "test"
+  std::string kind;  // "kb", "level", "fact", "define", "score", "score item", "flag", "topic", "source", "test"
   std::string name;
   ItemChangeKind change = ItemChangeKind::Changed;
   std::vector<FieldChange> fields;  // Changed only

@@ -5,6 +5,7 @@
 #include <iterator>
 #include <vector>
 
+#include "runtime/condition_text.hpp"
 #include "runtime/suggest.hpp"
 #include "tools/eval/fact_display.hpp"
 
@@ -43,6 +44,19 @@ void append_topic(Out out, const Image& image, const ImageTopic& topic) {
   fmt::format_to(out, "\n  {}\n", indent_continuation(topic.body, "  "));
 }
 
+// A score with what it reads and each item's rows, decompiled from the bytecode.
+void append_score(Out out, const Image& image, std::uint32_t slot) {
+  const ImageNumber& score = image.numbers[slot];
+  fmt::format_to(out, "score {}{}{}\n", score.name, score.title.empty() ? "" : ": ", score.title);
+  for (const auto fact : score.facts) fmt::format_to(out, "  reads: {}\n", image.facts[fact].name);
+  const ConditionTexts texts = decompile_conditions(image);
+  for (std::uint32_t item = 0; item < image.numbers.size(); ++item) {
+    if (image.numbers[item].kind != NumberKind::Item || image.numbers[item].score != slot) continue;
+    fmt::format_to(out, "  item {}: {}\n", image.numbers[item].name, texts.numbers[item]);
+  }
+  append_citations(out, image, score.cites);
+}
+
 }  // namespace
 
 std::optional<std::string> describe_item(const Image& image, std::string_view name) {
@@ -59,6 +73,12 @@ std::optional<std::string> describe_item(const Image& image, std::string_view na
     append_topic(std::back_inserter(text), image, topic);
     found = true;
   }
+  for (std::uint32_t slot = 0; slot < image.numbers.size(); ++slot) {
+    if (image.numbers[slot].kind != NumberKind::Score || image.numbers[slot].name != name) continue;
+    if (found) fmt::format_to(std::back_inserter(text), "\n");
+    append_score(std::back_inserter(text), image, slot);
+    found = true;
+  }
   if (!found) return std::nullopt;
   return fmt::to_string(text);
 }
@@ -67,7 +87,10 @@ std::string unknown_item_message(const Image& image, std::string_view name) {
   std::vector<std::string_view> names;
   for (const auto& flag : image.flags) names.push_back(flag.name);
   for (const auto& topic : image.topics) names.push_back(topic.name);
-  return fmt::format("no flag or topic `{}` in KB `{}`{}", name, image.meta.id, did_you_mean(name, names));
+  for (const auto& number : image.numbers) {
+    if (number.kind == NumberKind::Score) names.push_back(number.name);
+  }
+  return fmt::format("no flag, topic or score `{}` in KB `{}`{}", name, image.meta.id, did_you_mean(name, names));
 }
 
 }  // namespace redflag::tools
