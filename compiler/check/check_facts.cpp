@@ -1,4 +1,4 @@
-// Type checks outside conditions: fact units and ranges, enum values, `kb` dates, and the values
+// Type checks outside conditions: fact units and ranges, enum values, `kb` dates and version, and the values
 // tests give. Sets Fact::unit to the canonical UCUM code, Fact::min_value/max_value, and
 // Given::value in the fact's canonical unit (bool 0/1, enum value index).
 #include <algorithm>
@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "compiler/check/check_phases.hpp"
+#include "runtime/semver.hpp"
 #include "runtime/suggest.hpp"
 
 namespace redflag::internal {
@@ -132,6 +133,17 @@ void check_date(const std::string& date, const SourceSpan& span, Diagnostics& di
   if (!valid) diagnostics.report<DiagKind::InvalidDate>(span, date);
 }
 
+// Reports E056 unless [version] is a semantic version by semver 2.0.0's rules, which the
+// grammar's shape (digits, dots, a pre-release and build of letters, digits, `.` and `-`) does
+// not all check: no leading zeros, no empty identifiers.
+void check_version(const std::string& version, const SourceSpan& span, Diagnostics& diagnostics) {
+  if (version.empty()) return;
+  SemVer parsed;
+  if (std::string reason = parse_semver(version, parsed); !reason.empty()) {
+    diagnostics.report<DiagKind::InvalidVersion>(span, version, reason);
+  }
+}
+
 void check_fact(ast::Fact& fact, Diagnostics& diagnostics) {
   if (fact.type == ast::FactType::Enum) {
     if (fact.enum_values.size() > kMaxEnumValues) {
@@ -221,6 +233,7 @@ void check_facts(ast::Kb& kb, Diagnostics& diagnostics) {
   if (kb.header) {
     check_date(kb.header->reviewed, kb.header->reviewed_span, diagnostics);
     check_date(kb.header->next_review, kb.header->next_review_span, diagnostics);
+    check_version(kb.header->version, kb.header->version_span, diagnostics);
   }
   for (auto& fact : kb.facts) check_fact(fact, diagnostics);
   for (auto& test : kb.tests) {

@@ -68,6 +68,8 @@ TEST_CASE("C++ API: setters say why they refuse") {
   CHECK(kase.set_text("age", "old") == "`age` expects a number, got \"old\"");
   CHECK(kase.set_number("age", 131) == "`age` expects a number from 0 to 130, got 131");
   CHECK(kase.set_number("age", std::nan("")) == "`age` expects a finite number, got nan");
+  CHECK(kase.set_number("age", 130.0000000000001) == "`age` expects a number from 0 to 130, got 130.0000000000001");
+  CHECK(kase.set_number("age", HUGE_VAL) == "`age` expects a number from 0 to 130, got inf");
   CHECK(kase.set_quantity("weight_loss", 1, "furlong") == "unknown unit `furlong`");
   CHECK(kase.set_quantity("weight_loss", 1, "lbz") == "unknown unit `lbz`; did you mean `lb` or `lbs`?");
   CHECK(kase.set_quantity("weight_loss", 1, "weeks") == "`weight_loss` is a mass; `1 weeks` is a time");
