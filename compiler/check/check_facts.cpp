@@ -2,6 +2,7 @@
 // tests give. Sets Fact::unit to the canonical UCUM code, Fact::min_value/max_value, and
 // Given::value in the fact's canonical unit (bool 0/1, enum value index).
 #include <algorithm>
+#include <cfloat>
 #include <charconv>
 #include <cmath>
 
@@ -69,6 +70,19 @@ std::optional<Unit> resolve_unit(const std::string& written, const SourceSpan& s
   return std::nullopt;
 }
 
+std::optional<double> converted_literal(const ast::Literal& literal, const Unit& from, const Unit& to,
+                                        Diagnostics& diagnostics) {
+  const double value = convert(literal.value, from, to);
+  const bool too_large = std::isinf(value);
+  const bool too_small = literal.value != 0 && value != 0 && std::fabs(value) < DBL_MIN;
+  const bool vanished = literal.value != 0 && value == 0;
+  if (!too_large && !too_small && !vanished) return value;
+  diagnostics.report<DiagKind::ConvertedOutOfRange>(
+      literal.span, literal_text(literal), to.code, too_large ? "large" : "small",
+      too_large ? "the largest is about 1.8e308" : "the smallest is about 2.2e-308");
+  return std::nullopt;
+}
+
 std::optional<double> literal_value(const ast::Literal& literal, const ast::Fact& fact,
                                     Diagnostics& diagnostics) {
   if (literal.unit.empty()) return literal.value;  // taken in the canonical unit
@@ -82,7 +96,9 @@ std::optional<double> literal_value(const ast::Literal& literal, const ast::Fact
   const auto unit = resolve_unit(literal.unit, literal.unit_span, fact.dimension, canonical,
                                  fmt::format("`{}`", fact.name), diagnostics);
   if (!unit) return std::nullopt;
-  const double value = convert(literal.value, *unit, *canonical);
+  const auto converted = converted_literal(literal, *unit, *canonical, diagnostics);
+  if (!converted) return std::nullopt;
+  const double value = *converted;
   if (std::isnan(value)) {
     diagnostics.report<DiagKind::IncompatibleUnit>(literal.unit_span, literal.unit, fmt::format("`{}`", fact.name),
                                                    canonical->code,
