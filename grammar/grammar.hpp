@@ -218,9 +218,12 @@ struct string_ : seq<not_at<three_quotes>, one<'"'>, must<string_rest>> {};
 // Wherever prose is expected, a string or a text block.
 struct text_value : sor<text_block, string_> {};
 
-// `1.2.0`, `2.0.0-rc.1`.
+// The letters, digits, `.` and `-` of a version's pre-release or build metadata, and `_`, which
+// the compiler refuses by semver's rules (E056) as it does leading zeros and empty identifiers.
+struct version_identifiers : star<sor<identifier_other, one<'.', '-'>>> {};
+// `1.2.0`, `2.0.0-rc.1`, `1.0.0+build.5`: the shape of a semantic version.
 struct version_number : seq<plus<digit>, one<'.'>, plus<digit>, one<'.'>, plus<digit>,
-  opt<one<'-'>, plus<sor<identifier_other, one<'.'>>>>> {};
+  opt<one<'-'>, version_identifiers>, opt<one<'+'>, version_identifiers>> {};
 // `2026-11-23` (the calendar is checked by the compiler).
 struct date : seq<rep<4, digit>, one<'-'>, rep<2, digit>, one<'-'>, rep<2, digit>> {};
 

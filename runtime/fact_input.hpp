@@ -28,25 +28,29 @@ std::string unknown_fact_error(std::string_view name, const std::vector<ImageFac
 // written as [got] (JSON-like text: true, 12, "yes", an array).
 std::string wrong_type_error(const ImageFact& fact, std::string_view got);
 
-// "`age` expects a finite number, got 1e999": [got] is how the value was written.
-std::string not_finite_error(const ImageFact& fact, std::string_view got);
-
 // Checks [value], a number for a number or integer fact or a quantity fact's value in its
-// canonical unit: finite, whole for an integer fact ("`gcs` expects an integer, got 14.5"; 14.0
+// canonical unit: not NaN, whole for an integer fact ("`gcs` expects an integer, got 14.5"; 14.0
 // is 14), physically possible when [fact] declares no lower bound (no negative mass, time or length,
 // no temperature below 0 K: "`weight_loss` is a mass and cannot be negative, got -20 lb"), and
-// inside [fact]'s declared range. Sets [out] (with -0 made 0).
-[[nodiscard]] std::string number_input(const ImageFact& fact, double value, double& out);
+// inside [fact]'s declared range, and finite: an infinity stands for a number beyond every double
+// (1e999 in a case file), refused by the range when it has that bound ("`age` expects a number
+// from 0 to 130, got 1e999"), else as too large for a double. Sets [out] (with -0 made 0).
+// Messages repeat [written], the number as a case file wrote it, when given, else [value] in the
+// fewest digits that read back as it (130.0000000000001 is never shown as 130).
+[[nodiscard]] std::string number_input(const ImageFact& fact, double value, double& out,
+                                       std::string_view written = {});
 
 // Converts [value] written in [unit] (a UCUM code or alias) into [fact]'s canonical unit
 // [canonical] (find_unit(fact.unit), which callers may look up once), then checks the range.
-// Refuses an unknown unit (suggesting the nearest) or one of another dimension.
+// Refuses an unknown unit (suggesting the nearest) or one of another dimension, and a value whose
+// conversion is beyond a double ("1e308 kg" in [lb_av]).
 [[nodiscard]] std::string quantity_input(const ImageFact& fact, const std::optional<Unit>& canonical, double value,
                                          std::string_view unit, double& out);
 // The same with [unit] already looked up as [from] (find_unit(unit)), for callers that
-// remember the units they have seen.
+// remember the units they have seen; [written] as for number_input.
 [[nodiscard]] std::string quantity_input(const ImageFact& fact, const std::optional<Unit>& canonical, double value,
-                                         std::string_view unit, const std::optional<Unit>& from, double& out);
+                                         std::string_view unit, const std::optional<Unit>& from, double& out,
+                                         std::string_view written = {});
 
 // Sets [out] to the index of [value] among [fact]'s declared values, or says which they are.
 [[nodiscard]] std::string enum_input(const ImageFact& fact, std::string_view value, double& out);

@@ -101,7 +101,7 @@ std::string Case::set_number(std::string_view fact, double value) {
   std::uint32_t id = 0;
   if (auto reason = find(fact, id); !reason.empty()) return reason;
   const ImageFact& info = kb_->image().facts[id];
-  if (!accepts(info.type, FactType::Number)) return wrong_type_error(info, number_text(value));
+  if (!accepts(info.type, FactType::Number)) return wrong_type_error(info, shortest_text(value));
   return set_known(id, number_input(info, value, facts_[id].value));
 }
 
@@ -110,7 +110,7 @@ std::string Case::set_quantity(std::string_view fact, double value, std::string_
   if (auto reason = find(fact, id); !reason.empty()) return reason;
   const ImageFact& info = kb_->image().facts[id];
   if (!accepts(info.type, FactType::Quantity)) {
-    return wrong_type_error(info, quoted_text(number_text(value) + " " + std::string(unit)));
+    return wrong_type_error(info, quoted_text(shortest_text(value) + " " + std::string(unit)));
   }
   return set_known(id, quantity_input(info, find_unit(info.unit), value, unit, facts_[id].value));
 }

@@ -182,7 +182,7 @@ double convert(double value, const Unit& from, const Unit& to) {
   // ucum::convert's own arithmetic, without its messages: the case reader converts a quantity
   // per case and must not allocate. Callers have checked compatible().
   const double result = ucum::internal::from_base(to.ucum, ucum::internal::to_base(from.ucum, value));
-  return std::isfinite(result) ? round_to_12_significant(result) : std::nan("");
+  return std::isnan(result) ? result : round_to_12_significant(result);  // an overflow stays infinite
 }
 
 std::string unit_suggestion(std::string_view written, const std::optional<Unit>& expected) {

@@ -58,7 +58,8 @@ std::string incompatibility(const Unit& from, const Unit& to);
 
 // Converts [value] from [from] to [to] (compatible units). A conversion between different
 // codes is rounded to 12 significant digits so that 4.5359237 kg equals 10 [lb_av] exactly and
-// 100 mg/dL is 1 g/L; NaN when the value has no equivalent in [to] (the pH of -1 mol/L).
+// 100 mg/dL is 1 g/L; NaN when the value has no equivalent in [to] (the pH of -1 mol/L), and
+// an infinity when it has one beyond every double (1e307 km in cm).
 double convert(double value, const Unit& from, const Unit& to);
 
 // "; did you mean `Cel`?" for the unit written [written], unknown or not fitting [expected]

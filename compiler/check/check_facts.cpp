@@ -1,11 +1,13 @@
-// Type checks outside conditions: fact units and ranges, enum values, `kb` dates, and the values
+// Type checks outside conditions: fact units and ranges, enum values, `kb` dates and version, and the values
 // tests give. Sets Fact::unit to the canonical UCUM code, Fact::min_value/max_value, and
 // Given::value in the fact's canonical unit (bool 0/1, enum value index).
 #include <algorithm>
+#include <cfloat>
 #include <charconv>
 #include <cmath>
 
 #include "compiler/check/check_phases.hpp"
+#include "runtime/semver.hpp"
 #include "runtime/suggest.hpp"
 
 namespace redflag::internal {
@@ -68,6 +70,19 @@ std::optional<Unit> resolve_unit(const std::string& written, const SourceSpan& s
   return std::nullopt;
 }
 
+std::optional<double> converted_literal(const ast::Literal& literal, const Unit& from, const Unit& to,
+                                        Diagnostics& diagnostics) {
+  const double value = convert(literal.value, from, to);
+  const bool too_large = std::isinf(value);
+  const bool too_small = literal.value != 0 && value != 0 && std::fabs(value) < DBL_MIN;
+  const bool vanished = literal.value != 0 && value == 0;
+  if (!too_large && !too_small && !vanished) return value;
+  diagnostics.report<DiagKind::ConvertedOutOfRange>(
+      literal.span, literal_text(literal), to.code, too_large ? "large" : "small",
+      too_large ? "the largest is about 1.8e308" : "the smallest is about 2.2e-308");
+  return std::nullopt;
+}
+
 std::optional<double> literal_value(const ast::Literal& literal, const ast::Fact& fact,
                                     Diagnostics& diagnostics) {
   if (literal.unit.empty()) return literal.value;  // taken in the canonical unit
@@ -81,7 +96,9 @@ std::optional<double> literal_value(const ast::Literal& literal, const ast::Fact
   const auto unit = resolve_unit(literal.unit, literal.unit_span, fact.dimension, canonical,
                                  fmt::format("`{}`", fact.name), diagnostics);
   if (!unit) return std::nullopt;
-  const double value = convert(literal.value, *unit, *canonical);
+  const auto converted = converted_literal(literal, *unit, *canonical, diagnostics);
+  if (!converted) return std::nullopt;
+  const double value = *converted;
   if (std::isnan(value)) {
     diagnostics.report<DiagKind::IncompatibleUnit>(literal.unit_span, literal.unit, fmt::format("`{}`", fact.name),
                                                    canonical->code,
@@ -130,6 +147,17 @@ void check_date(const std::string& date, const SourceSpan& span, Diagnostics& di
   const bool valid = month >= 1 && month <= 12 && day >= 1 &&
                      day <= kDays[month - 1] + (month == 2 && leap_year(year) ? 1 : 0);
   if (!valid) diagnostics.report<DiagKind::InvalidDate>(span, date);
+}
+
+// Reports E056 unless [version] is a semantic version by semver 2.0.0's rules, which the
+// grammar's shape (digits, dots, a pre-release and build of letters, digits, `.` and `-`) does
+// not all check: no leading zeros, no empty identifiers.
+void check_version(const std::string& version, const SourceSpan& span, Diagnostics& diagnostics) {
+  if (version.empty()) return;
+  SemVer parsed;
+  if (std::string reason = parse_semver(version, parsed); !reason.empty()) {
+    diagnostics.report<DiagKind::InvalidVersion>(span, version, reason);
+  }
 }
 
 void check_fact(ast::Fact& fact, Diagnostics& diagnostics) {
@@ -221,6 +249,7 @@ void check_facts(ast::Kb& kb, Diagnostics& diagnostics) {
   if (kb.header) {
     check_date(kb.header->reviewed, kb.header->reviewed_span, diagnostics);
     check_date(kb.header->next_review, kb.header->next_review_span, diagnostics);
+    check_version(kb.header->version, kb.header->version_span, diagnostics);
   }
   for (auto& fact : kb.facts) check_fact(fact, diagnostics);
   for (auto& test : kb.tests) {

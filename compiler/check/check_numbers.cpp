@@ -283,7 +283,9 @@ void NumericChecker::literal_in(Expr& literal, const Expr& value, const Unit& un
   if (literal.number.unit.empty()) return;
   const auto written = resolve_unit(literal.number.unit, literal.number.unit_span, Dimension::Quantity,
                                     unit, describe(value), diagnostics_);
-  if (written) literal.canonical_value = convert(literal.number.value, *written, unit);
+  if (!written) return;
+  const auto converted = converted_literal(literal.number, *written, unit, diagnostics_);
+  if (converted) literal.canonical_value = *converted;
 }
 
 }  // namespace redflag::internal

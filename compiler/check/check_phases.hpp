@@ -53,6 +53,13 @@ std::optional<Unit> resolve_unit(const std::string& written, const SourceSpan& s
                                  Dimension dimension, const std::optional<Unit>& expected,
                                  const std::string& what, Diagnostics& diagnostics);
 
+// [literal]'s value converted from [from], its unit, into [to]; reports E057 and returns nullopt
+// when the result is beyond a double although the literal is not (`1e307 km` in `cm`), or is
+// non-zero but nearer zero than the smallest normal double. NaN (no equivalent) is returned
+// as it is, for the caller to judge.
+std::optional<double> converted_literal(const ast::Literal& literal, const Unit& from, const Unit& to,
+                                        Diagnostics& diagnostics);
+
 // [literal] in [fact]'s canonical unit (a bare number is taken as already in it); reports E042
 // for a unit on a plain number fact and bad units as resolve_unit does.
 std::optional<double> literal_value(const ast::Literal& literal, const ast::Fact& fact,

@@ -165,8 +165,8 @@ class Lexer {
     return plain_word || division ? at_ : end;
   }
 
-  // A number, or a version after `version`, or a date after `reviewed` / `next_review`: the
-  // longest run the grammar's rule for that place could match.
+  // A number, or a version after `version` (its build metadata after `+` included), or a date
+  // after `reviewed` / `next_review`: the longest run the grammar's rule for that place could match.
   void number() {
     // Both branches string_view: `? "" : text` made a std::string temporary, left dangling.
     const std::string_view previous =
@@ -177,7 +177,7 @@ class Lexer {
     while (at_ < text_.size()) {
       const char c = text_[at_];
       const bool fraction = c == '.' && at_ + 1 < text_.size() && is_digit(text_[at_ + 1]);
-      if (is_digit(c) || fraction || (dotted && (c == '.' || is_word_char(c))) ||
+      if (is_digit(c) || fraction || (dotted && (c == '.' || c == '+' || is_word_char(c))) ||
           (dashed && c == '-')) {
         ++at_;
       } else {

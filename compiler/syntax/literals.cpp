@@ -2,37 +2,12 @@
 
 #include <algorithm>
 #include <cfloat>
-#include <charconv>
-#include <climits>
 #include <cmath>
-#include <system_error>
 #include <vector>
 
+#include "runtime/number_text.hpp"
+
 namespace redflag {
-namespace {
-
-// The power of ten of the first non-zero digit of [text], a number with one (`0.05e3` is 1), so an
-// out-of-range number can be told too large (above 0) from too small. An exponent too long for a
-// `long` counts as far out in its direction.
-long decimal_magnitude(std::string_view text) {
-  const auto e = std::min(text.find_first_of("eE"), text.size());
-  const std::string_view mantissa = text.substr(0, e);
-  long exponent = 0;
-  if (e < text.size()) {
-    std::string_view digits = text.substr(e + 1);
-    if (digits.front() == '+') digits.remove_prefix(1);
-    if (std::from_chars(digits.data(), digits.data() + digits.size(), exponent).ec != std::errc()) {
-      exponent = digits.front() == '-' ? LONG_MIN / 2 : LONG_MAX / 2;
-    }
-  }
-  const auto point = std::min(mantissa.find('.'), mantissa.size());
-  const auto first = mantissa.find_first_of("123456789");
-  const long position = first < point ? static_cast<long>(point - first - 1)
-                                      : -static_cast<long>(first - point);
-  return exponent + position;
-}
-
-}  // namespace
 
 std::string unescape(std::string_view body) {
   std::string out;
@@ -76,17 +51,12 @@ std::string dedent(std::string_view body) {
 }
 
 NumberReading read_number(std::string_view text) {
-  NumberReading reading;
-  const auto result = std::from_chars(text.data(), text.data() + text.size(), reading.value);
-  if (result.ec == std::errc::result_out_of_range) {
-    reading.value = 0;
-    reading.fit = decimal_magnitude(text) > 0 ? NumberReading::Fit::TooLarge
-                                              : NumberReading::Fit::TooSmall;
-  } else if (reading.value != 0 && std::fabs(reading.value) < DBL_MIN) {
-    reading.value = 0;
-    reading.fit = NumberReading::Fit::TooSmall;
-  }
-  return reading;
+  const DecimalReading decimal = read_decimal(text);
+  // A subnormal keeps fewer significant digits than the literal has, so it counts as too small.
+  const bool subnormal = decimal.value != 0 && std::fabs(decimal.value) < DBL_MIN;
+  if (decimal.range == DecimalReading::Range::Overflows) return {0, NumberReading::Fit::TooLarge};
+  if (decimal.range == DecimalReading::Range::Underflows || subnormal) return {0, NumberReading::Fit::TooSmall};
+  return {decimal.value, NumberReading::Fit::Fits};
 }
 
 }  // namespace redflag

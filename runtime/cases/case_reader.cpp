@@ -3,11 +3,11 @@
 #include <simdjson.h>
 
 #include <cctype>
-#include <charconv>
 #include <cstring>
 #include <optional>
 
 #include "runtime/fact_input.hpp"
+#include "runtime/number_text.hpp"
 #include "runtime/cases/fact_names.hpp"
 #include "runtime/cases/json_number.hpp"
 #include "runtime/cases/key_order.hpp"
@@ -87,8 +87,9 @@ struct CaseReader::State {
   // Reads a value [type] says is not null: false when it is the wrong type ([wrong] set) or bad.
   bool read_known(std::uint32_t fact_id, od::value value, od::json_type type, double& out, bool& wrong,
                   CaseError& error);
-  // A finite JSON number, in no particular unit; [fact] is named if it is too large.
-  bool read_double(const ImageFact& fact, od::value value, double& out, CaseError& error);
+  // A JSON number, in no particular unit, as the nearest double (infinite beyond the largest);
+  // [token] is how it is written.
+  bool read_double(od::value value, double& out, std::string_view& token);
   // A number for a number fact, or a quantity fact in its canonical unit.
   bool read_number(const ImageFact& fact, od::value value, double& out, CaseError& error);
   bool read_quantity_string(std::uint32_t fact_id, std::string_view text, double& out, CaseError& error);
@@ -129,7 +130,6 @@ struct CaseReader::State {
   bool parsed = false;  // [document] holds the current case, so its location means something
   std::unique_ptr<simdjson::dom::parser> validator;  // made on the first failure
   simdjson::error_code fault = simdjson::SUCCESS;  // the JSON's own fault, when it is at fault
-  bool beyond_double = false;  // the case error is a valid JSON number too large for a double
   std::string got;  // scratch for messages
 };
 
@@ -148,7 +148,6 @@ void CaseReader::State::start(std::vector<FactValue>& values, std::string& id) {
   values.assign(facts.size(), FactValue{});
   id.clear();
   fault = simdjson::SUCCESS;
-  beyond_double = false;
   if (++stamp == 0) {  // wrapped: forget every old stamp
     std::fill(seen.begin(), seen.end(), 0);
     stamp = 1;
@@ -305,20 +304,21 @@ bool CaseReader::State::read_known(std::uint32_t fact_id, od::value value, od::j
   return false;
 }
 
-bool CaseReader::State::read_double(const ImageFact& fact, od::value value, double& out, CaseError& error) {
-  const std::string_view token = trimmed(value.raw_json_token());
-  if (auto code = value.get_double().get(out)) {
-    if (!internal::is_json_number(token)) return json_fault(code);
-    beyond_double = true;
-    return fail(error, not_finite_error(fact, token), fact.name);
-  }
+bool CaseReader::State::read_double(od::value value, double& out, std::string_view& token) {
+  token = trimmed(value.raw_json_token());
+  if (value.get_double().get(out) == simdjson::SUCCESS) return true;
+  // simdjson refuses some valid numbers: beyond a double (1e999), or with an exponent of many
+  // digits (1e0000000000000000000000000001, 0e99999999999999999999).
+  if (!internal::is_json_number(token)) return json_fault(simdjson::NUMBER_ERROR);
+  out = read_decimal(token).value;
   return true;
 }
 
 bool CaseReader::State::read_number(const ImageFact& fact, od::value value, double& out, CaseError& error) {
   double number = 0;
-  if (!read_double(fact, value, number, error)) return false;
-  std::string reason = number_input(fact, number, out);
+  std::string_view token;
+  if (!read_double(value, number, token)) return false;
+  std::string reason = number_input(fact, number, out, token);
   return reason.empty() || fail(error, std::move(reason), fact.name);
 }
 
@@ -331,12 +331,9 @@ bool CaseReader::State::read_quantity_string(std::uint32_t fact_id, std::string_
   if (space == std::string_view::npos || unit_start == std::string_view::npos || !internal::is_json_number(number)) {
     return fail(error, wrong_type_error(fact, quoted_text(text)), fact.name);
   }
-  double value = 0;
-  if (std::from_chars(number.data(), number.data() + number.size(), value).ec != std::errc()) {
-    return fail(error, not_finite_error(fact, quoted_text(text)), fact.name);
-  }
+  const double value = read_decimal(number).value;
   const std::string_view unit = text.substr(unit_start);
-  std::string reason = quantity_input(fact, canonical[fact_id], value, unit, unit_named(fact_id, unit), out);
+  std::string reason = quantity_input(fact, canonical[fact_id], value, unit, unit_named(fact_id, unit), out, number);
   return reason.empty() || fail(error, std::move(reason), fact.name);
 }
 
@@ -345,6 +342,7 @@ bool CaseReader::State::read_quantity_object(std::uint32_t fact_id, od::value va
   od::object object;
   if (auto code = value.get_object().get(object)) return json_fault(code);
   std::optional<double> number;
+  std::string_view token;  // how `value` is written
   std::optional<std::string_view> unit;
   bool shaped = true;  // exactly one number `value` and one string `unit`
   for (auto result : object) {
@@ -355,7 +353,7 @@ bool CaseReader::State::read_quantity_object(std::uint32_t fact_id, od::value va
     if (auto code = field.unescaped_key().get(key)) return json_fault(code);
     if (auto code = field.value().type().get(type)) return json_fault(code);
     if (key == "value" && !number && type == od::json_type::number) {
-      if (!read_double(fact, field.value(), number.emplace(), error)) return false;
+      if (!read_double(field.value(), number.emplace(), token)) return false;
     } else if (key == "unit" && !unit && type == od::json_type::string) {
       if (auto code = field.value().get_string().get(unit.emplace())) return json_fault(code);
     } else {
@@ -368,7 +366,8 @@ bool CaseReader::State::read_quantity_object(std::uint32_t fact_id, od::value va
                 "`" + fact.name + "` expects a quantity object with exactly the keys `value` (a number) and `unit` (a string)",
                 fact.name);
   }
-  std::string reason = quantity_input(fact, canonical[fact_id], *number, *unit, unit_named(fact_id, *unit), out);
+  std::string reason =
+      quantity_input(fact, canonical[fact_id], *number, *unit, unit_named(fact_id, *unit), out, token);
   return reason.empty() || fail(error, std::move(reason), fact.name);
 }
 
@@ -413,12 +412,14 @@ void CaseReader::State::explain_failure(std::size_t size, CaseError& error) {
   // input, so that input which is not JSON is always called so, and a case error is only ever
   // said about valid JSON. simdjson's full parser also words JSON faults more precisely.
   if (!validator) validator = std::make_unique<simdjson::dom::parser>();
-  const simdjson::error_code verdict = validator->parse(buffer.data(), size, false).error();
-  if (fault == simdjson::SUCCESS) {
-    // simdjson also calls a number beyond a double (1e999) a NUMBER_ERROR; the case error
-    // already says so about the number that was too large.
-    if (verdict == simdjson::SUCCESS || (verdict == simdjson::NUMBER_ERROR && beyond_double)) return;
+  simdjson::error_code verdict = validator->parse(buffer.data(), size, false).error();
+  if (verdict == simdjson::NUMBER_ERROR) {
+    // simdjson's full parser also refuses valid numbers it cannot convert (big integers, 1e999):
+    // judge the rest of the input with each valid number written as 0.
+    const std::string zeroed = internal::zeroed_numbers(std::string_view(buffer.data(), size));
+    verdict = validator->parse(zeroed).error();
   }
+  if (fault == simdjson::SUCCESS && verdict == simdjson::SUCCESS) return;
   error.field.clear();
   if (verdict == simdjson::DEPTH_ERROR) {
     error.message = "JSON nested more than " + std::to_string(kMaxDepth) + " levels deep";

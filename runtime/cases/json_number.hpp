@@ -1,11 +1,12 @@
-// Whether text is one JSON number token, by RFC 8259's grammar.
+// JSON number tokens by RFC 8259's grammar, where simdjson cannot judge them.
 //
-// The case reader uses it where simdjson cannot say: an `id` echoed as written, a number too
-// large for a double (valid JSON, so a range error rather than invalid JSON), and the number in
-// a quantity string such as "12 lb", which follows JSON's syntax. It only recognises; it does not
-// convert.
+// The case reader uses them for an `id` echoed as written, for a valid number simdjson will not
+// convert (beyond a double, or with a long exponent: valid JSON, read by read_decimal in
+// runtime/number_text.hpp rather than called invalid), and for the number in a quantity string
+// such as "12 lb", which follows JSON's syntax. They only recognise; they do not convert.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace redflag::internal {
@@ -36,5 +37,11 @@ inline bool is_json_number(std::string_view text) {
   }
   return i == text.size();
 }
+
+// [json] with every number token that is_json_number accepts overwritten by `0` and spaces (the
+// same length, so offsets stay), for simdjson's full parser, which calls a valid number it cannot
+// convert a NUMBER_ERROR: [json] is valid JSON exactly when the result is. A token is a run of
+// characters outside strings up to whitespace, a structural character or a quote.
+std::string zeroed_numbers(std::string_view json);
 
 }  // namespace redflag::internal

@@ -64,10 +64,13 @@ TEST_CASE("C++ API: setters say why they refuse") {
   CHECK(kase.set_bool("nope", true) == "unknown fact `nope`; did you mean `notes`?");
   CHECK(kase.set_bool("age", true) == "`age` expects a number, got true");
   CHECK(kase.set_number("fever", 1) == "`fever` expects true or false, got 1");
+  CHECK(kase.set_number("fever", 0.1234567890123456) == "`fever` expects true or false, got 0.1234567890123456");
   CHECK(kase.set_quantity("age", 1, "kg") == "`age` expects a number, got \"1 kg\"");
   CHECK(kase.set_text("age", "old") == "`age` expects a number, got \"old\"");
   CHECK(kase.set_number("age", 131) == "`age` expects a number from 0 to 130, got 131");
   CHECK(kase.set_number("age", std::nan("")) == "`age` expects a finite number, got nan");
+  CHECK(kase.set_number("age", 130.0000000000001) == "`age` expects a number from 0 to 130, got 130.0000000000001");
+  CHECK(kase.set_number("age", HUGE_VAL) == "`age` expects a number from 0 to 130, got inf");
   CHECK(kase.set_quantity("weight_loss", 1, "furlong") == "unknown unit `furlong`");
   CHECK(kase.set_quantity("weight_loss", 1, "lbz") == "unknown unit `lbz`; did you mean `lb` or `lbs`?");
   CHECK(kase.set_quantity("weight_loss", 1, "weeks") == "`weight_loss` is a mass; `1 weeks` is a time");

@@ -310,12 +310,22 @@ TEST_CASE("case reader: physically impossible values of a fact with no lower bou
 }
 
 TEST_CASE("case reader: numbers beyond a double, NaN, Infinity and -0") {
-  CHECK(error_of(R"({"age": 1e999})", "age") == "`age` expects a finite number, got 1e999");
-  CHECK(error_of(R"({"score": -1e999})", "score") == "`score` expects a finite number, got -1e999");
+  // A range that excludes the number says so first; without one, the double's own limit is the reason.
+  CHECK(error_of(R"({"age": 1e999})", "age") == "`age` expects a number from 0 to 130, got 1e999");
+  CHECK(error_of(R"({"score": 1.7976931348623159e308})", "score") ==
+        "`score` expects a number of at most 10, got 1.7976931348623159e308");
+  CHECK(error_of(R"({"score": -1e999})", "score") ==
+        "`score` expects a number no larger in magnitude than 1.7976931348623157e+308 (the largest double), got -1e999");
   CHECK(error_of(R"({"weight_loss": {"value": 1E400, "unit": "kg"}})", "weight_loss") ==
-        "`weight_loss` expects a finite number, got 1E400");
+        "`weight_loss` expects a mass from 0 to 300 [lb_av], got 1E400 kg");
   CHECK(error_of(R"({"weight_loss": "1e999 lb"})", "weight_loss") ==
-        "`weight_loss` expects a finite number, got \"1e999 lb\"");
+        "`weight_loss` expects a mass from 0 to 300 [lb_av], got 1e999 lb");
+  CHECK(error_of(R"({"height": "1e999 m"})", "height") ==
+        "`height` expects a length no larger in magnitude than 1.7976931348623157e+308 cm (the largest double), got 1e999 m");
+  CHECK(error_of(R"({"height": -1e999})", "height") == "`height` is a length and cannot be negative, got -1e999");
+  // A number that fits in its own unit but not once converted into the fact's.
+  CHECK(error_of(R"({"height": "1e307 km"})", "height") ==
+        "`height` expects a length no larger in magnitude than 1.7976931348623157e+308 cm (the largest double), got 1e307 km");
   CHECK(invalid_json(R"({"age": NaN})"));
   CHECK(invalid_json(R"({"age": Infinity})"));
   CHECK(invalid_json(R"({"age": -Infinity})"));
@@ -323,8 +333,54 @@ TEST_CASE("case reader: numbers beyond a double, NaN, Infinity and -0") {
   CHECK(zero == 0);
   CHECK_FALSE(std::signbit(zero));
   CHECK_FALSE(std::signbit(value_of(R"({"weight_loss": "-0 kg"})", test::kWeightLoss)));
-  CHECK(value_of(R"({"score": 1e-400})", test::kScore) == 0);  // underflows to zero: finite
   CHECK(value_of(R"({"score": 123456789012345678901234567890e-29})", test::kScore) == Approx(1.2345678901));
+}
+
+TEST_CASE("case reader: every RFC 8259 number is read as the nearest double") {
+  // Integers past 2^64, which simdjson's validator calls a problem, are valid JSON.
+  CHECK(value_of(R"({"height": 123456789012345678901234567890})", test::kHeight) == 123456789012345678901234567890.0);
+  CHECK(value_of(R"({"height": 18446744073709551616})", test::kHeight) == 18446744073709551616.0);
+  CHECK(value_of(R"({"score": -9223372036854775809})", test::kScore) == -9223372036854775809.0);
+  CHECK(value_of(R"({"height": "123456789012345678901234567890 cm"})", test::kHeight) ==
+        123456789012345678901234567890.0);
+  CHECK(error_of(R"({"age": 123456789012345678901234567890})", "age") ==
+        "`age` expects a number from 0 to 130, got 123456789012345678901234567890");
+  CHECK(error_of(R"({"weight_loss": "123456789012345678901234567890 lb"})", "weight_loss") ==
+        "`weight_loss` expects a mass from 0 to 300 [lb_av], got 123456789012345678901234567890 lb");
+  // Exponents of any length.
+  CHECK(value_of(R"({"age": 1e0000000000000000000000000001})", test::kAge) == 10);
+  CHECK(value_of(R"({"age": 1E+0000000000000000000000000002})", test::kAge) == 100);
+  CHECK(value_of(R"({"age": 5e-0000000000000000000000000001})", test::kAge) == 0.5);
+  CHECK(value_of(R"({"age": 0e99999999999999999999})", test::kAge) == 0);
+  CHECK(value_of(R"({"weight_loss": "1e0000000000000000000000000001 lb"})", test::kWeightLoss) == 10);
+  // Below the smallest double: the nearest double, a subnormal or 0, as JSON parsers read it.
+  CHECK(value_of(R"({"score": 1e-400})", test::kScore) == 0);
+  CHECK(value_of(R"({"score": 4.9e-324})", test::kScore) == 4.9e-324);
+  CHECK(value_of(R"({"score": 2.4e-324})", test::kScore) == 0);
+  CHECK(value_of(R"({"weight_loss": "1e-400 lb"})", test::kWeightLoss) == 0);
+  CHECK(value_of(R"({"weight_loss": {"value": 1e-400, "unit": "lb"}})", test::kWeightLoss) == 0);
+  CHECK(value_of(R"({"score": 1e-00000000000000000000000000400})", test::kScore) == 0);
+  CHECK(read(R"({"id": 123456789012345678901234567890})").id == "123456789012345678901234567890");
+}
+
+TEST_CASE("case reader: a refused number is shown with every digit it was written with") {
+  CHECK(error_of(R"({"age": 130.0000000000001})", "age") ==
+        "`age` expects a number from 0 to 130, got 130.0000000000001");
+  CHECK(error_of(R"({"age": -0.00000000000000001})", "age") ==
+        "`age` expects a number from 0 to 130, got -0.00000000000000001");
+  CHECK(error_of(R"({"weight_loss": "300.00000000001 lb"})", "weight_loss") ==
+        "`weight_loss` expects a mass from 0 to 300 [lb_av], got 300.00000000001 lb");
+}
+
+TEST_CASE("case reader: beside a number simdjson cannot convert, JSON faults and case errors are still told apart") {
+  CHECK(error_of(R"({"height": 123456789012345678901234567890, "fevr": true})", "fevr") ==
+        "unknown fact `fevr`; did you mean `fever`?");
+  CHECK(error_of(R"({"height": 1e0000000000000000000000000001, "height": 2})", "height") == "duplicate key `height`");
+  CHECK(invalid_json(R"({"height": 123456789012345678901234567890, "fever": 01})"));
+  CHECK(invalid_json(R"({"age": 1e999, "fever": tru})"));
+  CHECK(invalid_json(R"({"age": 1e999, "notes": "a\qb"})"));
+  CHECK(invalid_json(R"({"age": 1e999,})"));
+  CHECK(invalid_json(R"({"age": 1e999 1})"));
 }
 
 TEST_CASE("case reader: duplicate keys are errors naming the key") {

@@ -53,10 +53,14 @@ std::string version_text(const DiffReport& report, bool& warning) {
   const VersionCheck& version = report.version;
   const std::string versions = report.old_kb.meta.version + " -> " + report.new_kb.meta.version;
   warning = !version.sufficient();
-  if (!version.parsed) return fmt::format("version-bump: cannot compare versions {} as MAJOR.MINOR.PATCH", versions);
+  if (!version.parsed) return fmt::format("version-bump: cannot compare versions {}: {}", versions, version.parse_error);
   const std::string need = version.required == Bump::None
                                ? "the changes need no bump"
                                : fmt::format("the changes need a {} bump ({})", bump_name(version.required), version.reason);
+  if (!version.downgrade.empty()) {
+    return fmt::format("version-bump: {} is a {} downgrade; a new version must not precede the old one, and {}",
+                       versions, version.downgrade, need);
+  }
   if (warning) return fmt::format("version-bump: {} is a {} bump, but {}", versions, bump_name(version.made), need);
   return fmt::format("{} is a {} bump; {}", versions, bump_name(version.made), need);
 }
@@ -238,6 +242,9 @@ std::string render_diff_json(const DiffReport& report) {
   const VersionCheck& version = report.version;
   raw(R"(]},"version":{"made":)");
   text(bump_name(version.made));
+  raw(R"(,"downgrade":)");
+  if (version.downgrade.empty()) raw("null");
+  else text(version.downgrade);
   raw(R"(,"required":)");
   text(bump_name(version.required));
   raw(R"(,"reason":)");

@@ -1,36 +1,38 @@
 // The version check of `redflag diff` (docs/versioning.md): the bump the changes need against
-// the bump the version numbers show.
-#include <charconv>
-#include <string_view>
-#include <system_error>
-
+// the bump the version numbers show. Versions are compared as semver 2.0.0 orders them
+// (runtime/semver.hpp), exactly at any size.
 #include "tools/diff/version_check.hpp"
+
+#include "runtime/semver.hpp"
 
 namespace redflag::tools {
 namespace {
 
-struct SemVer {
-  unsigned long major = 0, minor = 0, patch = 0;
-};
-
-// MAJOR.MINOR.PATCH with an optional -prerelease (ignored: it orders no bump).
-bool parse_version(std::string_view text, SemVer& out) {
-  const char* at = text.data();
-  const char* const end = text.data() + text.size();
-  unsigned long* const parts[] = {&out.major, &out.minor, &out.patch};
-  for (std::size_t i = 0; i < 3; ++i) {
-    if (i > 0 && (at == end || *at++ != '.')) return false;
-    const auto [next, error] = std::from_chars(at, end, *parts[i]);
-    if (error != std::errc()) return false;
-    at = next;
+// The bump from [a] to [b], by the first of MAJOR, MINOR and PATCH that differs ([b] ahead of
+// [a]: that part's bump; behind: a downgrade of that part, set in [check]).
+void compare_versions(const SemVer& a, const SemVer& b, VersionCheck& check) {
+  const struct {
+    const std::string& old_part;
+    const std::string& new_part;
+    Bump bump;
+  } parts[] = {{a.major, b.major, Bump::Major}, {a.minor, b.minor, Bump::Minor}, {a.patch, b.patch, Bump::Patch}};
+  for (const auto& part : parts) {
+    const int order = compare_numeric(part.new_part, part.old_part);
+    if (order > 0) check.made = part.bump;
+    if (order < 0) check.downgrade = bump_name(part.bump);
+    if (order != 0) return;
   }
-  return at == end || *at == '-';
+  if (compare_precedence(b, a) < 0) check.downgrade = "pre-release";  // 1.0.0 -> 1.0.0-rc.1
 }
 
-Bump made_bump(const SemVer& a, const SemVer& b) {
-  if (b.major != a.major) return b.major > a.major ? Bump::Major : Bump::None;
-  if (b.minor != a.minor) return b.minor > a.minor ? Bump::Minor : Bump::None;
-  return b.patch > a.patch ? Bump::Patch : Bump::None;
+// Reads [text], the [which] ("old", "new") KB's version, into [out]; false with [check]'s parse
+// error set when it is not a semantic version.
+bool read_version(const std::string& text, const char* which, SemVer& out, VersionCheck& check) {
+  const std::string reason = parse_semver(text, out);
+  if (reason.empty()) return true;
+  check.parsed = false;
+  check.parse_error = std::string("the ") + which + " version `" + text + "` is not a semantic version: " + reason;
+  return false;
 }
 
 }  // namespace
@@ -51,8 +53,10 @@ VersionCheck check_version(const Image& old_kb, const Image& new_kb, const std::
   }
   for (const auto& item : items) need(item.bump, item.why);
   SemVer old_version, new_version;
-  check.parsed = parse_version(old_kb.meta.version, old_version) && parse_version(new_kb.meta.version, new_version);
-  if (check.parsed) check.made = made_bump(old_version, new_version);
+  if (read_version(old_kb.meta.version, "old", old_version, check) &&
+      read_version(new_kb.meta.version, "new", new_version, check)) {
+    compare_versions(old_version, new_version, check);
+  }
   return check;
 }
 
