@@ -1,10 +1,17 @@
 // Entry point of `redflag`: parses the command line with CLI11 and runs one verb.
 #include <CLI/CLI.hpp>
 
+#include <csignal>
+
+#include "cli/standard_output.hpp"
 #include "cli/verbs.hpp"
 #include "redflag/version.hpp"
 
 int main(int argc, char** argv) {
+  redflag::cli::reserve_standard_streams();
+  // Write errors are reported, not signals: a closed pipe gives EPIPE, a file past `ulimit -f` EFBIG.
+  std::signal(SIGPIPE, SIG_IGN);
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"redflag: compile clinical red-flag rules and evaluate patient cases"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "redflag " + std::string(redflag::kRedflagVersion));
@@ -24,7 +31,7 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
     // --help and --version exit 0; every usage error exits 1, as docs/cli.md promises.
-    return app.exit(error) == 0 ? 0 : 1;
+    return redflag::cli::finish_standard_output(app.exit(error) == 0 ? 0 : 1);
   }
-  return exit_code;
+  return redflag::cli::finish_standard_output(exit_code);
 }
