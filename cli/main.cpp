@@ -2,6 +2,8 @@
 #include <CLI/CLI.hpp>
 
 #include <csignal>
+#include <cstdio>
+#include <sstream>
 
 #include "cli/standard_output.hpp"
 #include "cli/verbs.hpp"
@@ -30,8 +32,14 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
-    // --help and --version exit 0; every usage error exits 1, as docs/cli.md promises.
-    return redflag::cli::finish_standard_output(app.exit(error) == 0 ? 0 : 1);
+    // --help and --version exit 0; every usage error exits 1, as docs/cli.md promises. The help
+    // text goes through print_output, so that an error writing it is reported too.
+    std::ostringstream help;
+    std::ostringstream usage_error;
+    const int code = app.exit(error, help, usage_error) == 0 ? 0 : 1;
+    redflag::cli::print_output(help.str());
+    std::fputs(usage_error.str().c_str(), stderr);
+    return redflag::cli::finish_standard_output(code);
   }
   return redflag::cli::finish_standard_output(exit_code);
 }

@@ -95,6 +95,27 @@ chmod 640 kb.rfb
 [ "$(stat -c %a kb.rfb)" = 640 ] || fail "build -o reset the mode 0640 to $(stat -c %a kb.rfb)"
 [ "$(id -u)" != 0 ] || [ "$(stat -c %U kb.rfb)" = nobody ] || fail "build -o changed the owner to $(stat -c %U kb.rfb)"
 
+# The other ways a target can be unusable, each named with the system's reason.
+ln -s loop.b loop.a && ln -s loop.a loop.b
+expect_error 'error: cannot write `loop.a`: cannot follow the symbolic link: Too many levels of symbolic links' \
+  "$redflag" build "$good" -o loop.a
+expect_error 'error: cannot write `kb.rfb/x.rfb`: cannot inspect it: Not a directory' \
+  "$redflag" build "$good" -o kb.rfb/x.rfb
+python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' dead.sock  # no listener
+expect_error 'error: cannot write `dead.sock`: cannot open it: Connection refused' "$redflag" build "$good" -o dead.sock
+[ -S dead.sock ] || fail "a socket without a listener was replaced"
+# Another user's file in a directory anyone may write: as root, run as nobody to see the refusal.
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null && setpriv --reuid=nobody --regid=nogroup --clear-groups "$redflag" --version >/dev/null 2>&1; then
+  chmod 755 "$dir" && mkdir shared && chmod 777 shared && cp kb.rfb shared/theirs.rfb && chmod 644 shared/theirs.rfb
+  expect_error 'error: cannot write `shared/theirs.rfb`: Permission denied' \
+    setpriv --reuid=nobody --regid=nogroup --clear-groups "$redflag" build "$good" -o shared/theirs.rfb
+  cmp -s shared/theirs.rfb kb.rfb || fail "another user's file was replaced"
+  rm -rf shared && chmod 700 "$dir"
+else
+  echo "note: not root, or setpriv cannot run redflag as nobody; the case of another user's file is not run"
+fi
+rm -f loop.a loop.b dead.sock
+
 # A temporary file is `.NAME.redflag-tmp-PID`; the next write of NAME removes those whose process
 # is gone and keeps a live process's.
 sh -c 'exit 0' & gone=$!

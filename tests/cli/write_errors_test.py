@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """No write error is silent: every verb, with its standard output on a broken target.
 
-For each verb (build, check, eval, test, lint, fmt, doc, diff, show, explain, disasm) and each
-target below, redflag must say `error: cannot write standard output: REASON` on standard error
+For each verb (build, check, eval, test, lint, fmt, doc, diff, show, explain, disasm, and
+`--help` and `--version`) and each target below, redflag must say `error: cannot write standard output: REASON` on standard error
 and exit 1, never die by a signal or an uncaught exception:
 
 - /dev/full (ENOSPC), a file past `ulimit -f` (EFBIG: SIGXFSZ is ignored), a terminal whose other
@@ -50,6 +50,9 @@ def verbs(kb, batch, messy):
         "show": (["show", kb, "weight_loss"], 0),
         "explain": (["explain", "E012"], 0),
         "disasm": (["disasm", kb], 0),
+        "--help": (["--help"], 0),
+        "eval --help": (["eval", "--help"], 0),
+        "--version": (["--version"], 0),
     }
 
 
