@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
+
 #include <fmt/format.h>
 
 #include <cerrno>
@@ -100,7 +101,8 @@ namespace {
 
 // write_output and rewrite_source, with their checks.
 std::string write_checked(const std::string& name, std::string_view contents, const OutputChecks& checks) {
-  if (is_standard_output(name)) {
+  // A source rewritten in place is a file, even one named `-`.
+  if (!checks.unchanged && is_standard_output(name)) {
     print_output(contents);
     return {};
   }

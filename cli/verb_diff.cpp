@@ -1,6 +1,5 @@
 // `redflag diff OLD NEW`: what a change to a KB does, in structure and in behaviour.
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
 
 #include <memory>
 

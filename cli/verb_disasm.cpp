@@ -1,6 +1,5 @@
 // `redflag disasm KB`: a readable listing of a KB's bytecode, with names resolved.
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
 
 #include <memory>
 

@@ -6,9 +6,7 @@
 // symbolic link's target is written, mode and owner are kept, and a file that changed while fmt
 // ran is left alone with an error (output_target.hpp).
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
 
-#include <cstdio>
 #include <memory>
 #include <string>
 #include <vector>

@@ -1,6 +1,5 @@
 // `redflag show KB NAME`: print one flag or topic with all of its content.
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
 
 #include <memory>
 

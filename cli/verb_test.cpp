@@ -1,6 +1,5 @@
 // `redflag test PATH...`: run a KB's test blocks, with coverage and JUnit XML for CI.
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
 
 #include <cstdio>
 #include <memory>

@@ -34,6 +34,11 @@ if "$redflag" fmt readonly.rf 2>err.txt; then echo "fmt rewrote a read-only file
 cmp -s readonly.rf "$source"
 rm -rf real link.rf readonly.rf err.txt
 
+# A source named `-` is a file: fmt rewrites it, it does not print it (`-o -` is for outputs).
+cp "$source" ./-
+[ "$("$redflag" fmt -)" = "formatted -" ] || { echo "fmt - did not rewrite the file named -"; exit 1; }
+"$redflag" fmt --check - && rm ./-
+
 # A file changed while fmt runs is left alone with an error, so the change is never lost. The
 # file is large (50,000 flags, about 0.8 s to format) and a comment is appended during the run.
 awk 'BEGIN { print "kb big\n  title \"big\"\n  version 1.0.0\n  status draft\n\nlevels low < high\n"
@@ -52,6 +57,7 @@ for delay in 0.1 0.2 0.3 0.4 0.5; do
     [ "$(cat err.txt)" = 'error: cannot write `big.rf`: it changed while redflag was working on it; it was left as it is, run the command again' ] ||
       { echo "fmt with an edit after ${delay}s: exit $status, $(cat err.txt)"; exit 1; }
     refused=$((refused + 1))
+    break  # the refusal is what was to be seen; the edits before it were kept too
   fi
 done
 [ "$refused" -gt 0 ] || { echo "no edit landed while fmt ran (5 tries): the check was not exercised"; exit 1; }
