@@ -8,6 +8,7 @@
 #include <csignal>
 #include <cstring>
 
+#include "cli/original_file.hpp"
 #include "cli/temp_file_names.hpp"
 
 namespace redflag::cli {
@@ -67,21 +68,8 @@ void copy_metadata(int fd, const std::optional<struct stat>& previous) {
   fchmod(fd, previous->st_mode & 07777);
 }
 
-// Whether the file at [path] still holds [expected]: same size, then same bytes.
-bool still_holds(const std::string& path, std::string_view expected) {
-  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
-  std::string text(expected.size() + 1, '\0');  // one byte more, to see that the file grew
-  std::size_t got = 0;
-  while (got < text.size()) {
-    const ssize_t n = read(fd, text.data() + got, text.size() - got);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    got += static_cast<std::size_t>(n);
-  }
-  close(fd);
-  return got == expected.size() && std::string_view(text.data(), got) == expected;
-}
+constexpr std::string_view kChangedMeanwhile =
+    "it changed while redflag was working on it; it was left as it is, run the command again";
 
 }  // namespace
 
@@ -140,9 +128,10 @@ std::string replace_file_atomically(const Replacement& replacement, std::string_
     error_number = errno;
     what = "close failed";
   }
-  if (!what && replacement.unchanged && !still_holds(path, *replacement.unchanged)) {
+  OriginalFile original;
+  if (!what && replacement.unchanged && !original.holds(path, *replacement.unchanged)) {
     unlink(temp.c_str());
-    return cannot_write(replacement.shown, "it changed while redflag was working on it; it was left as it is, run the command again");
+    return cannot_write(replacement.shown, kChangedMeanwhile);
   }
   if (!what && std::rename(temp.c_str(), path.c_str()) != 0) {
     error_number = errno;
@@ -152,7 +141,12 @@ std::string replace_file_atomically(const Replacement& replacement, std::string_
     unlink(temp.c_str());
     return write_failure(replacement.shown, what, error_number);
   }
-  return {};
+  if (!replacement.unchanged) return {};
+  // An edit that reached the old file between the check and the rename is put back.
+  const auto edited = original.edited_content(*replacement.unchanged);
+  if (!edited) return {};
+  const std::string error = replace_file_atomically({path, replacement.shown, replacement.previous, std::nullopt}, *edited);
+  return error.empty() ? cannot_write(replacement.shown, kChangedMeanwhile) : error;
 }
 
 }  // namespace redflag::cli
