@@ -33,8 +33,8 @@ int run_build(const BuildOptions& options) {
   if (is_standard_output(options.output)) return 0;
   const Image& image = *kb.image;
   print_output(fmt::format("built {} {} -> {} ({} bytes, {} flags, {} facts)\nhash {}\n", image.meta.id,
-             image.meta.version, options.output, bytes->size(), image.flags.size(),
-             image.facts.size(), to_hex(image.content_hash)));
+                           image.meta.version, options.output, bytes->size(), image.flags.size(),
+                           image.facts.size(), to_hex(image.content_hash)));
   return 0;
 }
 

@@ -39,8 +39,8 @@ int run_doc(const DocOptions& options) {
   }
   if (is_standard_output(options.output)) return 0;
   print_output(fmt::format("wrote the handbook of {} {} -> {} ({}, {} bytes)\n", kb.image->meta.id,
-             kb.image->meta.version, options.output,
-             format == HandbookFormat::Html ? "html" : "markdown", handbook.size()));
+                           kb.image->meta.version, options.output,
+                           format == HandbookFormat::Html ? "html" : "markdown", handbook.size()));
   return 0;
 }
 
