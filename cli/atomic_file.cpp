@@ -1,14 +1,15 @@
 #include "cli/atomic_file.hpp"
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <array>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
-#include <filesystem>
+
+#include "cli/original_file.hpp"
+#include "cli/temp_file_names.hpp"
 
 namespace redflag::cli {
 namespace {
@@ -31,13 +32,10 @@ class PendingTemp {
     has_pending_temp = 1;
     previous_int_ = std::signal(SIGINT, remove_pending_temp_and_reraise);
     previous_term_ = std::signal(SIGTERM, remove_pending_temp_and_reraise);
-    // Past a file-size limit (`ulimit -f`), let write() fail with EFBIG instead of killing us.
-    previous_xfsz_ = std::signal(SIGXFSZ, SIG_IGN);
   }
   ~PendingTemp() {
     std::signal(SIGINT, previous_int_);
     std::signal(SIGTERM, previous_term_);
-    std::signal(SIGXFSZ, previous_xfsz_);
     has_pending_temp = 0;
   }
   PendingTemp(const PendingTemp&) = delete;
@@ -46,11 +44,42 @@ class PendingTemp {
  private:
   void (*previous_int_)(int) = SIG_DFL;
   void (*previous_term_)(int) = SIG_DFL;
-  void (*previous_xfsz_)(int) = SIG_DFL;
 };
 
-std::string failure(const std::string& path, const char* what, int error_number) {
-  return "cannot write `" + path + "`: " + what + ": " + std::strerror(error_number);
+// Creates [temp] exclusively. One left by an earlier process with this process's id is stale.
+int create_temp(const std::string& temp) {
+  const int flags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW;
+  int fd = open(temp.c_str(), flags, 0600);
+  if (fd < 0 && errno == EEXIST && unlink(temp.c_str()) == 0) fd = open(temp.c_str(), flags, 0600);
+  return fd;
+}
+
+// Gives the temporary file [fd] the mode and owner of [previous], or a new file's mode. The owner
+// is kept when the system allows it, else the group, as `sed -i` does; chown comes first because
+// it clears the set-user-id bits.
+void copy_metadata(int fd, const std::optional<struct stat>& previous) {
+  if (!previous) {
+    const mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    return;
+  }
+  if (fchown(fd, previous->st_uid, previous->st_gid) != 0) (void)fchown(fd, static_cast<uid_t>(-1), previous->st_gid);
+  fchmod(fd, previous->st_mode & 07777);
+}
+
+constexpr std::string_view kChangedMeanwhile =
+    "it changed while redflag was working on it; it was left as it is, run the command again";
+
+}  // namespace
+
+std::string cannot_write(const std::string& shown, std::string_view reason) {
+  return "cannot write `" + shown + "`: " + std::string(reason);
+}
+
+std::string write_failure(const std::string& shown, const char* what, int error_number) {
+  const std::string reason = std::strerror(error_number);
+  return cannot_write(shown, what ? std::string(what) + ": " + reason : reason);
 }
 
 bool write_all(int fd, std::string_view contents) {
@@ -65,25 +94,23 @@ bool write_all(int fd, std::string_view contents) {
   return true;
 }
 
-}  // namespace
-
-std::string write_file_atomically(const std::string& path, std::string_view contents) {
-  const std::filesystem::path target(path);
-  const auto directory = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
-  std::string temp = (directory / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+std::string replace_file_atomically(const Replacement& replacement, std::string_view contents) {
+  const std::string& path = replacement.path;
+  remove_stale_temp_files(path);
+  const std::string temp = temp_file_name(path);
   // SIGINT and SIGTERM wait until the handler knows the temporary file: one arriving between
-  // mkstemp and the handler left the file behind (4 times in 150 runs of `doc` killed early).
+  // its creation and the handler left the file behind (4 times in 150 runs of `doc` killed early).
   sigset_t signals;
   sigset_t previous_mask;
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
   sigprocmask(SIG_BLOCK, &signals, &previous_mask);
-  const int fd = mkstemp(temp.data());
+  const int fd = create_temp(temp);
   if (fd < 0) {
     const int error_number = errno;
     sigprocmask(SIG_SETMASK, &previous_mask, nullptr);
-    return failure(path, "cannot create a temporary file", error_number);
+    return write_failure(replacement.shown, "cannot create a temporary file", error_number);
   }
   PendingTemp pending(temp);
   sigprocmask(SIG_SETMASK, &previous_mask, nullptr);
@@ -96,13 +123,15 @@ std::string write_file_atomically(const std::string& path, std::string_view cont
     error_number = errno;
     what = "flush failed";
   }
-  // mkstemp creates 0600; outputs are ordinary files, readable as the umask allows.
-  const mode_t mask = umask(0);
-  umask(mask);
-  fchmod(fd, 0666 & ~mask);
+  copy_metadata(fd, replacement.previous);
   if (close(fd) != 0 && !what) {
     error_number = errno;
     what = "close failed";
+  }
+  OriginalFile original;
+  if (!what && replacement.unchanged && !original.holds(path, *replacement.unchanged)) {
+    unlink(temp.c_str());
+    return cannot_write(replacement.shown, kChangedMeanwhile);
   }
   if (!what && std::rename(temp.c_str(), path.c_str()) != 0) {
     error_number = errno;
@@ -110,9 +139,14 @@ std::string write_file_atomically(const std::string& path, std::string_view cont
   }
   if (what) {
     unlink(temp.c_str());
-    return failure(path, what, error_number);
+    return write_failure(replacement.shown, what, error_number);
   }
-  return {};
+  if (!replacement.unchanged) return {};
+  // An edit that reached the old file between the check and the rename is put back.
+  const auto edited = original.edited_content(*replacement.unchanged);
+  if (!edited) return {};
+  const std::string error = replace_file_atomically({path, replacement.shown, replacement.previous, std::nullopt}, *edited);
+  return error.empty() ? cannot_write(replacement.shown, kChangedMeanwhile) : error;
 }
 
 }  // namespace redflag::cli

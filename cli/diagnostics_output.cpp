@@ -34,11 +34,11 @@ bool report_load(const tools::LoadedKb& kb, const DiagnosticsStyle& style) {
   if (kb.frontend) print_diagnostics(kb.frontend->diagnostics, kb.frontend->files, style);
   if (kb.error) {
     const bool internal = kb.error->kind == tools::LoadError::Kind::Internal;
-    fmt::print(stderr, "{}: {}\n", internal ? "internal error" : "error", kb.error->message);
+    std::fputs(fmt::format("{}: {}\n", internal ? "internal error" : "error", kb.error->message).c_str(), stderr);
   }
   return kb.ok();
 }
 
-void print_error(std::string_view message) { fmt::print(stderr, "error: {}\n", message); }
+void print_error(std::string_view message) { std::fputs(fmt::format("error: {}\n", message).c_str(), stderr); }
 
 }  // namespace redflag::cli

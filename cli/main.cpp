@@ -1,10 +1,19 @@
 // Entry point of `redflag`: parses the command line with CLI11 and runs one verb.
 #include <CLI/CLI.hpp>
 
+#include <csignal>
+#include <cstdio>
+#include <sstream>
+
+#include "cli/standard_output.hpp"
 #include "cli/verbs.hpp"
 #include "redflag/version.hpp"
 
 int main(int argc, char** argv) {
+  redflag::cli::reserve_standard_streams();
+  // Write errors are reported, not signals: a closed pipe gives EPIPE, a file past `ulimit -f` EFBIG.
+  std::signal(SIGPIPE, SIG_IGN);
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"redflag: compile clinical red-flag rules and evaluate patient cases"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "redflag " + std::string(redflag::kRedflagVersion));
@@ -23,8 +32,14 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
-    // --help and --version exit 0; every usage error exits 1, as docs/cli.md promises.
-    return app.exit(error) == 0 ? 0 : 1;
+    // --help and --version exit 0; every usage error exits 1, as docs/cli.md promises. The help
+    // text goes through print_output, so that an error writing it is reported too.
+    std::ostringstream help;
+    std::ostringstream usage_error;
+    const int code = app.exit(error, help, usage_error) == 0 ? 0 : 1;
+    redflag::cli::print_output(help.str());
+    std::fputs(usage_error.str().c_str(), stderr);
+    return redflag::cli::finish_standard_output(code);
   }
-  return exit_code;
+  return redflag::cli::finish_standard_output(exit_code);
 }

@@ -1,11 +1,11 @@
 // `redflag diff OLD NEW`: what a change to a KB does, in structure and in behaviour.
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
 
 #include <memory>
 
 #include "cli/choice_option.hpp"
 #include "cli/diagnostics_output.hpp"
+#include "cli/standard_output.hpp"
 #include "cli/verbs.hpp"
 #include "tools/diff/diff_report.hpp"
 #include "tools/kb/kb_revision.hpp"
@@ -35,9 +35,9 @@ int run_diff(const DiffOptions& options) {
   if (!report_load(new_kb, options.diagnostics)) return 1;
   const auto report = tools::diff_kbs(*old_kb.image, *new_kb.image, options.max_cases);
   switch (options.format) {
-    case DiffFormat::Text: fmt::print("{}", render_diff_text(report)); break;
-    case DiffFormat::Json: fmt::print("{}", render_diff_json(report)); break;
-    case DiffFormat::Markdown: fmt::print("{}", render_diff_markdown(report)); break;
+    case DiffFormat::Text: print_output(render_diff_text(report)); break;
+    case DiffFormat::Json: print_output(render_diff_json(report)); break;
+    case DiffFormat::Markdown: print_output(render_diff_markdown(report)); break;
   }
   if (options.check_version && !report.version.sufficient()) return kExitVersionTooLow;
   if (options.fail_on_change && !report.behaviour.changes.empty()) return kExitBehaviourChanged;

@@ -1,10 +1,10 @@
 // `redflag disasm KB`: a readable listing of a KB's bytecode, with names resolved.
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
 
 #include <memory>
 
 #include "cli/diagnostics_output.hpp"
+#include "cli/standard_output.hpp"
 #include "cli/verbs.hpp"
 #include "runtime/disasm.hpp"
 #include "tools/kb/kb_loader.hpp"
@@ -20,7 +20,7 @@ struct DisasmOptions {
 int run_disasm(const DisasmOptions& options) {
   const auto kb = tools::load_kb(options.paths);
   if (!report_load(kb, options.diagnostics)) return 1;
-  fmt::print("{}", disassemble(*kb.image));
+  print_output(disassemble(*kb.image));
   return 0;
 }
 

@@ -5,8 +5,9 @@
 
 #include <memory>
 
-#include "cli/atomic_file.hpp"
 #include "cli/diagnostics_output.hpp"
+#include "cli/output_target.hpp"
+#include "cli/standard_output.hpp"
 #include "cli/verbs.hpp"
 #include "compiler/doc/handbook.hpp"
 #include "tools/kb/kb_loader.hpp"
@@ -32,17 +33,14 @@ int run_doc(const DocOptions& options) {
   const bool html = options.format.empty() ? html_name : options.format == "html";
   const HandbookFormat format = html ? HandbookFormat::Html : HandbookFormat::Markdown;
   const std::string handbook = render_handbook(kb.frontend->kb, format);
-  if (options.output == "-") {
-    fmt::print("{}", handbook);
-    return 0;
-  }
-  if (const auto error = write_file_atomically(options.output, handbook); !error.empty()) {
+  if (const auto error = write_output(options.output, handbook, kb.frontend->files); !error.empty()) {
     print_error(error);
     return 1;
   }
-  fmt::print("wrote the handbook of {} {} -> {} ({}, {} bytes)\n", kb.image->meta.id,
-             kb.image->meta.version, options.output,
-             format == HandbookFormat::Html ? "html" : "markdown", handbook.size());
+  if (is_standard_output(options.output)) return 0;
+  print_output(fmt::format("wrote the handbook of {} {} -> {} ({}, {} bytes)\n", kb.image->meta.id,
+                           kb.image->meta.version, options.output,
+                           format == HandbookFormat::Html ? "html" : "markdown", handbook.size()));
   return 0;
 }
 

@@ -3,12 +3,12 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include <csignal>
 #include <memory>
 #include <optional>
 
 #include "cli/choice_option.hpp"
 #include "cli/diagnostics_output.hpp"
+#include "cli/standard_output.hpp"
 #include "cli/verbs.hpp"
 #include "runtime/vm.hpp"
 #include "tools/eval/eval_pipeline.hpp"
@@ -32,8 +32,6 @@ int run_eval(const EvalOptions& options) {
   const auto kb = tools::load_kb({options.kb});
   if (!report_load(kb, options.diagnostics)) return 1;
   const Image& image = *kb.image;
-  // A closed pipe (`| head -1`) must end the run quietly: let write() fail with EPIPE instead.
-  std::signal(SIGPIPE, SIG_IGN);
   tools::EvalSettings settings;
   settings.inputs = options.cases;
   settings.format = options.format.value_or(isatty(STDOUT_FILENO) ? OutputFormat::Text : OutputFormat::Json);
@@ -41,7 +39,9 @@ int run_eval(const EvalOptions& options) {
   settings.ask = options.ask;
   const auto writer = tools::make_result_writer(settings.format, image, stdout);
   const Program program(image);
-  return tools::evaluate_cases(image, program, settings, *writer) ? 2 : 0;
+  const bool input_errors = tools::evaluate_cases(image, program, settings, *writer);
+  if (!writer->ok()) note_output_error(writer->error_number());
+  return input_errors ? 2 : 0;
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "cli/standard_output.hpp"
 #include "cli/verbs.hpp"
 #include "compiler/diagnostics/diagnostic_docs.hpp"
 
@@ -26,7 +27,7 @@ void add_explain_verb(CLI::App& root, int& exit_code) {
     std::transform(wanted.begin(), wanted.end(), wanted.begin(),
                    [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
     if (const auto text = explain_code(wanted)) {
-      std::fputs(text->c_str(), stdout);
+      print_output(*text);
       exit_code = 0;
       return;
     }

@@ -2,17 +2,18 @@
 //
 // Each file is parsed on its own (so one file of a multi-file KB can be formatted) and
 // formatted only when it parses without errors; names and types are not checked, since a single
-// file of a KB cannot be. Files are rewritten atomically, and only when their text changes.
+// file of a KB cannot be. Files are rewritten atomically, and only when their text changes: a
+// symbolic link's target is written, mode and owner are kept, and a file that changed while fmt
+// ran is left alone with an error (output_target.hpp).
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
 
-#include <cstdio>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "cli/atomic_file.hpp"
 #include "cli/diagnostics_output.hpp"
+#include "cli/output_target.hpp"
+#include "cli/standard_output.hpp"
 #include "cli/verbs.hpp"
 #include "compiler/fmt/format_file.hpp"
 #include "compiler/fmt/format_source.hpp"
@@ -43,16 +44,16 @@ int run_fmt(const FmtOptions& options) {
     const std::string formatted = format_source(file.text);
     if (formatted == file.text) continue;
     if (mode == FmtMode::Check) {
-      fmt::print("{}\n", file.path);
+      print_output(file.path + "\n");
       status = 1;
     } else if (mode == FmtMode::Diff) {
-      fmt::print("{}", unified_diff(file.text, formatted, "a/" + file.path, "b/" + file.path));
+      print_output(unified_diff(file.text, formatted, "a/" + file.path, "b/" + file.path));
       status = 1;
-    } else if (const auto error = write_file_atomically(file.path, formatted); !error.empty()) {
+    } else if (const auto error = rewrite_source(file, formatted); !error.empty()) {
       print_error(error);
       status = 1;
     } else {
-      fmt::print("formatted {}\n", file.path);
+      print_output("formatted " + file.path + "\n");
     }
   }
   return status;

@@ -13,6 +13,7 @@
 #include <memory>
 
 #include "cli/diagnostics_output.hpp"
+#include "cli/standard_output.hpp"
 #include "cli/verbs.hpp"
 #include "compiler/frontend.hpp"
 #include "tools/lint/lint_run.hpp"
@@ -60,10 +61,10 @@ int run_lint(LintVerbOptions& options) {
   }
   const auto run = tools::lint_kb(frontend, options.paths, tools::LintSettings{options.config, options.today, options.release});
   if (!run.error.empty()) {
-    fmt::print(stderr, "{}\n", run.error);
+    std::fputs((run.error + "\n").c_str(), stderr);
     return 1;
   }
-  std::fputs(tools::render_findings(run.findings, frontend.files, options.format, options.color).c_str(), stdout);
+  print_output(tools::render_findings(run.findings, frontend.files, options.format, options.color));
   for (const auto& finding : run.findings) {
     if (finding.severity == Severity::Error || options.werror) return 1;
   }

@@ -1,10 +1,10 @@
 // `redflag show KB NAME`: print one flag, topic or score with all of its content.
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
 
 #include <memory>
 
 #include "cli/diagnostics_output.hpp"
+#include "cli/standard_output.hpp"
 #include "cli/verbs.hpp"
 #include "tools/kb/kb_item_text.hpp"
 #include "tools/kb/kb_loader.hpp"
@@ -22,7 +22,7 @@ int run_show(const ShowOptions& options) {
   const auto kb = tools::load_kb({options.kb});
   if (!report_load(kb, options.diagnostics)) return 1;
   if (const auto text = tools::describe_item(*kb.image, options.name)) {
-    fmt::print("{}", *text);
+    print_output(*text);
     return 0;
   }
   print_error(tools::unknown_item_message(*kb.image, options.name));

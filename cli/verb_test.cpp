@@ -1,11 +1,12 @@
 // `redflag test PATH...`: run a KB's test blocks, with coverage and JUnit XML for CI.
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
 
+#include <cstdio>
 #include <memory>
 
-#include "cli/atomic_file.hpp"
 #include "cli/diagnostics_output.hpp"
+#include "cli/output_target.hpp"
+#include "cli/standard_output.hpp"
 #include "cli/verbs.hpp"
 #include "tools/kb/kb_loader.hpp"
 #include "tools/test/junit.hpp"
@@ -26,10 +27,16 @@ int run_test(const TestOptions& options) {
   const auto kb = tools::compile_kb(options.paths);
   if (!report_load(kb, options.diagnostics)) return 1;
   const auto run = tools::run_kb_tests(*kb.frontend, *kb.image, options.coverage);
-  fmt::print("{}", tools::render_test_report(*kb.frontend, *kb.image, run));
+  const std::string report = tools::render_test_report(*kb.frontend, *kb.image, run);
+  // With the JUnit XML on standard output, the report for people moves to standard error.
+  if (!options.junit.empty() && is_standard_output(options.junit)) {
+    std::fputs(report.c_str(), stderr);
+  } else {
+    print_output(report);
+  }
   if (!options.junit.empty()) {
-    if (const auto error = write_file_atomically(options.junit, tools::junit_xml(*kb.image, run.outcomes));
-        !error.empty()) {
+    const std::string xml = tools::junit_xml(*kb.image, run.outcomes);
+    if (const auto error = write_output(options.junit, xml, kb.frontend->files); !error.empty()) {
       print_error(error);
       return 1;
     }
@@ -56,7 +63,7 @@ void add_test_verb(CLI::App& root, int& exit_code) {
                  "Report, per flag and per condition, whether tests made it true, false and unknown");
   verb->add_flag("--require-coverage", options->require_coverage,
                  "Fail unless every flag was true, false and unknown in some test (implies --coverage)");
-  verb->add_option("--junit", options->junit, "Also write JUnit XML to this file");
+  verb->add_option("--junit", options->junit, "Also write JUnit XML to this file (`-` for stdout; the report then goes to stderr)");
   add_diagnostics_options(*verb, options->diagnostics);
   verb->callback([options, &exit_code] {
     options->coverage = options->coverage || options->require_coverage;

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # A failed or interrupted `redflag build`, `doc` or `fmt` never leaves a half-written output or
-# a stray temporary file, and never destroys the previous output.
+# a stray temporary file, and never destroys the previous output; `-o` treats its target with
+# respect (devices, FIFOs, sockets and symlinks written through, inputs refused, `-o -` is
+# standard output), and what a SIGKILL leaves is named as redflag's and removed by the next run.
 # usage: atomic_output_test.sh REDFLAG KB_SOURCE FAILING_SOURCE
 set -u
-redflag=$1 good=$2 bad=$3
+redflag=$(realpath "$1") good=$(realpath "$2") bad=$(realpath "$3")
 dir=$(mktemp -d)
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-no_temp_files() { ! ls -A "$dir" | grep -q '\.tmp-'; }
+no_temp_files() { ! ls -A "$dir" | grep -q 'redflag-tmp-'; }
 
 "$redflag" build "$good" -o "$dir/kb.rfb" >/dev/null || fail "the first build failed"
 before=$(cksum <"$dir/kb.rfb")
@@ -79,6 +81,8 @@ for verb in doc fmt; do
     done
   done
 done
+
+. "$(dirname "$0")/output_target_cases.sh"
 
 # No EXIT trap: a background build killed before its exec would run it too.
 chmod -R u+w "$dir" && rm -rf "$dir"

@@ -1,7 +1,10 @@
 // Bulk evaluation (tools/eval/eval_pipeline.hpp) in process: small blocks so that a few hundred
-// cases cross many block boundaries, on one thread and on several, in every output format.
+// cases cross many block boundaries, on one thread and on several, in every output format; and a
+// write that fails.
 #include <catch2/catch.hpp>
 
+#include <cerrno>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -100,6 +103,26 @@ TEST_CASE("a batch without bad cases reports no input errors", "[tools][eval]") 
   const std::string input = dir.write("good.jsonl", "{\"fever\": true}\n{\"weight\": \"120 kg\"}\n");
   const auto run = test::evaluated(image, {input}, tools::OutputFormat::Csv, 1, 64);
   CHECK_FALSE(run.had_input_errors);
+}
+
+TEST_CASE("a failed write stops the batch and keeps its errno", "[tools][eval]") {
+  const Image image = test::compiled(kSource);
+  test::ScratchDir dir;
+  const std::string input = dir.write("many.jsonl", batch(500));
+  std::FILE* full = std::fopen("/dev/full", "w");
+  REQUIRE(full != nullptr);
+  for (const unsigned jobs : {1u, 2u}) {
+    const auto writer = tools::make_result_writer(tools::OutputFormat::Json, image, full);
+    const Program program(image);
+    tools::EvalSettings settings;
+    settings.inputs = {input};
+    settings.jobs = jobs;
+    settings.block_bytes = 64;
+    tools::evaluate_cases(image, program, settings, *writer);
+    CHECK_FALSE(writer->ok());
+    CHECK(writer->error_number() == ENOSPC);
+  }
+  std::fclose(full);
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "tools/eval/result_writer.hpp"
 
+#include <cerrno>
+
 namespace redflag::tools {
 
 std::unique_ptr<ResultWriter> make_json_writer(const Image& image, std::FILE* out);
@@ -14,10 +16,7 @@ constexpr std::size_t kFlushThreshold = 1 << 16;
 
 bool ResultWriter::flush() {
   if (out_ == nullptr) return ok_;
-  if (ok_ && buffer_.size() > 0) {
-    ok_ = std::fwrite(buffer_.data(), 1, buffer_.size(), out_) == buffer_.size() &&
-          std::fflush(out_) == 0;
-  }
+  if (ok_ && buffer_.size() > 0) write_out(buffer_.data(), buffer_.size());
   buffer_.clear();
   return ok_;
 }
@@ -27,10 +26,15 @@ bool ResultWriter::write_through(const fmt::memory_buffer& records) {
     buffer_.append(records.data(), records.data() + records.size());
     return ok_;
   }
-  if (flush() && records.size() > 0) {
-    ok_ = std::fwrite(records.data(), 1, records.size(), out_) == records.size() && std::fflush(out_) == 0;
-  }
+  if (flush() && records.size() > 0) write_out(records.data(), records.size());
   return ok_;
+}
+
+void ResultWriter::write_out(const char* data, std::size_t size) {
+  if (std::fwrite(data, 1, size, out_) != size || std::fflush(out_) != 0) {
+    ok_ = false;
+    error_number_ = errno;
+  }
 }
 
 void ResultWriter::record_done() {

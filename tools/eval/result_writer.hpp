@@ -1,7 +1,8 @@
 // Output of `redflag eval`: one record per case, in input order, in the chosen format.
 //
 // A writer buffers its output and flushes it in large blocks; a write that fails (a closed
-// pipe, a full disk) makes `ok()` false so the caller stops early and quietly. Formats:
+// pipe, a full disk) makes `ok()` false and keeps its errno, so the caller stops early and can say
+// why. Formats:
 // json (one object per case and line), text (a readable report per case), csv (one row per
 // case), summary (counts only, after the last case). Writers read a case's results straight
 // from the VM's Evaluation and the case's facts: the json, csv and summary writers allocate
@@ -44,6 +45,8 @@ class ResultWriter {
   // Writes out what is buffered; false once any write failed.
   bool flush();
   bool ok() const { return ok_; }
+  // The errno of the write that failed, once ok() is false.
+  int error_number() const { return error_number_; }
   // Writes out what is buffered, then [records] (a worker's block); false once any write failed.
   // Without an output file, [records] are appended to the buffer instead.
   bool write_through(const fmt::memory_buffer& records);
@@ -63,6 +66,12 @@ class ResultWriter {
   fmt::memory_buffer buffer_;
   const std::vector<Question>* questions_ = nullptr;
   bool ok_ = true;
+  int error_number_ = 0;
+
+ private:
+  // Writes [size] bytes at [data] to the output file and flushes it; on failure clears ok_ and
+  // keeps errno.
+  void write_out(const char* data, std::size_t size);
 };
 
 enum class OutputFormat { Text, Json, Csv, Summary };
