@@ -1,7 +1,7 @@
 // `redflag lint PATH...`: checks a KB that compiles against the lint catalog (docs/lints.md).
 //
 // Findings are the verb's results and go to stdout (text, JSON or SARIF); compile errors and a
-// bad config file go to stderr. Today's date, which `review-overdue` compares with, comes from
+// bad config file go to stderr, and compile errors into the SARIF log too. Today's date, which `review-overdue` compares with, comes from
 // `--today`, else the REDFLAG_TODAY environment variable, else the system clock (local time).
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -43,13 +43,18 @@ std::string today_from_clock() {
 
 int run_lint(LintVerbOptions& options) {
   const FrontendResult frontend = check_paths(options.paths);
-  // Compile errors follow --format json; text otherwise (SARIF holds lint findings only).
+  // Compile errors follow --format json on stderr; text otherwise, and SARIF holds them as well.
   const DiagnosticsFormat diagnostics_format =
       options.format == LintFormat::Json ? DiagnosticsFormat::Json : DiagnosticsFormat::Text;
   if (!frontend.diagnostics.empty()) {
     print_diagnostics(frontend.diagnostics, frontend.files, DiagnosticsStyle{diagnostics_format, options.color});
   }
-  if (frontend.has_errors()) return 1;
+  if (frontend.has_errors()) {
+    if (options.format == LintFormat::Sarif) {
+      std::fputs(tools::render_findings(frontend, options.paths, {}, options.format, false).c_str(), stdout);
+    }
+    return 1;
+  }
   if (options.today.empty()) {
     const char* from_env = std::getenv("REDFLAG_TODAY");
     options.today = from_env ? from_env : today_from_clock();
@@ -63,7 +68,7 @@ int run_lint(LintVerbOptions& options) {
     fmt::print(stderr, "{}\n", run.error);
     return 1;
   }
-  std::fputs(tools::render_findings(run.findings, frontend.files, options.format, options.color).c_str(), stdout);
+  std::fputs(tools::render_findings(frontend, options.paths, run.findings, options.format, options.color).c_str(), stdout);
   for (const auto& finding : run.findings) {
     if (finding.severity == Severity::Error || options.werror) return 1;
   }

@@ -22,17 +22,24 @@ struct TestOptions {
   DiagnosticsStyle diagnostics;
 };
 
+// Writes the JUnit report [xml] to [path]; false (said on stderr) when it could not.
+bool write_junit(const std::string& path, const std::string& xml) {
+  const auto error = write_file_atomically(path, xml);
+  if (!error.empty()) print_error(error);
+  return error.empty();
+}
+
 int run_test(const TestOptions& options) {
   const auto kb = tools::compile_kb(options.paths);
-  if (!report_load(kb, options.diagnostics)) return 1;
+  if (!report_load(kb, options.diagnostics)) {
+    if (!options.junit.empty()) write_junit(options.junit, tools::junit_load_error_xml(kb, options.paths));
+    return 1;
+  }
   const auto run = tools::run_kb_tests(*kb.frontend, *kb.image, options.coverage);
   fmt::print("{}", tools::render_test_report(*kb.frontend, *kb.image, run));
-  if (!options.junit.empty()) {
-    if (const auto error = write_file_atomically(options.junit, tools::junit_xml(*kb.image, run.outcomes));
-        !error.empty()) {
-      print_error(error);
-      return 1;
-    }
+  if (!options.junit.empty() &&
+      !write_junit(options.junit, tools::junit_xml(*kb.image, run, options.require_coverage))) {
+    return 1;
   }
   if (run.failed > 0) return 1;
   if (options.require_coverage && !run.fully_covered) {

@@ -29,9 +29,11 @@ LintRun lint_kb(const FrontendResult& frontend, const std::vector<std::string>& 
                 const LintSettings& settings);
 
 // [findings] in [format]: text (with a closing `lint: N errors, M warnings` line; "" when there
-// are none), a JSON array, or a SARIF log. [color] colours text only.
-std::string render_findings(const std::vector<lint::LintFinding>& findings, const std::vector<SourceFile>& files,
-                            LintFormat format, bool color);
+// are none), a JSON array, or a SARIF log. Compile diagnostics go to stderr in text and JSON,
+// but SARIF holds them too, as results before the findings, so a KB that does not compile
+// still gets a log (pass no findings then). [color] colours text only.
+std::string render_findings(const FrontendResult& frontend, const std::vector<std::string>& kb_paths,
+                            const std::vector<lint::LintFinding>& findings, LintFormat format, bool color);
 
 // Whether [date] looks like YYYY-MM-DD (the checker validates dates in sources; this is input).
 bool is_date(const std::string& date);
