@@ -13,7 +13,7 @@ hold a result of every rule. The fingerprints must not change when blank lines m
 finding down, while the regions do.
 
 KBs that do not compile (tests/golden/check/fail_several_errors.rf, and fail_missing_kb.rf whose
-error belongs to no line) must still give a valid log on stdout, exit 1, with the compile
+error belongs to no line: it is placed at 1:1 of the KB's file) must still give a valid log on stdout, exit 1, with the compile
 errors as results (their codes, lines and columns, rules linked to docs/diagnostics.md) and
 `executionSuccessful: false`; the text diagnostics still go to stderr.
 
@@ -38,7 +38,7 @@ RUNS = [
 # KBs that do not compile, from tests/golden/check/, and the (code, line, column) of each error.
 BROKEN = [
     ("fail_several_errors.rf", [("E010", 4, 1), ("E011", 6, 13), ("E011", 7, 8)]),
-    ("fail_missing_kb.rf", [("E028", None, None)]),
+    ("fail_missing_kb.rf", [("E028", 1, 1)]),
 ]
 
 
@@ -88,7 +88,7 @@ def problems_of(log: dict, schema: dict) -> list:
     for result in run["results"]:
         if rules[result["ruleIndex"]]["id"] != result["ruleId"]:
             problems.append(f"result {result['ruleId']} has ruleIndex {result['ruleIndex']}")
-        region = result["locations"][0]["physicalLocation"].get("region", {"startLine": 1, "startColumn": 1, "endColumn": 2})
+        region = result["locations"][0]["physicalLocation"]["region"]
         if region["startLine"] < 1 or region["endColumn"] <= region["startColumn"]:
             problems.append(f"result {result['ruleId']} has region {region}")
     return problems

@@ -62,10 +62,12 @@ struct ResultPlace {
   const SourceFile* file = nullptr;
 };
 
+// A problem of the whole KB is placed in the KB's first file, where a `kb` declaration would go.
 ResultPlace place_of(const Problem& problem, const std::vector<SourceFile>& files, std::string_view kb_path) {
   const std::uint32_t file_id = problem.span.begin.file_id;
-  if (file_id >= files.size()) return {uri_of(kb_path), nullptr};
-  return {uri_of(files[file_id].path), &files[file_id]};
+  if (file_id < files.size()) return {uri_of(files[file_id].path), &files[file_id]};
+  if (!files.empty()) return {uri_of(files.front().path), nullptr};
+  return {uri_of(kb_path), nullptr};
 }
 
 void append_rule(fmt::memory_buffer& out, const SarifRule& rule) {
@@ -90,16 +92,19 @@ void append_location(fmt::memory_buffer& out, const SourceSpan& span, const Resu
   append_json_string(out, place.uri);
   if (place.uri.rfind("file://", 0) != 0) fmt::format_to(std::back_inserter(out), ", \"uriBaseId\": \"%SRCROOT%\"");
   fmt::format_to(std::back_inserter(out), "}}");
+  // Without a position (an unreadable file, a problem of the whole KB) it is the first character:
+  // code-scanning services need a line, and SARIF2017 a full region.
+  std::uint32_t line = 1, start = 1, width = 1;
   if (place.file && begin.line != 0) {
     const std::string_view text = place.file->text;
     const std::size_t line_start = begin.offset - (begin.column - 1);
-    const std::uint32_t start = 1 + utf16_units(text.substr(line_start, begin.column - 1));
-    const std::uint32_t width = utf16_units(text.substr(begin.offset, span.length));
-    fmt::format_to(std::back_inserter(out),
-                   ", \"region\": {{\"startLine\": {}, \"startColumn\": {}, \"endColumn\": {}}}",
-                   begin.line, start, start + std::max<std::uint32_t>(width, 1));
+    line = begin.line;
+    start = 1 + utf16_units(text.substr(line_start, begin.column - 1));
+    width = std::max<std::uint32_t>(utf16_units(text.substr(begin.offset, span.length)), 1);
   }
-  fmt::format_to(std::back_inserter(out), "}}}}]");
+  fmt::format_to(std::back_inserter(out),
+                 ", \"region\": {{\"startLine\": {}, \"startColumn\": {}, \"endColumn\": {}}}}}}}]", line, start,
+                 start + width);
 }
 
 // The rules of [problems]: the lint catalog, then each diagnostic code that occurs, in code order.

@@ -5,8 +5,9 @@
 // tools/lint/sarif_rules.hpp, and one result per problem with ruleId, ruleIndex, level, message,
 // a physical location and `partialFingerprints`. The location is the file as a URI reference
 // (relative paths against `%SRCROOT%`, absolute ones as `file://` URIs) with a region whose
-// columns count UTF-16 code units, as SARIF's default `columnKind` says; a problem of the whole
-// KB (a missing `kb` declaration) is located at the KB path itself. The fingerprint
+// columns count UTF-16 code units, as SARIF's default `columnKind` says; a problem without a
+// position is at line 1, column 1 of its file, and a problem of the whole KB (a missing `kb`
+// declaration) in the KB's first file. The fingerprint
 // `ruleFileLineHash/v1` is the first 32 hex digits of SHA-256 over the rule id, the URI and the
 // flagged line with white space runs folded and trimmed, then `:N` for the Nth result with the
 // same hash: moving the line leaves it unchanged, editing it makes a new alert (docs/cli.md).
