@@ -3,8 +3,8 @@
 
 The multitool (npm @microsoft/sarif-multitool-linux, pinned in tests/data/sarif/, installed
 there by .ci/setup) checks the SARIF rules and GitHub Advanced Security's ingestion rules
-(`--rule-kind "Sarif;Gh"`). Every log of sarif_test.py's runs (the lint goldens, and the KBs
-that do not compile) must give no error and no warning. A control log whose result has no
+(`--rule-kind "Sarif;Gh"`). Every log of sarif_test.py's runs (the lint goldens, the KBs that
+do not compile, the runs stopped by a bad config) must give no error and no warning. A control log whose result has no
 location must give GitHub's errors, so the checker is known to be live. Skips (exit 77) and
 says why when the multitool is not installed.
 
@@ -17,7 +17,7 @@ import subprocess
 import sys
 import tempfile
 
-from sarif_test import BROKEN, RUNS
+from sarif_test import BROKEN, CONFIG_ERRORS, RUNS
 
 SKIP = 77
 
@@ -42,12 +42,14 @@ def main() -> int:
               "(.ci/setup does when npm is there)")
         return SKIP
     golden = os.path.join(root, "tests", "golden")
-    runs = [(arguments, os.path.join(golden, "lint")) for arguments in RUNS]
-    runs += [(["lint", "--format", "sarif", source], os.path.join(golden, "check")) for source, _ in BROKEN]
+    runs = [(arguments, os.path.join(golden, "lint"), {}) for arguments in RUNS]
+    runs += [(["lint", "--format", "sarif", source], os.path.join(golden, "check"), {}) for source, _ in BROKEN]
+    runs += [(arguments, os.path.join(golden, "lint"), environment) for arguments, environment, _ in CONFIG_ERRORS]
     problems = []
     with tempfile.TemporaryDirectory() as tmp:
-        for index, (arguments, directory) in enumerate(runs):
-            result = subprocess.run([binary] + arguments, cwd=directory, capture_output=True, timeout=120)
+        for index, (arguments, directory, environment) in enumerate(runs):
+            result = subprocess.run([binary] + arguments, cwd=directory, capture_output=True, timeout=120,
+                                    env=dict(os.environ, **environment))
             with open(os.path.join(tmp, f"lint{index}.sarif"), "wb") as file:
                 file.write(result.stdout)
             problems += [f"{arguments[-1]}: {line}" for line in findings(multitool, file.name, tmp)]

@@ -15,7 +15,9 @@ finding down, while the regions do.
 KBs that do not compile (tests/golden/check/fail_several_errors.rf, and fail_missing_kb.rf whose
 error belongs to no line: it is placed at 1:1 of the KB's file) must still give a valid log on stdout, exit 1, with the compile
 errors as results (their codes, lines and columns, rules linked to docs/diagnostics.md) and
-`executionSuccessful: false`; the text diagnostics still go to stderr.
+`executionSuccessful: false`; the text diagnostics still go to stderr. So must a bad config
+file and a bad REDFLAG_TODAY: no results, the error (as on stderr) the invocation's
+toolConfigurationNotification.
 
 usage: sarif_test.py REDFLAG_BINARY SCHEMA LINT_GOLDEN_DIR DOCS_DIR
 """
@@ -39,6 +41,15 @@ RUNS = [
 BROKEN = [
     ("fail_several_errors.rf", [("E010", 4, 1), ("E011", 6, 13), ("E011", 7, 8)]),
     ("fail_missing_kb.rf", [("E028", 1, 1)]),
+]
+
+
+# Lint runs in tests/golden/lint/ stopped by their configuration: (arguments, environment, error).
+CONFIG_ERRORS = [
+    (["lint", "--format", "sarif", "--config", "bad_syntax.toml", "warnings.rf"], {},
+     "bad_syntax.toml:2:15: error: invalid TOML: error while parsing value: could not determine value type"),
+    (["lint", "--format", "sarif", "warnings.rf"], {"REDFLAG_TODAY": "x"},
+     "error: REDFLAG_TODAY is `x`; write a date as YYYY-MM-DD"),
 ]
 
 
@@ -94,8 +105,9 @@ def problems_of(log: dict, schema: dict) -> list:
     return problems
 
 
-def run_lint(binary: str, arguments: list, directory: str) -> tuple:
-    result = subprocess.run([binary] + arguments, cwd=directory, capture_output=True, timeout=120)
+def run_lint(binary: str, arguments: list, directory: str, environment: dict = None) -> tuple:
+    result = subprocess.run([binary] + arguments, cwd=directory, capture_output=True, timeout=120,
+                            env=dict(os.environ, **(environment or {})))
     return result, (json.loads(result.stdout) if result.stdout else None)
 
 
@@ -142,6 +154,22 @@ def broken_problems(binary: str, schema: dict, docs: str, check_dir: str) -> lis
     return problems
 
 
+def config_error_problems(binary: str, schema: dict, directory: str) -> list:
+    problems = []
+    for arguments, environment, error in CONFIG_ERRORS:
+        result, log = run_lint(binary, arguments, directory, environment)
+        if result.returncode != 1 or log is None or result.stderr.decode() != error + "\n":
+            problems.append(f"{arguments}: exit {result.returncode}, stdout {result.stdout[:80]!r}, stderr {result.stderr!r}")
+            continue
+        problems += [f"{arguments}: {p}" for p in problems_of(log, schema)]
+        notification = {"level": "error", "message": {"text": error}}
+        want = [{"executionSuccessful": False, "toolConfigurationNotifications": [notification]}]
+        if log["runs"][0].get("invocations") != want or log["runs"][0]["results"]:
+            problems.append(f"{arguments}: invocations {log['runs'][0].get('invocations')}, "
+                            f"{len(log['runs'][0]['results'])} results")
+    return problems
+
+
 def main() -> int:
     binary, schema_path, directory, docs = (os.path.abspath(path) for path in sys.argv[1:5])
     with open(schema_path, encoding="utf-8") as file:
@@ -165,6 +193,7 @@ def main() -> int:
     for missing in sorted(set(rule_ids) - fired):
         problems.append(f"no finding of rule {missing}")
     problems += broken_problems(binary, schema, docs, os.path.join(os.path.dirname(directory), "check"))
+    problems += config_error_problems(binary, schema, directory)
     for problem in problems:
         print(problem)
     print(f"{len(rule_ids)} rules, {len(fired)} fired; {len(problems)} problems")

@@ -39,8 +39,9 @@ LintRun lint_kb(const FrontendResult& frontend, const std::vector<std::string>& 
 }
 
 std::string render_findings(const FrontendResult& frontend, const std::vector<std::string>& kb_paths,
-                            const std::vector<lint::LintFinding>& findings, LintFormat format, bool color) {
+                            const LintRun& run, LintFormat format, bool color) {
   const auto& files = frontend.files;
+  const auto& findings = run.findings;
   switch (format) {
     case LintFormat::Text:
       if (findings.empty()) return {};
@@ -50,7 +51,8 @@ std::string render_findings(const FrontendResult& frontend, const std::vector<st
       auto problems = problems_of(frontend.diagnostics);
       const auto lint_problems = lint::problems_of(findings);
       problems.insert(problems.end(), lint_problems.begin(), lint_problems.end());
-      return render_sarif(problems, files, kb_paths.empty() ? "" : kb_paths.front(), !frontend.has_errors());
+      const SarifInvocation invocation{!frontend.has_errors() && run.error.empty(), run.error};
+      return render_sarif(problems, files, kb_paths.empty() ? "" : kb_paths.front(), invocation);
     }
   }
   return {};

@@ -137,7 +137,7 @@ class LineHashes {
 }  // namespace
 
 std::string render_sarif(const std::vector<Problem>& problems, const std::vector<SourceFile>& files,
-                         std::string_view kb_path, bool compiled) {
+                         std::string_view kb_path, const SarifInvocation& invocation) {
   const auto rules = rules_for(problems);
   fmt::memory_buffer out;
   const auto put = std::back_inserter(out);
@@ -152,11 +152,14 @@ std::string render_sarif(const std::vector<Problem>& problems, const std::vector
     fmt::format_to(put, "{}\n            ", i == 0 ? "" : ",");
     append_rule(out, rules[i]);
   }
-  fmt::format_to(put, "\n          ]\n        }}\n      }},\n"
-                      "      \"invocations\": [{{\"executionSuccessful\": {}}}],\n"
-                      "      \"columnKind\": \"utf16CodeUnits\",\n"
-                      "      \"results\": [",
-                 compiled);
+  fmt::format_to(put, "\n          ]\n        }}\n      }},\n      \"invocations\": [{{\"executionSuccessful\": {}",
+                 invocation.successful);
+  if (!invocation.configuration_error.empty()) {
+    fmt::format_to(put, ", \"toolConfigurationNotifications\": [{{\"level\": \"error\", \"message\": {{\"text\": ");
+    append_json_string(out, invocation.configuration_error);
+    fmt::format_to(put, "}}}}]");
+  }
+  fmt::format_to(put, "}}],\n      \"columnKind\": \"utf16CodeUnits\",\n      \"results\": [");
   LineHashes hashes;
   for (std::size_t i = 0; i < problems.size(); ++i) {
     const auto& problem = problems[i];

@@ -12,7 +12,8 @@
 // flagged line with white space runs folded and trimmed, then `:N` for the Nth result with the
 // same hash: moving the line leaves it unchanged, editing it makes a new alert (docs/cli.md).
 // A KB that does not compile still gets a log: its compile errors are the results and the
-// invocation says `executionSuccessful: false`. tests/cli/sarif_test.py validates the output
+// invocation says `executionSuccessful: false`; so does a bad config file, as the invocation's
+// `toolConfigurationNotifications`. tests/cli/sarif_test.py validates the output
 // against the official schema.
 #pragma once
 
@@ -24,10 +25,15 @@
 
 namespace redflag::tools {
 
+// How the run went: whether the KB was linted, and a configuration error that stopped it.
+struct SarifInvocation {
+  bool successful = true;           // the KB compiled and was linted
+  std::string configuration_error;  // a bad config file or date: a toolConfigurationNotification
+};
+
 // [problems] on the sources [files] as one SARIF log, ending with a newline. A problem's code is
-// a lint id or a diagnostic code. [kb_path] locates problems of no file; [compiled] is whether
-// the KB compiled (and so was linted).
+// a lint id or a diagnostic code. [kb_path] locates problems when the KB has no file.
 std::string render_sarif(const std::vector<Problem>& problems, const std::vector<SourceFile>& files,
-                         std::string_view kb_path, bool compiled);
+                         std::string_view kb_path, const SarifInvocation& invocation);
 
 }  // namespace redflag::tools
