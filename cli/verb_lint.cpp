@@ -1,7 +1,7 @@
 // `redflag lint PATH...`: checks a KB that compiles against the lint catalog (docs/lints.md).
 //
 // Findings are the verb's results and go to stdout (text, JSON or SARIF); compile errors and a
-// bad config file go to stderr. Today's date, which `review-overdue` compares with, comes from
+// bad config file go to stderr, and into the SARIF log too. Today's date, which `review-overdue` compares with, comes from
 // `--today`, else the REDFLAG_TODAY environment variable, else the system clock (local time).
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -42,29 +42,35 @@ std::string today_from_clock() {
   return text;
 }
 
+// Nothing was linted: [frontend] has compile errors or [run] a configuration error, which
+// goes to stderr. SARIF still gets a log saying so. Returns the exit status, 1.
+int refuse(const LintVerbOptions& options, const FrontendResult& frontend, const tools::LintRun& run) {
+  if (!run.error.empty()) std::fputs((run.error + "\n").c_str(), stderr);
+  if (options.format == LintFormat::Sarif) print_output(tools::render_findings(frontend, options.paths, run, options.format, false));
+  return 1;
+}
+
 int run_lint(LintVerbOptions& options) {
   const FrontendResult frontend = check_paths(options.paths);
-  // Compile errors follow --format json; text otherwise (SARIF holds lint findings only).
+  // Compile errors follow --format json on stderr; text otherwise, and SARIF holds them as well.
   const DiagnosticsFormat diagnostics_format =
       options.format == LintFormat::Json ? DiagnosticsFormat::Json : DiagnosticsFormat::Text;
   if (!frontend.diagnostics.empty()) {
     print_diagnostics(frontend.diagnostics, frontend.files, DiagnosticsStyle{diagnostics_format, options.color});
   }
-  if (frontend.has_errors()) return 1;
+  if (frontend.has_errors()) return refuse(options, frontend, {});
   if (options.today.empty()) {
     const char* from_env = std::getenv("REDFLAG_TODAY");
     options.today = from_env ? from_env : today_from_clock();
     if (!tools::is_date(options.today)) {
-      print_error(fmt::format("REDFLAG_TODAY is `{}`; write a date as YYYY-MM-DD", options.today));
-      return 1;
+      tools::LintRun bad_date;
+      bad_date.error = fmt::format("error: REDFLAG_TODAY is `{}`; write a date as YYYY-MM-DD", options.today);
+      return refuse(options, frontend, bad_date);
     }
   }
   const auto run = tools::lint_kb(frontend, options.paths, tools::LintSettings{options.config, options.today, options.release});
-  if (!run.error.empty()) {
-    std::fputs((run.error + "\n").c_str(), stderr);
-    return 1;
-  }
-  print_output(tools::render_findings(run.findings, frontend.files, options.format, options.color));
+  if (!run.error.empty()) return refuse(options, frontend, run);
+  print_output(tools::render_findings(frontend, options.paths, run, options.format, options.color));
   for (const auto& finding : run.findings) {
     if (finding.severity == Severity::Error || options.werror) return 1;
   }

@@ -23,9 +23,23 @@ struct TestOptions {
   DiagnosticsStyle diagnostics;
 };
 
+// Writes the JUnit report [xml] to [path] (`-` is standard output); false (said on stderr)
+// when it could not.
+bool write_junit(const std::string& path, const std::string& xml, const std::vector<SourceFile>& inputs) {
+  const auto error = write_output(path, xml, inputs);
+  if (!error.empty()) print_error(error);
+  return error.empty();
+}
+
 int run_test(const TestOptions& options) {
   const auto kb = tools::compile_kb(options.paths);
-  if (!report_load(kb, options.diagnostics)) return 1;
+  if (!report_load(kb, options.diagnostics)) {
+    if (!options.junit.empty()) {
+      write_junit(options.junit, tools::junit_load_error_xml(kb, options.paths),
+                  kb.frontend ? kb.frontend->files : std::vector<SourceFile>{});
+    }
+    return 1;
+  }
   const auto run = tools::run_kb_tests(*kb.frontend, *kb.image, options.coverage);
   const std::string report = tools::render_test_report(*kb.frontend, *kb.image, run);
   // With the JUnit XML on standard output, the report for people moves to standard error.
@@ -34,12 +48,9 @@ int run_test(const TestOptions& options) {
   } else {
     print_output(report);
   }
-  if (!options.junit.empty()) {
-    const std::string xml = tools::junit_xml(*kb.image, run.outcomes);
-    if (const auto error = write_output(options.junit, xml, kb.frontend->files); !error.empty()) {
-      print_error(error);
-      return 1;
-    }
+  if (!options.junit.empty() &&
+      !write_junit(options.junit, tools::junit_xml(*kb.image, run, options.require_coverage), kb.frontend->files)) {
+    return 1;
   }
   if (run.failed > 0) return 1;
   if (options.require_coverage && !run.fully_covered) {

@@ -53,12 +53,6 @@ Problem problem_of(const Diagnostic& diagnostic) {
           std::vector<std::string_view>(diagnostic.help.begin(), diagnostic.help.end())};
 }
 
-std::vector<Problem> problems_of(const std::vector<Diagnostic>& diagnostics) {
-  std::vector<Problem> problems;
-  for (const auto& diagnostic : diagnostics) problems.push_back(problem_of(diagnostic));
-  return problems;
-}
-
 std::string render_one(const Problem& diagnostic, const std::vector<SourceFile>& files,
                        const RenderOptions& options) {
   const Colors colors = colors_for(options);
@@ -96,6 +90,12 @@ std::string render_one(const Problem& diagnostic, const std::vector<SourceFile>&
 }
 
 }  // namespace
+
+std::vector<Problem> problems_of(const std::vector<Diagnostic>& diagnostics) {
+  std::vector<Problem> problems;
+  for (const auto& diagnostic : diagnostics) problems.push_back(problem_of(diagnostic));
+  return problems;
+}
 
 std::string render_text(const Diagnostic& diagnostic, const std::vector<SourceFile>& files,
                         const RenderOptions& options) {

@@ -30,6 +30,9 @@ struct Problem {
   std::vector<std::string_view> help;
 };
 
+// [diagnostics] as problems; views into [diagnostics].
+std::vector<Problem> problems_of(const std::vector<Diagnostic>& diagnostics);
+
 // One diagnostic as text, ending with a newline; [files] are indexed by the span's file_id.
 std::string render_text(const Diagnostic& diagnostic, const std::vector<SourceFile>& files,
                         const RenderOptions& options = {});

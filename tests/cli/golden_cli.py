@@ -4,9 +4,11 @@
 Each case is tests/golden/<verb>/<name>.cmd: one line of arguments for `redflag` (split like a
 shell would, without running one), run from tests/golden/<verb>/ so that relative paths and the
 output stay machine-independent; `{tmp}` stands for a fresh temporary directory, in the
-arguments and in the output. Standard input comes from <name>.stdin when it exists. The
-expected result is <name>.expected: standard output, then standard error after a
-`--- stderr ---` line, then `--- exit N ---`. REDFLAG_UPDATE_GOLDEN=1 rewrites .expected files.
+arguments and in the output, and `{docs}` for the build's REDFLAG_DOCS_URL (from the
+environment) in the output, so SARIF rule links do not depend on the install prefix. Standard
+input comes from <name>.stdin when it exists. The expected result is <name>.expected: standard
+output, then standard error after a `--- stderr ---` line, then `--- exit N ---`.
+REDFLAG_UPDATE_GOLDEN=1 rewrites .expected files.
 
 usage: golden_cli.py REDFLAG_BINARY CASE.cmd
 """
@@ -34,6 +36,8 @@ def main() -> int:
         result = subprocess.run([binary] + arguments, cwd=directory, stdin=stdin,
                                 capture_output=True, timeout=120)
         actual = render(result).replace(tmp, "{tmp}")
+    if os.environ.get("REDFLAG_DOCS_URL"):
+        actual = actual.replace(os.environ["REDFLAG_DOCS_URL"], "{docs}")
     if os.environ.get("REDFLAG_UPDATE_GOLDEN"):
         with open(stem + ".expected", "w", encoding="utf-8") as file:
             file.write(actual)

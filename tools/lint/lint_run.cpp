@@ -38,14 +38,22 @@ LintRun lint_kb(const FrontendResult& frontend, const std::vector<std::string>& 
   return run;
 }
 
-std::string render_findings(const std::vector<lint::LintFinding>& findings, const std::vector<SourceFile>& files,
-                            LintFormat format, bool color) {
+std::string render_findings(const FrontendResult& frontend, const std::vector<std::string>& kb_paths,
+                            const LintRun& run, LintFormat format, bool color) {
+  const auto& files = frontend.files;
+  const auto& findings = run.findings;
   switch (format) {
     case LintFormat::Text:
       if (findings.empty()) return {};
       return render_problems_text(lint::problems_of(findings), files, RenderOptions{color}) + "\n" + summary(findings);
     case LintFormat::Json: return render_problems_json(lint::problems_of(findings), files);
-    case LintFormat::Sarif: return render_sarif(findings, files);
+    case LintFormat::Sarif: {
+      auto problems = problems_of(frontend.diagnostics);
+      const auto lint_problems = lint::problems_of(findings);
+      problems.insert(problems.end(), lint_problems.begin(), lint_problems.end());
+      const SarifInvocation invocation{!frontend.has_errors() && run.error.empty(), run.error};
+      return render_sarif(problems, files, kb_paths.empty() ? "" : kb_paths.front(), invocation);
+    }
   }
   return {};
 }

@@ -4,9 +4,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
+#include "compiler/lint/lint.hpp"
 #include "redflag/version.hpp"
+#include "runtime/sha256.hpp"
 #include "tools/json_text.hpp"
+#include "tools/lint/sarif_rules.hpp"
 
 namespace redflag::tools {
 namespace {
@@ -37,79 +41,144 @@ std::string uri_of(std::string_view path) {
   return uri;
 }
 
-std::string_view level_of(lint::LintLevel level) {
-  return level == lint::LintLevel::Error ? "error" : "warning";
-}
-
-void append_rules(fmt::memory_buffer& out) {
-  const auto& catalog = lint::lint_catalog();
-  for (std::size_t i = 0; i < catalog.size(); ++i) {
-    const auto& info = catalog[i];
-    fmt::format_to(std::back_inserter(out), "{}\n            {{\"id\": ", i == 0 ? "" : ",");
-    append_json_string(out, info.id);
-    fmt::format_to(std::back_inserter(out), ", \"shortDescription\": {{\"text\": ");
-    append_json_string(out, info.short_description);
-    fmt::format_to(std::back_inserter(out), "}}, \"fullDescription\": {{\"text\": ");
-    append_json_string(out, fmt::format("{}; see docs/lints.md#{}", info.short_description, info.id));
-    fmt::format_to(std::back_inserter(out), "}}, \"help\": {{\"text\": ");
-    append_json_string(out, info.help);
-    fmt::format_to(std::back_inserter(out),
-                   "}}, \"defaultConfiguration\": {{\"level\": \"{}\"}}}}",
-                   level_of(info.default_level));
+// The line of [begin] in [text], white space runs folded to one space and trimmed.
+std::string normalized_line(std::string_view text, const SourceLoc& begin) {
+  if (begin.line == 0) return {};
+  const std::size_t start = begin.offset - (begin.column - 1);
+  const std::size_t end = std::min(text.find('\n', start), text.size());
+  std::string line;
+  for (const char c : text.substr(start, end - start)) {
+    const bool space = c == ' ' || c == '\t' || c == '\r';
+    if (space && (line.empty() || line.back() == ' ')) continue;
+    line += space ? ' ' : c;
   }
+  if (!line.empty() && line.back() == ' ') line.pop_back();
+  return line;
 }
 
-void append_location(fmt::memory_buffer& out, const SourceSpan& span,
-                     const std::vector<SourceFile>& files) {
+// Where a result points: its artifact's URI, and the source text and span when it has a file.
+struct ResultPlace {
+  std::string uri;
+  const SourceFile* file = nullptr;
+};
+
+// A problem of the whole KB is placed in the KB's first file, where a `kb` declaration would go.
+ResultPlace place_of(const Problem& problem, const std::vector<SourceFile>& files, std::string_view kb_path) {
+  const std::uint32_t file_id = problem.span.begin.file_id;
+  if (file_id < files.size()) return {uri_of(files[file_id].path), &files[file_id]};
+  if (!files.empty()) return {uri_of(files.front().path), nullptr};
+  return {uri_of(kb_path), nullptr};
+}
+
+void append_rule(fmt::memory_buffer& out, const SarifRule& rule) {
+  const auto put = std::back_inserter(out);
+  fmt::format_to(put, "{{\"id\": ");
+  append_json_string(out, rule.id);
+  fmt::format_to(put, ", \"shortDescription\": {{\"text\": ");
+  append_json_string(out, rule.short_description);
+  fmt::format_to(put, "}}, \"fullDescription\": {{\"text\": ");
+  append_json_string(out, rule.full_description);
+  fmt::format_to(put, "}}, \"help\": {{\"text\": ");
+  append_json_string(out, rule.help);
+  fmt::format_to(put, "}}, \"helpUri\": ");
+  append_json_string(out, rule.help_uri);
+  fmt::format_to(put, ", \"defaultConfiguration\": {{\"level\": \"{}\"}}}}", rule.level);
+}
+
+void append_location(fmt::memory_buffer& out, const SourceSpan& span, const ResultPlace& place) {
   const SourceLoc& begin = span.begin;
-  const SourceFile& file = files.at(begin.file_id);
-  const std::string_view text = file.text;
-  const std::string uri = uri_of(file.path);
   fmt::format_to(std::back_inserter(out), "\"locations\": [{{\"physicalLocation\": {{"
                                           "\"artifactLocation\": {{\"uri\": ");
-  append_json_string(out, uri);
-  if (uri.rfind("file://", 0) != 0) fmt::format_to(std::back_inserter(out), ", \"uriBaseId\": \"%SRCROOT%\"");
+  append_json_string(out, place.uri);
+  if (place.uri.rfind("file://", 0) != 0) fmt::format_to(std::back_inserter(out), ", \"uriBaseId\": \"%SRCROOT%\"");
   fmt::format_to(std::back_inserter(out), "}}");
-  if (begin.line != 0) {
+  // Without a position (an unreadable file, a problem of the whole KB) it is the first character:
+  // code-scanning services need a line, and SARIF2017 a full region.
+  std::uint32_t line = 1, start = 1, width = 1;
+  if (place.file && begin.line != 0) {
+    const std::string_view text = place.file->text;
     const std::size_t line_start = begin.offset - (begin.column - 1);
-    const std::uint32_t start = 1 + utf16_units(text.substr(line_start, begin.column - 1));
-    const std::uint32_t width = utf16_units(text.substr(begin.offset, span.length));
-    fmt::format_to(std::back_inserter(out),
-                   ", \"region\": {{\"startLine\": {}, \"startColumn\": {}, \"endColumn\": {}}}",
-                   begin.line, start, start + std::max<std::uint32_t>(width, 1));
+    line = begin.line;
+    start = 1 + utf16_units(text.substr(line_start, begin.column - 1));
+    width = std::max<std::uint32_t>(utf16_units(text.substr(begin.offset, span.length)), 1);
   }
-  fmt::format_to(std::back_inserter(out), "}}}}]");
+  fmt::format_to(std::back_inserter(out),
+                 ", \"region\": {{\"startLine\": {}, \"startColumn\": {}, \"endColumn\": {}}}}}}}]", line, start,
+                 start + width);
 }
+
+// The rules of [problems]: the lint catalog, then each diagnostic code that occurs, in code order.
+std::vector<SarifRule> rules_for(const std::vector<Problem>& problems) {
+  auto rules = lint_rules();
+  std::vector<std::string_view> codes;
+  for (const auto& problem : problems) {
+    if (!lint::find_lint(problem.code)) codes.push_back(problem.code);
+  }
+  std::sort(codes.begin(), codes.end());
+  codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+  for (const auto code : codes) rules.push_back(diagnostic_rule(code));
+  return rules;
+}
+
+// Fingerprints of results: one hash per rule, URI and line text, with an occurrence count.
+class LineHashes {
+ public:
+  std::string next(std::string_view rule_id, std::string_view uri, std::string_view line) {
+    const std::string key = fmt::format("{}\n{}\n{}", rule_id, uri, line);
+    const auto digest = sha256(reinterpret_cast<const std::uint8_t*>(key.data()), key.size());
+    const std::string hash = to_hex(digest).substr(0, 32);
+    return fmt::format("{}:{}", hash, ++seen_[hash]);
+  }
+
+ private:
+  std::map<std::string, std::size_t> seen_;
+};
 
 }  // namespace
 
-std::string render_sarif(const std::vector<lint::LintFinding>& findings,
-                         const std::vector<SourceFile>& files) {
+std::string render_sarif(const std::vector<Problem>& problems, const std::vector<SourceFile>& files,
+                         std::string_view kb_path, const SarifInvocation& invocation) {
+  const auto rules = rules_for(problems);
   fmt::memory_buffer out;
-  fmt::format_to(std::back_inserter(out),
+  const auto put = std::back_inserter(out);
+  fmt::format_to(put,
                  "{{\n  \"$schema\": \"{}\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n"
                  "      \"tool\": {{\n        \"driver\": {{\n          \"name\": \"redflag\",\n"
-                 "          \"version\": \"{}\",\n          \"rules\": [",
+                 "          \"version\": \"{}\",\n          \"informationUri\": ",
                  kSchema, kRedflagVersion);
-  append_rules(out);
-  fmt::format_to(std::back_inserter(out), "\n          ]\n        }}\n      }},\n"
-                                          "      \"columnKind\": \"utf16CodeUnits\",\n"
-                                          "      \"results\": [");
-  for (std::size_t i = 0; i < findings.size(); ++i) {
-    const auto& finding = findings[i];
-    const auto& info = lint::lint_info(finding.lint);
-    fmt::format_to(std::back_inserter(out), "{}\n        {{\"ruleId\": ", i == 0 ? "" : ",");
-    append_json_string(out, info.id);
-    fmt::format_to(std::back_inserter(out), ", \"ruleIndex\": {}, \"level\": \"{}\", \"message\": {{\"text\": ",
-                   static_cast<std::size_t>(finding.lint), severity_name(finding.severity));
-    std::string message = finding.message;
-    for (const auto& help : finding.help) message += "\nhelp: " + help;
-    append_json_string(out, message);
-    fmt::format_to(std::back_inserter(out), "}}, ");
-    append_location(out, finding.span, files);
-    fmt::format_to(std::back_inserter(out), "}}");
+  append_json_string(out, tool_information_uri());
+  fmt::format_to(put, ",\n          \"rules\": [");
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    fmt::format_to(put, "{}\n            ", i == 0 ? "" : ",");
+    append_rule(out, rules[i]);
   }
-  fmt::format_to(std::back_inserter(out), "{}]\n    }}\n  ]\n}}\n", findings.empty() ? "" : "\n      ");
+  fmt::format_to(put, "\n          ]\n        }}\n      }},\n      \"invocations\": [{{\"executionSuccessful\": {}",
+                 invocation.successful);
+  if (!invocation.configuration_error.empty()) {
+    fmt::format_to(put, ", \"toolConfigurationNotifications\": [{{\"level\": \"error\", \"message\": {{\"text\": ");
+    append_json_string(out, invocation.configuration_error);
+    fmt::format_to(put, "}}}}]");
+  }
+  fmt::format_to(put, "}}],\n      \"columnKind\": \"utf16CodeUnits\",\n      \"results\": [");
+  LineHashes hashes;
+  for (std::size_t i = 0; i < problems.size(); ++i) {
+    const auto& problem = problems[i];
+    const auto rule = std::find_if(rules.begin(), rules.end(), [&](const SarifRule& r) { return r.id == problem.code; });
+    const ResultPlace place = place_of(problem, files, kb_path);
+    fmt::format_to(put, "{}\n        {{\"ruleId\": ", i == 0 ? "" : ",");
+    append_json_string(out, problem.code);
+    fmt::format_to(put, ", \"ruleIndex\": {}, \"level\": \"{}\", \"message\": {{\"text\": ", rule - rules.begin(),
+                   severity_name(problem.severity));
+    std::string message(problem.message);
+    for (const auto& help : problem.help) message += fmt::format("\nhelp: {}", help);
+    append_json_string(out, message);
+    fmt::format_to(put, "}}, ");
+    append_location(out, problem.span, place);
+    const std::string line = place.file ? normalized_line(place.file->text, problem.span.begin) : std::string();
+    fmt::format_to(put, ", \"partialFingerprints\": {{\"ruleFileLineHash/v1\": \"{}\"}}}}",
+                   hashes.next(problem.code, place.uri, line));
+  }
+  fmt::format_to(put, "{}]\n    }}\n  ]\n}}\n", problems.empty() ? "" : "\n      ");
   return fmt::to_string(out);
 }
 

@@ -73,7 +73,7 @@ std::string render_test_report(const FrontendResult& frontend, const Image& imag
     if (outcome.passed()) continue;
     const auto& test = image.tests[outcome.test];
     fmt::format_to(put, "  {} ({}:{})\n", test.name, test.file, test.line);
-    for (const auto& failure : outcome.failures) fmt::format_to(put, "    {}\n", indent_continuation(failure, "    "));
+    for (const auto& failure : outcome.failures) fmt::format_to(put, "    {}\n", indent_continuation(failure_text(failure), "    "));
   }
   if (run.coverage) append_coverage(out, frontend, image, *run.coverage);
   fmt::format_to(put, "\ntest result: {}. {} passed, {} failed\n", run.failed == 0 ? "ok" : "FAILED",

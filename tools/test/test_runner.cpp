@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 
 namespace redflag::tools {
 namespace {
@@ -31,24 +32,23 @@ std::string score_text(double low, double high) {
   return fmt::format("{} to {}", low, high);
 }
 
-// Checks one expectation; returns an empty string when it holds, else the failure message.
-std::string check(const Image& image, const ImageExpectation& expectation,
+// Checks one expectation; nullopt when it holds.
+std::optional<ExpectationFailure> check(const Image& image, const ImageExpectation& expectation,
                   const Evaluation& evaluation) {
   const auto fired = flags_with(evaluation, Tri::True);
   const auto undetermined = flags_with(evaluation, Tri::Unknown);
   const auto result_of = [&](std::uint32_t flag) { return evaluation.flags[flag]; };
-  const auto mismatch = [](std::string_view what, const std::string& expected,
-                           const std::string& actual) {
-    return fmt::format("{}\n  expected: {}\n  actual:   {}", what, expected, actual);
+  const auto mismatch = [](std::string what, std::string expected, std::string actual) {
+    return ExpectationFailure{std::move(what), std::move(expected), std::move(actual)};
   };
   switch (expectation.kind) {
     case ExpectKind::Urgency:
-      if (evaluation.urgency == expectation.args.at(0)) return {};
+      if (evaluation.urgency == expectation.args.at(0)) return std::nullopt;
       return mismatch("urgency", image.levels.at(expectation.args[0]),
                       image.levels.at(evaluation.urgency));
     case ExpectKind::Status: {
       const bool want_complete = expectation.args.at(0) == 0;
-      if (want_complete == evaluation.complete) return {};
+      if (want_complete == evaluation.complete) return std::nullopt;
       return mismatch("status", want_complete ? "complete" : "incomplete",
                       fmt::format("{} (undetermined: {})",
                                   evaluation.complete ? "complete" : "incomplete",
@@ -57,7 +57,7 @@ std::string check(const Image& image, const ImageExpectation& expectation,
     case ExpectKind::FlagsExactly: {
       auto expected = expectation.args;
       std::sort(expected.begin(), expected.end());
-      if (expected == fired) return {};
+      if (expected == fired) return std::nullopt;
       return mismatch("fired flags", flag_list(image, expected), flag_list(image, fired));
     }
     case ExpectKind::Fired:
@@ -69,7 +69,7 @@ std::string check(const Image& image, const ImageExpectation& expectation,
       for (const auto flag : expectation.args) {
         if ((result_of(flag) == wanted) != want_match) wrong.push_back(flag);
       }
-      if (wrong.empty()) return {};
+      if (wrong.empty()) return std::nullopt;
       static constexpr std::string_view kWhat[] = {"fired", "not fired", "undetermined"};
       static_assert(static_cast<int>(ExpectKind::NotFired) == static_cast<int>(ExpectKind::Fired) + 1 &&
                         static_cast<int>(ExpectKind::Undetermined) == static_cast<int>(ExpectKind::Fired) + 2,
@@ -83,15 +83,23 @@ std::string check(const Image& image, const ImageExpectation& expectation,
     case ExpectKind::Score: {
       const std::uint32_t slot = expectation.args.at(0);
       const auto& value = evaluation.numbers.at(slot);
-      if (value.lo == expectation.low && value.hi == expectation.high) return {};
+      if (value.lo == expectation.low && value.hi == expectation.high) return std::nullopt;
       return mismatch(fmt::format("score {}", image.numbers.at(slot).name),
                       score_text(expectation.low, expectation.high), score_text(value.lo, value.hi));
     }
   }
-  return {};
+  return std::nullopt;
 }
 
 }  // namespace
+
+std::string failure_text(const ExpectationFailure& failure) {
+  return fmt::format("{}\n  expected: {}\n  actual:   {}", failure.what, failure.expected, failure.actual);
+}
+
+std::string failure_summary(const ExpectationFailure& failure) {
+  return fmt::format("{}: expected {}, actual {}", failure.what, failure.expected, failure.actual);
+}
 
 std::vector<FactValue> facts_of_test(const Image& image, const ImageTest& test) {
   std::vector<FactValue> facts(image.facts.size());
@@ -107,8 +115,7 @@ std::vector<TestOutcome> run_tests(const Image& image, const Program& program) {
     evaluate(program, facts.data(), evaluation);
     TestOutcome outcome{i, {}};
     for (const auto& expectation : image.tests[i].expectations) {
-      auto failure = check(image, expectation, evaluation);
-      if (!failure.empty()) outcome.failures.push_back(std::move(failure));
+      if (auto failure = check(image, expectation, evaluation)) outcome.failures.push_back(std::move(*failure));
     }
     outcomes.push_back(std::move(outcome));
   }

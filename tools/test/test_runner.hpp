@@ -14,11 +14,25 @@
 
 namespace redflag::tools {
 
+// One expectation that did not hold: what was checked ("urgency", "fired flags"), and the
+// expected and actual values as text.
+struct ExpectationFailure {
+  std::string what;
+  std::string expected;
+  std::string actual;
+};
+
 struct TestOutcome {
-  std::uint32_t test = 0;             // index into Image::tests
-  std::vector<std::string> failures;  // per failed expectation: what, then indented expected/actual lines
+  std::uint32_t test = 0;                    // index into Image::tests
+  std::vector<ExpectationFailure> failures;  // in expectation order
   bool passed() const { return failures.empty(); }
 };
+
+// [failure] as the report prints it: what, then indented `expected:` and `actual:` lines.
+std::string failure_text(const ExpectationFailure& failure);
+
+// [failure] on one line, as a CI server's summary shows it: `what: expected X, actual Y`.
+std::string failure_summary(const ExpectationFailure& failure);
 
 // The case a test describes: its givens over [image]'s facts, the rest unknown.
 std::vector<FactValue> facts_of_test(const Image& image, const ImageTest& test);

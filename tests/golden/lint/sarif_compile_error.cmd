@@ -1,0 +1,1 @@
+lint --format sarif broken.rf
