@@ -1,5 +1,8 @@
 #include "compiler/diagnostics/diagnostic_render.hpp"
 
+#include "runtime/visible_text.hpp"
+
+#include <algorithm>
 #include <set>
 #include <string_view>
 
@@ -73,24 +76,26 @@ std::string render_one(const Problem& diagnostic, const std::vector<SourceFile>&
       "{}{}{}{}[{}]{}{}: {}{}\n", colors.bold, location,
       diagnostic.severity == Severity::Error ? colors.error : colors.bold,
       severity_name(diagnostic.severity), diagnostic.code, colors.reset, colors.bold,
-      diagnostic.message, colors.reset);
+      visible_text(diagnostic.message), colors.reset);
   if (!file.empty() && begin.line != 0) {
     const std::string_view line = line_of(files[begin.file_id].text, begin);
     if (line.size() <= kMaxEchoedLine) {
       const std::string number = std::to_string(begin.line);
       const std::string gutter(number.size(), ' ');
-      // Tabs before the span are kept so the caret lines up under them.
+      // The line as shown (control characters escaped, tabs kept); the pad holds a space for
+      // each character shown before the span, or a tab, so that the caret lines up.
+      const std::string before = visible_text(line.substr(0, std::min<std::size_t>(begin.column - 1, line.size())), true);
       std::string pad;
-      for (std::size_t i = 0; i + 1 < begin.column && i < line.size(); ++i) {
-        pad += line[i] == '\t' ? '\t' : ' ';
+      for (const char c : before) {
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) pad += c == '\t' ? '\t' : ' ';
       }
       const std::size_t length = diagnostic.span.length == 0 ? 1 : diagnostic.span.length;
-      out += fmt::format(" {} |\n {} | {}\n {} | {}{}^{}{}\n", gutter, number, line, gutter, pad,
+      out += fmt::format(" {} |\n {} | {}\n {} | {}{}^{}{}\n", gutter, number, visible_text(line, true), gutter, pad,
                          colors.error, std::string(length - 1, '~'), colors.reset);
     }
   }
   for (const auto& help : diagnostic.help) {
-    out += fmt::format("  {}help{}: {}\n", colors.help, colors.reset, help);
+    out += fmt::format("  {}help{}: {}\n", colors.help, colors.reset, visible_text(help));
   }
   return out;
 }

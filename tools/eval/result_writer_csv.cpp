@@ -2,10 +2,12 @@
 //
 // Columns id,urgency,status,fired,undetermined,error; fired and undetermined list flag names
 // joined by `;`, highest urgency first. A case that could not be read has status `error`, an
-// empty urgency and its message in the error column. Fields holding a comma, a quote or a line
-// break are quoted with quotes doubled (RFC 4180); lines end in "\n".
+// empty urgency and its message in the error column. Every field holding a comma, a quote or a
+// line break is quoted with quotes doubled (RFC 4180), flag names from a crafted `.rfb`
+// included; ids and names are written exactly, messages through visible_text. Lines end in "\n".
 #include "tools/eval/result_order.hpp"
 #include "tools/eval/result_writer.hpp"
+#include "runtime/visible_text.hpp"
 
 namespace redflag::tools {
 namespace {
@@ -48,24 +50,25 @@ class CsvWriter final : public ResultWriter {
              std::string_view /*field*/) override {
     put_field(buffer_, id);
     put(buffer_, ",,error,,,");
-    put_field(buffer_, message);
+    put_field(buffer_, visible_text(message));
     buffer_.push_back('\n');
     record_done();
   }
 
  private:
-  // The names of the flags whose result is [which], joined by `;` (names never need quotes).
+  // The names of the flags whose result is [which], joined by `;`, as one field.
   void write_flags(const Evaluation& evaluation, Tri which) {
-    bool first = true;
+    names_.clear();
     for (const std::uint32_t flag_id : order_) {
       if (evaluation.flags[flag_id] != which) continue;
-      if (!first) buffer_.push_back(';');
-      first = false;
-      put(buffer_, image_.flags[flag_id].name);
+      if (!names_.empty()) names_ += ';';
+      names_ += image_.flags[flag_id].name;
     }
+    put_field(buffer_, names_);
   }
 
   std::vector<std::uint32_t> order_;  // flags_by_urgency
+  std::string names_;                 // write_flags' field, reused
 };
 
 }  // namespace

@@ -1,9 +1,12 @@
 // `--format text`: a readable report per case (docs/cli.md#eval-text).
 #include <iterator>
+#include <string_view>
+#include <type_traits>
 
 #include "tools/eval/fact_display.hpp"
 #include "tools/eval/result_writer.hpp"
 #include "runtime/sha256.hpp"
+#include "runtime/visible_text.hpp"
 
 namespace redflag::tools {
 namespace {
@@ -66,9 +69,23 @@ class TextWriter final : public ResultWriter {
     }
   }
 
+  // Formats into the record, every string argument (ids, names, titles, messages: input) shown
+  // through visible_text so that no control character reaches the terminal.
   template <typename... Args>
   void put(fmt::format_string<Args...> format, Args&&... args) {
-    fmt::format_to(std::back_inserter(buffer_), format, std::forward<Args>(args)...);
+    put_shown(fmt::string_view(format), shown(args)...);
+  }
+  template <typename... Shown>
+  void put_shown(fmt::string_view format, const Shown&... args) {
+    fmt::vformat_to(std::back_inserter(buffer_), format, fmt::make_format_args(args...));
+  }
+  template <typename T>
+  static decltype(auto) shown(const T& value) {
+    if constexpr (std::is_convertible_v<const T&, std::string_view>) {
+      return visible_text(std::string_view(value));
+    } else {
+      return (value);
+    }
   }
 
   void write_fired(const FiredFlag& fired) {
