@@ -43,8 +43,9 @@ std::uint32_t decode(std::string_view text, std::size_t i, std::size_t& length) 
 // Controls (C0, DEL, C1) and the characters that show as nothing or reorder text: no-break and
 // other odd spaces, soft hyphen, zero-width characters, bidirectional marks and overrides,
 // line and paragraph separators, the byte order mark.
-bool invisible(std::uint32_t point, bool keep_tabs) {
-  if (point == '\t') return !keep_tabs;
+bool invisible(std::uint32_t point, Keep keep) {
+  if (point == '\t') return keep == Keep::Nothing;
+  if (point == '\n') return keep != Keep::TabsAndLineFeeds;
   if (point < 0x20 || (point >= 0x7F && point <= 0x9F)) return true;
   return point == 0xA0 || point == 0xAD || point == 0x034F || point == 0x061C || point == 0x115F ||
          point == 0x1160 || point == 0x180E || (point >= 0x2000 && point <= 0x200F) ||
@@ -54,19 +55,19 @@ bool invisible(std::uint32_t point, bool keep_tabs) {
 
 }  // namespace
 
-bool needs_escapes(std::string_view text, bool keep_tabs) {
+bool needs_escapes(std::string_view text, Keep keep) {
   for (std::size_t i = 0; i < text.size();) {
     std::size_t length = 0;
     const std::uint32_t point = decode(text, i, length);
-    if (length == 0 || invisible(point, keep_tabs)) return true;
+    if (length == 0 || invisible(point, keep)) return true;
     i += length;
   }
   return false;
 }
 
-std::string visible_text(std::string_view text, bool keep_tabs) {
+std::string visible_text(std::string_view text, Keep keep) {
   static constexpr char kDigits[] = "0123456789abcdef";
-  if (!needs_escapes(text, keep_tabs)) return std::string(text);
+  if (!needs_escapes(text, keep)) return std::string(text);
   std::string out;
   for (std::size_t i = 0; i < text.size();) {
     std::size_t length = 0;
@@ -79,7 +80,7 @@ std::string visible_text(std::string_view text, bool keep_tabs) {
       ++i;
       continue;
     }
-    if (invisible(point, keep_tabs)) {
+    if (invisible(point, keep)) {
       std::string hex;
       for (std::uint32_t rest = point; hex.empty() || rest != 0; rest >>= 4) hex.insert(hex.begin(), kDigits[rest & 0xF]);
       out += "\\u{" + hex + "}";

@@ -84,13 +84,13 @@ std::string render_one(const Problem& diagnostic, const std::vector<SourceFile>&
       const std::string gutter(number.size(), ' ');
       // The line as shown (control characters escaped, tabs kept); the pad holds a space for
       // each character shown before the span, or a tab, so that the caret lines up.
-      const std::string before = visible_text(line.substr(0, std::min<std::size_t>(begin.column - 1, line.size())), true);
+      const std::string before = visible_text(line.substr(0, std::min<std::size_t>(begin.column - 1, line.size())), Keep::Tabs);
       std::string pad;
       for (const char c : before) {
         if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) pad += c == '\t' ? '\t' : ' ';
       }
       const std::size_t length = diagnostic.span.length == 0 ? 1 : diagnostic.span.length;
-      out += fmt::format(" {} |\n {} | {}\n {} | {}{}^{}{}\n", gutter, number, visible_text(line, true), gutter, pad,
+      out += fmt::format(" {} |\n {} | {}\n {} | {}{}^{}{}\n", gutter, number, visible_text(line, Keep::Tabs), gutter, pad,
                          colors.error, std::string(length - 1, '~'), colors.reset);
     }
   }
