@@ -4,7 +4,7 @@ content hash (docs/bytecode.md "Source names"), while diagnostics keep the path 
 
 The KB is copied into a temporary folder and built as `kb`, `./kb/`, an absolute path, `.` from
 inside it, `work/kb` from the folder above, through a symbolic link, from a copy elsewhere, and
-read at a git revision (`diff REV:kb`, which reports the hash). The source names stored must be
+read at a git revision (`diff REV:kb`, which reports the hash); `eval` on the sources reports it too. The source names stored must be
 KB-relative (`flags.rf`, `tests/units.rf`) and no byte may hold the temporary folder's path.
 
 usage: reproducible_build_test.py REDFLAG_BINARY KB_DIR
@@ -58,6 +58,12 @@ def main() -> int:
         names = set(re.findall(r"^\S+\s+(\S+\.rf):\d+", run(binary, "disasm", os.path.join(tmp, "0.rfb"), cwd=tmp), re.M))
         if "flags.rf" not in names or any(name.startswith(("/", ".", "kb")) for name in names):
             failures.append(f"disasm names sources {sorted(names)}, not KB-relative")
+        # Sources compiled on the fly by eval carry the same hash in every record.
+        for cwd, path in [(tmp, os.path.join(work, "kb")), (os.path.join(work, "kb"), ".")]:
+            record = json.loads(subprocess.run([binary, "eval", path, "-", "--format", "json"], cwd=cwd, input="{}\n",
+                                               capture_output=True, text=True).stdout)
+            if record["kb"]["hash"] != reference[0]:
+                failures.append(f"`eval {path}` reports hash {record['kb']['hash']}, the built `kb` {reference[0]}")
         # A git revision holds the same files, so the same hash.
         git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "init.defaultBranch=main"]
         subprocess.run(git + ["init", "-q"], cwd=work, check=True)
