@@ -21,6 +21,8 @@ Colors colors_for(const RenderOptions& options) {
   return {"\x1b[1m", "\x1b[1;31m", "\x1b[1;36m", "\x1b[0m"};
 }
 
+bool continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
 std::string_view file_of(const SourceSpan& span, const std::vector<SourceFile>& files) {
   const std::uint32_t file_id = span.begin.file_id;
   return file_id < files.size() ? std::string_view(files[file_id].path) : std::string_view();
@@ -83,13 +85,16 @@ std::string render_one(const Problem& diagnostic, const std::vector<SourceFile>&
       const std::string number = std::to_string(begin.line);
       const std::string gutter(number.size(), ' ');
       // The line as shown (control characters escaped, tabs kept); the pad holds a space for
-      // each character shown before the span, or a tab, so that the caret lines up.
-      const std::string before = visible_text(line.substr(0, std::min<std::size_t>(begin.column - 1, line.size())), Keep::Tabs);
+      // each character shown before the span, or a tab, and the caret spans the characters
+      // shown for it, so that both line up.
+      const std::size_t start = std::min<std::size_t>(begin.column - 1, line.size());
       std::string pad;
-      for (const char c : before) {
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) pad += c == '\t' ? '\t' : ' ';
+      for (const char c : visible_text(line.substr(0, start), Keep::Tabs)) {
+        if (!continuation_byte(c)) pad += c == '\t' ? '\t' : ' ';
       }
-      const std::size_t length = diagnostic.span.length == 0 ? 1 : diagnostic.span.length;
+      const std::string spanned = visible_text(line.substr(start, diagnostic.span.length), Keep::Tabs);
+      const auto shown = static_cast<std::size_t>(std::count_if(spanned.begin(), spanned.end(), [](char c) { return !continuation_byte(c); }));
+      const std::size_t length = std::max<std::size_t>(shown, 1);
       out += fmt::format(" {} |\n {} | {}\n {} | {}{}^{}{}\n", gutter, number, visible_text(line, Keep::Tabs), gutter, pad,
                          colors.error, std::string(length - 1, '~'), colors.reset);
     }

@@ -94,10 +94,10 @@ def main() -> int:
         if raw_controls(text) or b"esc\\u{1b}[31mRED" not in text or b"flag\\u{a}lines" not in text \
                 or b"TITLE\\u{1b}[31mX" not in text or b"a,b\"c\\u{a}d\\u{d}e" not in text:
             failures.append(f"text output: {text!r}")
-        # disasm and show of the same file.
-        for arguments in [("disasm", crafted), ("show", crafted, "flag,comma")]:
+        # disasm, show and diff of the same file.
+        for arguments in [("disasm", crafted), ("show", crafted, "flag,comma"), ("diff", built, crafted)]:
             result = run(*arguments)
-            if result.returncode != 0 or raw_controls(result.stdout) or b"\\u{1b}" not in result.stdout:
+            if result.returncode not in (0, 4) or raw_controls(result.stdout) or b"\\u{1b}" not in result.stdout:
                 failures.append(f"{arguments[0]}: exit {result.returncode}, {result.stdout[:300]!r}")
         # A message quoting input shows invisible characters (a no-break space).
         result = run("eval", golden_kb, "-", "--format", "json", stdin='{"id":"n","weight_loss":"10\u00a0lb"}\n'.encode())
@@ -110,7 +110,7 @@ def main() -> int:
             file.write(b'kb t title "T" version 1.0.0 status draft\nlevels \x1b[2J < high\n')
         result = run("check", bad)
         stderr = result.stderr.decode()
-        want = [" 2 | levels \\u{1b}[2J < high", "   |        ^"]
+        want = [" 2 | levels \\u{1b}[2J < high", "   |        ^~~~~~"]  # the caret spans what is shown
         if raw_controls(result.stderr) or not all(line in stderr.splitlines() for line in want) \
                 or "found `\\u{1b}`" not in stderr:
             failures.append(f"diagnostics: {stderr!r}")
@@ -119,6 +119,16 @@ def main() -> int:
         stderr = run("check", bad).stderr.decode()
         if "found `\\u{feff}`" not in stderr:
             failures.append(f"a BOM inside a source: {stderr!r}")
+        # A test name is a source string: the test report escapes it too.
+        with open(golden_kb, encoding="utf-8") as file:
+            tested = file.read().replace('test "10 lb fires"', 'test "10 lb \x1b[31mfires"')
+        assert "\x1b" in tested
+        named = os.path.join(tmp, "named.rf")
+        with open(named, "w", encoding="utf-8") as file:
+            file.write(tested)
+        report = run("test", named).stdout
+        if raw_controls(report) or b"10 lb \\u{1b}[31mfires ... ok" not in report:
+            failures.append(f"test report: {report[:200]!r}")
     for failure in failures:
         print(failure)
     return 1 if failures else 0

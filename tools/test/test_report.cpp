@@ -4,6 +4,7 @@
 
 #include <iterator>
 
+#include "runtime/visible_text.hpp"
 #include "runtime/vm.hpp"
 #include "tools/eval/fact_display.hpp"
 
@@ -78,7 +79,7 @@ std::string render_test_report(const FrontendResult& frontend, const Image& imag
   if (run.coverage) append_coverage(out, frontend, image, *run.coverage);
   fmt::format_to(put, "\ntest result: {}. {} passed, {} failed\n", run.failed == 0 ? "ok" : "FAILED",
                  run.outcomes.size() - run.failed, run.failed);
-  return fmt::to_string(out);
+  return visible_text(fmt::to_string(out), Keep::TabsAndLineFeeds);  // test names are source strings
 }
 
 }  // namespace redflag::tools
