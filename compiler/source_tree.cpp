@@ -27,6 +27,14 @@ class Collector {
     return static_cast<std::uint32_t>(files_.size() - 1);
   }
   void source(const fs::path& path) { readable_.push_back(add(path)); }
+  // A source found in a directory: added by add_found, so that a directory's sources are in
+  // the order of their whole paths (`a.rf` before `a/b.rf`), as git lists a tree.
+  void found(const fs::path& path) { found_.push_back(path.generic_string()); }
+  void add_found() {
+    std::sort(found_.begin(), found_.end());
+    for (const auto& path : found_) source(path);
+    found_.clear();
+  }
   void cannot_read(const fs::path& path, const std::string& why) {
     diagnostics_.report<DiagKind::CannotRead>(whole_file(add(path)), path.generic_string(), why);
   }
@@ -39,6 +47,7 @@ class Collector {
   std::vector<SourceFile>& files_;
   Diagnostics& diagnostics_;
   std::vector<std::uint32_t> readable_;
+  std::vector<std::string> found_;
 };
 
 // Adds every `.rf` below [directory], in name order; [inside] holds the canonical paths of the
@@ -84,7 +93,7 @@ void walk(const fs::path& directory, std::vector<fs::path>& inside, Collector& o
       out.cannot_read(entry, not_regular_reason(target.type()));
       continue;
     }
-    out.source(entry);
+    out.found(entry);
   }
 }
 
@@ -127,6 +136,7 @@ std::vector<std::uint32_t> expand_paths(const std::vector<std::string>& paths,
     const std::size_t before = files.size();
     std::vector<fs::path> inside{fs::canonical(path, error)};
     walk(path, inside, out);
+    out.add_found();
     if (files.size() == before) {
       diagnostics.report<DiagKind::NoSourceFiles>(whole_file(out.add(path)), path);
     }

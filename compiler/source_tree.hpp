@@ -1,8 +1,8 @@
 // Which source files a set of paths names, and the KB-relative name each is stored under.
 //
-// A file argument is taken as is. A directory contributes every `*.rf` below it, walked in
-// name order at each level and following symbolic links to directories (a link back to a
-// directory it is inside is skipped with W001, so loops end). Every entry that could hold rules
+// A file argument is taken as is. A directory contributes every `*.rf` below it, sorted by path,
+// following symbolic links to directories (a link back to a directory it is inside is skipped
+// with W001, so loops end). Every entry that could hold rules
 // but cannot be used is reported rather than skipped: a `.rf` entry that is not a readable
 // regular file (a dangling link, a FIFO, a device, a link loop) and a subdirectory that cannot be
 // listed get E001 with the reason; a dangling link with another name gets W001.

@@ -87,6 +87,11 @@ TEST_CASE("source names are relative to the KB root, however the path is spelt")
     CHECK(expand({"kb/tests", "kb/flags.rf"}).names() == std::vector<std::string>{"tests/units.rf", "flags.rf"});
   });
   inside(tmp.path / "kb", [&] { CHECK(expand({"."}).names() == expected); });
+  // Sorted by whole path, as before and as git lists a tree: `a.rf` before `a/b.rf`.
+  touch(tmp.path / "order" / "a.rf");
+  touch(tmp.path / "order" / "a" / "b.rf");
+  touch(tmp.path / "order" / "a-z.rf");
+  CHECK(expand({(tmp.path / "order").string()}).names() == std::vector<std::string>{"a-z.rf", "a.rf", "a/b.rf"});
   CHECK(redflag::relative_source_name("kb/a/x.rf", "kb") == "a/x.rf");
   CHECK(redflag::relative_source_name("kb/x.rf", "kb/x.rf") == "x.rf");
 }
@@ -97,7 +102,7 @@ TEST_CASE("entries of a KB directory that cannot be used are reported with the r
   touch(kb / "good.rf");
   fs::create_symlink("/nonexistent/flags.rf", kb / "dangling.rf");
   fs::create_symlink("loop.rf", kb / "loop.rf");
-  fs::create_symlink("/dev/null", kb / "device.rf");
+  fs::create_symlink("/dev/zero", kb / "device.rf");
   REQUIRE(::mkfifo((kb / "fifo.rf").c_str(), 0600) == 0);
   fs::create_symlink("/nonexistent/rules", kb / "shared");
   fs::create_symlink(".", kb / "self");
