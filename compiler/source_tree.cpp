@@ -120,8 +120,11 @@ fs::path common_root(const std::vector<std::string>& paths) {
 }  // namespace
 
 std::string relative_source_name(const std::string& file, const std::string& argument) {
-  if (file == argument) return fs::path(file).filename().generic_string();
-  return fs::path(file).lexically_relative(fs::path(argument)).generic_string();
+  const fs::path normal_file = fs::path(file).lexically_normal();
+  fs::path normal_argument = fs::path(argument).lexically_normal();
+  if (normal_argument.filename().empty()) normal_argument = normal_argument.parent_path();
+  if (normal_file == normal_argument) return normal_file.filename().generic_string();
+  return normal_file.lexically_relative(normal_argument).generic_string();
 }
 
 std::vector<std::uint32_t> expand_paths(const std::vector<std::string>& paths,

@@ -94,6 +94,9 @@ TEST_CASE("source names are relative to the KB root, however the path is spelt")
   CHECK(expand({(tmp.path / "order").string()}).names() == std::vector<std::string>{"a-z.rf", "a.rf", "a/b.rf"});
   CHECK(redflag::relative_source_name("kb/a/x.rf", "kb") == "a/x.rf");
   CHECK(redflag::relative_source_name("kb/x.rf", "kb/x.rf") == "x.rf");
+  CHECK(redflag::relative_source_name("kb/a/x.rf", "./kb/") == "a/x.rf");
+  CHECK(redflag::relative_source_name("kb/x.rf", "./kb/x.rf") == "x.rf");
+  CHECK(redflag::relative_source_name("kb/x.rf", ".") == "kb/x.rf");
 }
 
 TEST_CASE("entries of a KB directory that cannot be used are reported with the reason") {
