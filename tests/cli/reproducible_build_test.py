@@ -5,7 +5,8 @@ content hash (docs/bytecode.md "Source names"), while diagnostics keep the path 
 The KB is copied into a temporary folder and built as `kb`, `./kb/`, an absolute path, `.` from
 inside it, `work/kb` from the folder above, through a symbolic link, from a copy elsewhere, and
 read at a git revision (`diff REV:kb`, which reports the hash); `eval` on the sources reports it too. The source names stored must be
-KB-relative (`flags.rf`, `tests/units.rf`) and no byte may hold the temporary folder's path.
+KB-relative (`flags.rf`, `tests/units.rf`) and no byte may hold the temporary folder's path;
+diagnostics and the test report show the path as typed.
 
 usage: reproducible_build_test.py REDFLAG_BINARY KB_DIR
 """
@@ -72,6 +73,10 @@ def main() -> int:
         diffed = json.loads(run(binary, "diff", "HEAD:kb", "kb", "--format", "json", cwd=work))
         if diffed["old"]["hash"] != reference[0]:
             failures.append(f"`HEAD:kb` has hash {diffed['old']['hash']}, the built `kb` {reference[0]}")
+        # The test report names each test's file as typed, too.
+        report = subprocess.run([binary, "test", "./kb/"], cwd=work, capture_output=True, text=True).stdout
+        if not report.startswith("test ./kb/tests/"):
+            failures.append(f"`test ./kb/` names its tests otherwise than typed: {report.splitlines()[:1]}")
         # Diagnostics name the file as the user typed it.
         with open(os.path.join(work, "kb", "flags.rf"), "a", encoding="utf-8") as file:
             file.write("\nflag broken\n")
