@@ -7,6 +7,7 @@
 
 #include "cli/choice_option.hpp"
 #include "compiler/diagnostics/diagnostic_render.hpp"
+#include "runtime/visible_text.hpp"
 
 namespace redflag::cli {
 
@@ -34,11 +35,11 @@ bool report_load(const tools::LoadedKb& kb, const DiagnosticsStyle& style) {
   if (kb.frontend) print_diagnostics(kb.frontend->diagnostics, kb.frontend->files, style);
   if (kb.error) {
     const bool internal = kb.error->kind == tools::LoadError::Kind::Internal;
-    fmt::print(stderr, "{}: {}\n", internal ? "internal error" : "error", kb.error->message);
+    fmt::print(stderr, "{}: {}\n", internal ? "internal error" : "error", visible_text(kb.error->message));
   }
   return kb.ok();
 }
 
-void print_error(std::string_view message) { fmt::print(stderr, "error: {}\n", message); }
+void print_error(std::string_view message) { fmt::print(stderr, "error: {}\n", visible_text(message)); }
 
 }  // namespace redflag::cli

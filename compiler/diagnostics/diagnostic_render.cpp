@@ -68,7 +68,7 @@ std::string render_one(const Problem& diagnostic, const std::vector<SourceFile>&
                        const RenderOptions& options) {
   const Colors colors = colors_for(options);
   const SourceLoc& begin = diagnostic.span.begin;
-  const std::string_view file = file_of(diagnostic.span, files);
+  const std::string file = visible_text(file_of(diagnostic.span, files));
   std::string location;
   if (!file.empty()) {
     location = begin.line == 0 ? fmt::format("{}: ", file)
@@ -165,7 +165,7 @@ std::string render_summary(const std::vector<Diagnostic>& diagnostics,
   }
   if (errors == 0) return {};
   const std::string where = error_files.empty()      ? std::string("the KB")
-                            : error_files.size() == 1 ? std::string(*error_files.begin())
+                            : error_files.size() == 1 ? visible_text(*error_files.begin())
                                                       : fmt::format("{} files", error_files.size());
   return fmt::format("error: {} error{} in {}\n", errors, errors == 1 ? "" : "s", where);
 }

@@ -119,6 +119,17 @@ def main() -> int:
         stderr = run("check", bad).stderr.decode()
         if "found `\\u{feff}`" not in stderr:
             failures.append(f"a BOM inside a source: {stderr!r}")
+        # File names are input too: in a diagnostic, the summary and a load error.
+        odd = os.path.join(tmp, "odd\x1b[2J.rf")
+        with open(odd, "w", encoding="utf-8") as file:
+            file.write("fakt x : bool\n")
+        odd_rfb = os.path.join(tmp, "odd\x1b[2J.rfb")
+        with open(odd_rfb, "wb") as file:
+            file.write(b"garbage")
+        for arguments in [("check", odd), ("eval", odd_rfb, "-")]:
+            result = run(*arguments)
+            if result.returncode != 1 or raw_controls(result.stderr) or b"odd\\u{1b}[2J.rf" not in result.stderr:
+                failures.append(f"{arguments[0]} of an odd file name: {result.stderr[:300]!r}")
         # A test name is a source string: the test report escapes it too.
         with open(golden_kb, encoding="utf-8") as file:
             tested = file.read().replace('test "10 lb fires"', 'test "10 lb \x1b[31mfires"')
