@@ -53,10 +53,17 @@ bool invisible(std::uint32_t point, Keep keep) {
          point == 0x3164 || point == 0xFEFF || point == 0xFFA0 || (point >= 0xFFF9 && point <= 0xFFFB);
 }
 
+// Printable ASCII, the common case, needs no decoding.
+bool plain(char c) { return c >= 0x20 && c < 0x7F; }
+
 }  // namespace
 
 bool needs_escapes(std::string_view text, Keep keep) {
   for (std::size_t i = 0; i < text.size();) {
+    if (plain(text[i])) {
+      ++i;
+      continue;
+    }
     std::size_t length = 0;
     const std::uint32_t point = decode(text, i, length);
     if (length == 0 || invisible(point, keep)) return true;
@@ -70,6 +77,10 @@ std::string visible_text(std::string_view text, Keep keep) {
   if (!needs_escapes(text, keep)) return std::string(text);
   std::string out;
   for (std::size_t i = 0; i < text.size();) {
+    if (plain(text[i])) {
+      out += text[i++];
+      continue;
+    }
     std::size_t length = 0;
     const std::uint32_t point = decode(text, i, length);
     if (length == 0) {

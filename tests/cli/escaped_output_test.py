@@ -29,6 +29,10 @@ flag flag_comma high
   when a
 flag flag_quote high
   title "Quote"
+  because \"\"\"
+    First line of why.
+    Second line of why.
+    \"\"\"
   when a
 flag flag_lines low
   title "Lines"
@@ -94,6 +98,9 @@ def main() -> int:
         if raw_controls(text) or b"esc\\u{1b}[31mRED" not in text or b"flag\\u{a}lines" not in text \
                 or b"TITLE\\u{1b}[31mX" not in text or b"a,b\"c\\u{a}d\\u{d}e" not in text:
             failures.append(f"text output: {text!r}")
+        # A multi-line text keeps its line breaks (indented), only its controls are escaped.
+        if b"    why: First line of why.\n         Second line of why.\n" not in text:
+            failures.append(f"text output lost the line breaks of a `because`: {text!r}")
         # disasm, show and diff of the same file.
         for arguments in [("disasm", crafted), ("show", crafted, "flag,comma"), ("diff", built, crafted)]:
             result = run(*arguments)
