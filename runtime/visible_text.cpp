@@ -1,6 +1,7 @@
 #include "runtime/visible_text.hpp"
 
 #include <cstdint>
+#include <cstring>
 
 namespace redflag {
 namespace {
@@ -56,14 +57,28 @@ bool invisible(std::uint32_t point, Keep keep) {
 // Printable ASCII, the common case, needs no decoding.
 bool plain(char c) { return c >= 0x20 && c < 0x7F; }
 
+// The length of the printable-ASCII run at the start of [text], tested 8 bytes at a time: a
+// word has no byte below 0x20 (the "hasless" bit trick) and none at 0x7F or above.
+std::size_t plain_run(std::string_view text) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101u, kHighs = 0x8080808080808080u;
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, text.data() + i, 8);
+    const std::uint64_t below_space = (word - kOnes * 0x20) & ~word & kHighs;
+    const std::uint64_t del_or_high = ((word + kOnes) | word) & kHighs;
+    if ((below_space | del_or_high) != 0) break;
+  }
+  while (i < text.size() && plain(text[i])) ++i;
+  return i;
+}
+
 }  // namespace
 
 bool needs_escapes(std::string_view text, Keep keep) {
   for (std::size_t i = 0; i < text.size();) {
-    if (plain(text[i])) {
-      ++i;
-      continue;
-    }
+    i += plain_run(text.substr(i));
+    if (i == text.size()) break;
     std::size_t length = 0;
     const std::uint32_t point = decode(text, i, length);
     if (length == 0 || invisible(point, keep)) return true;
