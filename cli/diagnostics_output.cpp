@@ -7,6 +7,7 @@
 
 #include "cli/choice_option.hpp"
 #include "compiler/diagnostics/diagnostic_render.hpp"
+#include "runtime/visible_text.hpp"
 
 namespace redflag::cli {
 
@@ -34,11 +35,13 @@ bool report_load(const tools::LoadedKb& kb, const DiagnosticsStyle& style) {
   if (kb.frontend) print_diagnostics(kb.frontend->diagnostics, kb.frontend->files, style);
   if (kb.error) {
     const bool internal = kb.error->kind == tools::LoadError::Kind::Internal;
-    std::fputs(fmt::format("{}: {}\n", internal ? "internal error" : "error", kb.error->message).c_str(), stderr);
+    std::fputs(fmt::format("{}: {}\n", internal ? "internal error" : "error", visible_text(kb.error->message)).c_str(), stderr);
   }
   return kb.ok();
 }
 
-void print_error(std::string_view message) { std::fputs(fmt::format("error: {}\n", message).c_str(), stderr); }
+void print_error(std::string_view message) {
+  std::fputs(fmt::format("error: {}\n", visible_text(message)).c_str(), stderr);
+}
 
 }  // namespace redflag::cli

@@ -23,6 +23,7 @@ struct EvalOptions {
   std::string kb;
   std::vector<std::string> cases;
   std::optional<OutputFormat> format;
+  tools::InputFormat input_format = tools::InputFormat::Auto;
   DiagnosticsStyle diagnostics;
   bool ask = false;
   unsigned jobs = 1;
@@ -35,6 +36,7 @@ int run_eval(const EvalOptions& options) {
   tools::EvalSettings settings;
   settings.inputs = options.cases;
   settings.format = options.format.value_or(isatty(STDOUT_FILENO) ? OutputFormat::Text : OutputFormat::Json);
+  settings.input_format = options.input_format;
   settings.jobs = options.jobs;
   settings.ask = options.ask;
   const auto writer = tools::make_result_writer(settings.format, image, stdout);
@@ -50,13 +52,19 @@ void add_eval_verb(CLI::App& root, int& exit_code) {
   auto options = std::make_shared<EvalOptions>();
   auto* verb = root.add_subcommand("eval", "Evaluate patient cases against a KB");
   verb->footer(
-      "CASE is a .json file (one case), a .jsonl file (one case per line) or - (standard input,\n"
-      "read as JSON Lines). Output has one record per case, in input order. Exit 0 when every\n"
-      "case was evaluated, 2 when some case had an input error (the others were still\n"
-      "evaluated), 1 when the KB or the command line is wrong.");
+      "CASE is a file or - (standard input): one JSON case, or JSON Lines (one case per line),\n"
+      "told apart by content (see --input-format). Output has one record per case, in input\n"
+      "order. Exit 0 when every case was evaluated, 2 when some case had an input error (the\n"
+      "others were still evaluated), 1 when the KB or the command line is wrong.");
   verb->add_option("KB", options->kb, "A .rfb file, or a KB source directory or file")->required();
-  verb->add_option("CASE", options->cases, "Case files: .json, .jsonl, or - for standard input")
+  verb->add_option("CASE", options->cases, "Case files (JSON or JSON Lines), or - for standard input")
       ->required();
+  add_choice_option(*verb, "--input-format", options->input_format,
+                    "How CASE inputs are framed: auto (default: a first value that spans lines is one JSON "
+                    "case, one followed by more is JSON Lines), json (each input is one case) or jsonl",
+                    std::vector<std::pair<std::string, tools::InputFormat>>{{"auto", tools::InputFormat::Auto},
+                                                                            {"json", tools::InputFormat::Json},
+                                                                            {"jsonl", tools::InputFormat::JsonLines}});
   add_choice_option(*verb, "--format", options->format,
                     "Output format: text (default on a terminal), json (one object per line), csv (one "
                     "row per case) or summary (counts only)",

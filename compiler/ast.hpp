@@ -269,7 +269,8 @@ struct Test {
 
 // A whole KB: every declaration of every file, in file order then source order.
 struct Kb {
-  std::vector<std::string> files;  // KB-relative paths, indexed by SourceLoc::file_id
+  std::vector<std::string> files;       // paths as given, for diagnostics; indexed by SourceLoc::file_id
+  std::vector<std::string> file_names;  // the KB-relative names the bytecode stores, same index
   std::optional<KbHeader> header;
   std::optional<Levels> levels;
   std::vector<Source> sources;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "compiler/check/check_phases.hpp"
+#include "compiler/source_tree.hpp"
 #include "compiler/syntax/parse.hpp"
 
 namespace redflag {
@@ -11,7 +12,10 @@ namespace {
 // Parses the [readable] files of [result], then runs the semantic phases if that was clean.
 void run(FrontendResult& result, const std::vector<std::uint32_t>& readable,
          Diagnostics& diagnostics) {
-  for (const auto& file : result.files) result.kb.files.push_back(file.path);
+  for (const auto& file : result.files) {
+    result.kb.files.push_back(file.path);
+    result.kb.file_names.push_back(file.name.empty() ? file.path : file.name);
+  }
   for (const std::uint32_t file_id : readable) {
     parse_source(result.files[file_id], file_id, result.kb, diagnostics);
   }

@@ -2,20 +2,31 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <system_error>
 
 namespace redflag {
 namespace fs = std::filesystem;
-namespace {
 
-// The whole of file [file_id], for problems with no position in it.
 SourceSpan whole_file(std::uint32_t file_id) {
   SourceSpan span;
   span.begin.file_id = file_id;
   return span;
 }
+
+std::string not_regular_reason(fs::file_type type) {
+  switch (type) {
+    case fs::file_type::fifo: return "it is a FIFO, not a regular file";
+    case fs::file_type::character: return "it is a character device, not a regular file";
+    case fs::file_type::block: return "it is a block device, not a regular file";
+    case fs::file_type::socket: return "it is a socket, not a regular file";
+    default: return "it is not a regular file";
+  }
+}
+
+namespace {
 
 // The position of byte [offset] of [text], one byte long.
 SourceSpan span_at(const std::string& text, std::size_t offset, std::uint32_t file_id) {
@@ -59,65 +70,34 @@ std::size_t utf8_sequence_length(const std::string& text, std::size_t i) {
   return length;
 }
 
-void add_rf_files(const fs::path& directory, std::vector<std::string>& out, std::error_code& error) {
-  for (fs::recursive_directory_iterator it(directory, error), end; !error && it != end;
-       it.increment(error)) {
-    if (it->is_regular_file(error) && it->path().extension() == ".rf") {
-      out.push_back(it->path().generic_string());
-    }
-  }
-}
-
 }  // namespace
 
-std::vector<std::uint32_t> expand_paths(const std::vector<std::string>& paths,
-                                        std::vector<SourceFile>& files, Diagnostics& diagnostics) {
-  std::vector<std::uint32_t> readable;
-  const auto add_entry = [&](const std::string& path) {
-    files.push_back(SourceFile{path, {}});
-    return static_cast<std::uint32_t>(files.size() - 1);
-  };
-  for (const auto& path : paths) {
-    std::error_code error;
-    if (!fs::is_directory(path, error)) {
-      readable.push_back(add_entry(path));
-      continue;
-    }
-    std::vector<std::string> found;
-    add_rf_files(path, found, error);
-    if (error) {
-      diagnostics.report<DiagKind::CannotRead>(whole_file(add_entry(path)), path, error.message());
-      continue;
-    }
-    if (found.empty()) {
-      diagnostics.report<DiagKind::NoSourceFiles>(whole_file(add_entry(path)), path);
-      continue;
-    }
-    std::sort(found.begin(), found.end());
-    for (const auto& file : found) readable.push_back(add_entry(file));
-  }
-  return readable;
-}
-
 bool read_source(SourceFile& file, std::uint32_t file_id, Diagnostics& diagnostics) {
-  std::error_code error;
-  const auto size = fs::file_size(file.path, error);
-  if (error) {
-    diagnostics.report<DiagKind::CannotRead>(whole_file(file_id), file.path, error.message());
+  const auto cannot_read = [&](const std::string& why) {
+    diagnostics.report<DiagKind::CannotRead>(whole_file(file_id), file.path, why);
     return false;
-  }
+  };
+  std::error_code error;
+  const fs::file_status status = fs::status(file.path, error);
+  if (error) return cannot_read(error.message());
+  // Opening a FIFO would wait for a writer, and a device has no end.
+  if (!fs::is_regular_file(status)) return cannot_read(not_regular_reason(status.type()));
+  const auto size = fs::file_size(file.path, error);
+  if (error) return cannot_read(error.message());
   if (size > kMaxSourceBytes) {
     diagnostics.report<DiagKind::FileTooLarge>(whole_file(file_id), size, kMaxSourceBytes);
     return false;
   }
-  std::ifstream stream(file.path, std::ios::binary);
-  std::ostringstream buffer;
-  if (!(stream && buffer << stream.rdbuf()) && size != 0) {
-    diagnostics.report<DiagKind::CannotRead>(whole_file(file_id), file.path,
-                                             "the file could not be read");
-    return false;
-  }
-  file.text = std::move(buffer).str();
+  std::FILE* stream = std::fopen(file.path.c_str(), "rb");
+  if (stream == nullptr) return cannot_read(std::strerror(errno));
+  std::string text;
+  char chunk[1 << 16];
+  std::size_t got = 0;
+  while ((got = std::fread(chunk, 1, sizeof chunk, stream)) > 0 && text.size() <= kMaxSourceBytes) text.append(chunk, got);
+  const int read_errno = std::ferror(stream) ? errno : 0;
+  std::fclose(stream);
+  if (read_errno != 0) return cannot_read(std::strerror(read_errno));
+  file.text = std::move(text);
   return check_text(file, file_id, diagnostics);
 }
 

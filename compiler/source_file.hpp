@@ -1,10 +1,12 @@
-// Reading KB sources from disk: which files a set of paths names, and whether each file's bytes
-// can be parsed at all (size limit, NUL bytes, UTF-8).
+// Reading KB sources from disk: whether each file's bytes can be parsed at all (a readable
+// regular file, size limit, NUL bytes, UTF-8). Which files a set of paths names is
+// compiler/source_tree.hpp.
 //
 // It does not parse; a file that fails these checks is reported and skipped by the parser.
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -12,21 +14,22 @@
 
 namespace redflag {
 
-// One KB source: its path as shown in diagnostics and its bytes exactly as read.
+// One KB source: its path as shown in diagnostics, its bytes exactly as read, and the KB-relative
+// name the bytecode stores (source_tree.hpp; when empty, the path is stored).
 struct SourceFile {
   std::string path;
   std::string text;
+  std::string name;
 };
+
+// The whole of file [file_id], for problems with no position in it.
+SourceSpan whole_file(std::uint32_t file_id);
+
+// Why a file of [type] cannot be a source: `it is a FIFO, not a regular file`.
+std::string not_regular_reason(std::filesystem::file_type type);
 
 // A file larger than this is not read: 64 MiB bounds the memory of a whole KB.
 inline constexpr std::uint64_t kMaxSourceBytes = 64ull << 20;
-
-// Expands [paths] into source files: a file is taken as is, a directory contributes every `*.rf`
-// below it, sorted by path. Each becomes an entry of [files] with empty text; a path that does
-// not exist, or a directory without `.rf` files, gets an entry too and an E001/E002 in
-// [diagnostics]. Returns the ids of the entries that should be read.
-std::vector<std::uint32_t> expand_paths(const std::vector<std::string>& paths,
-                                        std::vector<SourceFile>& files, Diagnostics& diagnostics);
 
 // Reads [file]'s text from disk and checks its size, NUL bytes and UTF-8; returns whether the
 // text can be parsed. Problems are reported at file [file_id].

@@ -1,3 +1,4 @@
+#include "runtime/visible_text.hpp"
 #include "runtime/disasm.hpp"
 
 #include <string>
@@ -29,9 +30,9 @@ template <typename T>
 std::string name_at(const std::vector<T>& table, std::uint64_t index) {
   if (index >= table.size()) return "?" + std::to_string(index);
   if constexpr (std::is_same_v<T, std::string>) {
-    return table[index];
+    return visible_text(table[index]);
   } else {
-    return table[index].name;
+    return visible_text(table[index].name);
   }
 }
 
@@ -61,7 +62,7 @@ class Lister {
   }
 
  private:
-  static std::string location(const ImageLine& line) { return line.file + ":" + std::to_string(line.line); }
+  static std::string location(const ImageLine& line) { return visible_text(line.file) + ":" + std::to_string(line.line); }
 
   // The source line of [pc], or `|` when it is the same as the previous instruction's.
   std::string source(std::uint32_t pc) {
@@ -83,10 +84,15 @@ class Lister {
   // Every entry point's label, by code offset, built once so that listing stays linear.
   static std::unordered_map<std::uint32_t, std::string> entry_labels(const Image& image) {
     std::unordered_map<std::uint32_t, std::string> labels;
-    for (const auto& define : image.defines) labels[define.code_offset] += "define " + define.name + ":\n";
-    for (const auto& number : image.numbers) labels[number.code_offset] += "number " + number.name + ":\n";
-    for (const auto& flag : image.flags) {
-      labels[flag.code_offset] += "flag " + flag.name + " (" + name_at(image.levels, flag.level) + "):\n";
+    for (std::size_t i = 0; i < image.defines.size(); ++i) {
+      labels[image.defines[i].code_offset] += "define " + name_at(image.defines, i) + ":\n";
+    }
+    for (std::size_t i = 0; i < image.numbers.size(); ++i) {
+      labels[image.numbers[i].code_offset] += "number " + name_at(image.numbers, i) + ":\n";
+    }
+    for (std::size_t i = 0; i < image.flags.size(); ++i) {
+      labels[image.flags[i].code_offset] +=
+          "flag " + name_at(image.flags, i) + " (" + name_at(image.levels, image.flags[i].level) + "):\n";
     }
     return labels;
   }
@@ -138,7 +144,7 @@ class Lister {
       if (((bits >> bit) & 1u) == 0) continue;
       if (out.size() > 1) out += ", ";
       const bool named = fact < image_.facts.size() && bit < image_.facts[fact].values.size();
-      out += named ? image_.facts[fact].values[bit] : "?" + std::to_string(bit);
+      out += named ? visible_text(image_.facts[fact].values[bit]) : "?" + std::to_string(bit);
     }
     return out + "}";
   }
@@ -172,8 +178,8 @@ std::string value_text(const Image& image, std::uint64_t fact, double value) {
 
 std::string describe_image(const Image& image) {
   const auto status = static_cast<std::size_t>(image.meta.status);
-  std::string out = "kb        " + image.meta.id + " " + image.meta.version + " (" +
-                    std::string(status < 3 ? kStatusNames[status] : "?") + "): " + image.meta.title + "\n";
+  std::string out = "kb        " + visible_text(image.meta.id) + " " + visible_text(image.meta.version) + " (" +
+                    std::string(status < 3 ? kStatusNames[status] : "?") + "): " + visible_text(image.meta.title) + "\n";
   out += "hash      " + to_hex(content_hash(image)) + "\n";
   out += "format    " + std::to_string(kFormatMajor) + "." + std::to_string(kFormatMinor) + "\n";
   out += "sections ";

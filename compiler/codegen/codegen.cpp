@@ -274,7 +274,7 @@ class ProgramBuilder {
   // Records that the code from here on comes from [span]'s line; returns the code offset.
   std::uint32_t mark_line(Image& image, const SourceSpan& span) {
     const auto offset = static_cast<std::uint32_t>(code_.offset());
-    image.lines.push_back({offset, kb_.files.at(span.begin.file_id), span.begin.line});
+    image.lines.push_back({offset, kb_.file_names.at(span.begin.file_id), span.begin.line});
     return offset;
   }
 

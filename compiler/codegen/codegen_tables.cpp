@@ -83,7 +83,7 @@ ImageFlag flag_entry_of(const ast::Kb& kb, const ast::Flag& flag) {
   entry.level = flag.level_id;
   entry.title = flag.title;
   entry.because = flag.because;
-  entry.file = kb.files.at(flag.span.begin.file_id);
+  entry.file = kb.file_names.at(flag.span.begin.file_id);
   entry.line = flag.span.begin.line;
   entry.cites = citations_of(flag.cites);
   entry.advice = flag.advice;
@@ -106,7 +106,7 @@ std::vector<ImageTest> tests_of(const ast::Kb& kb, const std::vector<std::uint32
   for (const auto& test : kb.tests) {
     ImageTest entry;
     entry.name = test.name;
-    entry.file = kb.files.at(test.span.begin.file_id);
+    entry.file = kb.file_names.at(test.span.begin.file_id);
     entry.line = test.span.begin.line;
     for (const auto& given : test.givens) {
       entry.givens.push_back({given.fact_id, given.kind != ast::Given::Kind::Unknown, given.value});

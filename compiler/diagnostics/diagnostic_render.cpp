@@ -1,5 +1,8 @@
 #include "compiler/diagnostics/diagnostic_render.hpp"
 
+#include "runtime/visible_text.hpp"
+
+#include <algorithm>
 #include <set>
 #include <string_view>
 
@@ -17,6 +20,8 @@ Colors colors_for(const RenderOptions& options) {
   if (!options.color) return {};
   return {"\x1b[1m", "\x1b[1;31m", "\x1b[1;36m", "\x1b[0m"};
 }
+
+bool continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 std::string_view file_of(const SourceSpan& span, const std::vector<SourceFile>& files) {
   const std::uint32_t file_id = span.begin.file_id;
@@ -57,7 +62,7 @@ std::string render_one(const Problem& diagnostic, const std::vector<SourceFile>&
                        const RenderOptions& options) {
   const Colors colors = colors_for(options);
   const SourceLoc& begin = diagnostic.span.begin;
-  const std::string_view file = file_of(diagnostic.span, files);
+  const std::string file = visible_text(file_of(diagnostic.span, files));
   std::string location;
   if (!file.empty()) {
     location = begin.line == 0 ? fmt::format("{}: ", file)
@@ -67,24 +72,29 @@ std::string render_one(const Problem& diagnostic, const std::vector<SourceFile>&
       "{}{}{}{}[{}]{}{}: {}{}\n", colors.bold, location,
       diagnostic.severity == Severity::Error ? colors.error : colors.bold,
       severity_name(diagnostic.severity), diagnostic.code, colors.reset, colors.bold,
-      diagnostic.message, colors.reset);
+      visible_text(diagnostic.message), colors.reset);
   if (!file.empty() && begin.line != 0) {
     const std::string_view line = line_of(files[begin.file_id].text, begin);
     if (line.size() <= kMaxEchoedLine) {
       const std::string number = std::to_string(begin.line);
       const std::string gutter(number.size(), ' ');
-      // Tabs before the span are kept so the caret lines up under them.
+      // The line as shown (control characters escaped, tabs kept); the pad holds a space for
+      // each character shown before the span, or a tab, and the caret spans the characters
+      // shown for it, so that both line up.
+      const std::size_t start = std::min<std::size_t>(begin.column - 1, line.size());
       std::string pad;
-      for (std::size_t i = 0; i + 1 < begin.column && i < line.size(); ++i) {
-        pad += line[i] == '\t' ? '\t' : ' ';
+      for (const char c : visible_text(line.substr(0, start), Keep::Tabs)) {
+        if (!continuation_byte(c)) pad += c == '\t' ? '\t' : ' ';
       }
-      const std::size_t length = diagnostic.span.length == 0 ? 1 : diagnostic.span.length;
-      out += fmt::format(" {} |\n {} | {}\n {} | {}{}^{}{}\n", gutter, number, line, gutter, pad,
+      const std::string spanned = visible_text(line.substr(start, diagnostic.span.length), Keep::Tabs);
+      const auto shown = static_cast<std::size_t>(std::count_if(spanned.begin(), spanned.end(), [](char c) { return !continuation_byte(c); }));
+      const std::size_t length = std::max<std::size_t>(shown, 1);
+      out += fmt::format(" {} |\n {} | {}\n {} | {}{}^{}{}\n", gutter, number, visible_text(line, Keep::Tabs), gutter, pad,
                          colors.error, std::string(length - 1, '~'), colors.reset);
     }
   }
   for (const auto& help : diagnostic.help) {
-    out += fmt::format("  {}help{}: {}\n", colors.help, colors.reset, help);
+    out += fmt::format("  {}help{}: {}\n", colors.help, colors.reset, visible_text(help));
   }
   return out;
 }
@@ -155,7 +165,7 @@ std::string render_summary(const std::vector<Diagnostic>& diagnostics,
   }
   if (errors == 0) return {};
   const std::string where = error_files.empty()      ? std::string("the KB")
-                            : error_files.size() == 1 ? std::string(*error_files.begin())
+                            : error_files.size() == 1 ? visible_text(*error_files.begin())
                                                       : fmt::format("{} files", error_files.size());
   return fmt::format("error: {} error{} in {}\n", errors, errors == 1 ? "" : "s", where);
 }

@@ -1,5 +1,6 @@
 #include "compiler/fmt/format_file.hpp"
 
+#include "compiler/source_tree.hpp"
 #include "compiler/syntax/parse.hpp"
 
 namespace redflag {

@@ -48,6 +48,7 @@ TEST_CASE("every diagnostic code is documented with an example and its message")
     const auto section = redflag::explain_code(code);
     REQUIRE(section);
     CHECK(section->find("```") != std::string::npos);
-    CHECK(section->find("error[" + code + "]") != std::string::npos);
+    const std::string severity(redflag::severity_name(redflag::diag_severity(kind)));
+    CHECK(section->find(severity + "[" + code + "]") != std::string::npos);
   }
 }

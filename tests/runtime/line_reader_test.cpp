@@ -64,7 +64,6 @@ using Texts = std::vector<std::string>;
 TEST_CASE("line reader: LF, CRLF, empty lines and a last line without newline") {
   CHECK(texts(lines_of("a\nb\n")) == Texts{"a", "b"});
   CHECK(texts(lines_of("a\r\nb\r\n")) == Texts{"a", "b"});
-  CHECK(texts(lines_of("a\rb\r\r\n")) == Texts{"a\rb\r"});  // only the "\r" before "\n" goes
   CHECK(texts(lines_of("a\n\n\nb\n")) == Texts{"a", "", "", "b"});
   CHECK(texts(lines_of("a\nlast")) == Texts{"a", "last"});
   CHECK(texts(lines_of("last\r")) == Texts{"last"});
@@ -74,6 +73,43 @@ TEST_CASE("line reader: LF, CRLF, empty lines and a last line without newline") 
   const std::vector<Line> lines = lines_of("x\n\ny");
   REQUIRE(lines.size() == 3);
   for (std::uint64_t i = 0; i < 3; ++i) CHECK(lines[i].number == i + 1);
+}
+
+TEST_CASE("line reader: a lone CR ends a line, and CR CR LF is one line end") {
+  CHECK(texts(lines_of("a\rb\rc")) == Texts{"a", "b", "c"});           // old Mac files
+  CHECK(texts(lines_of("a\rb\r\r\n")) == Texts{"a", "b"});           // CR CR LF: a CR LF converted again
+  CHECK(texts(lines_of("a\r\rb\r")) == Texts{"a", "", "b"});           // two lone CRs: an empty line
+  CHECK(texts(lines_of("a\r\r\r\nb")) == Texts{"a", "", "b"});       // CR, then CR CR LF
+  CHECK(texts(lines_of("a\r\n\rb")) == Texts{"a", "", "b"});
+  const std::vector<Line> lines = lines_of("x\ry\r\nz");
+  REQUIRE(lines.size() == 3);
+  for (std::uint64_t i = 0; i < 3; ++i) CHECK(lines[i].number == i + 1);
+}
+
+// The lines of [first] (read before, as eval's framing check does) followed by [rest] from a pipe.
+std::vector<std::string> lines_after(const std::string& first, const std::string& rest) {
+  int fds[2];
+  REQUIRE(::pipe(fds) == 0);
+  REQUIRE(::write(fds[1], rest.data(), rest.size()) == static_cast<ssize_t>(rest.size()));
+  ::close(fds[1]);
+  LineReader reader(fds[0], first);
+  std::vector<std::string> lines;
+  std::string_view line;
+  std::uint64_t number = 0;
+  bool too_long = false;
+  std::string error;
+  while (reader.next(line, number, too_long, error)) lines.emplace_back(line);
+  ::close(fds[0]);
+  return lines;
+}
+
+TEST_CASE("line reader: bytes read before come first, and a CR LF split between reads is one line end") {
+  CHECK(lines_after("a\r", "\nb") == Texts{"a", "b"});
+  CHECK(lines_after("a\r\r", "\nb") == Texts{"a", "b"});
+  CHECK(lines_after("a\r", "b") == Texts{"a", "b"});
+  CHECK(lines_after("a\r", "") == Texts{"a"});
+  CHECK(lines_after("{\"id\":1}\n{", "\"id\":2}\n") == Texts{"{\"id\":1}", "{\"id\":2}"});
+  CHECK(lines_after("", "x\ny") == Texts{"x", "y"});
 }
 
 TEST_CASE("line reader: a line longer than max_line is skipped and the next one still read") {

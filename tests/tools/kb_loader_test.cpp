@@ -1,6 +1,8 @@
-// The one door (tools/kb/kb_loader.hpp): bytecode or sources decided by the magic, and every
-// failure returned as data, never printed.
+// The one door (tools/kb/kb_loader.hpp): bytecode or sources decided by the `.rfb` name or the
+// magic's first byte, and every failure returned as data, never printed.
 #include <catch2/catch.hpp>
+
+#include <tuple>
 
 #include "tests/tools/tools_fixture.hpp"
 #include "tools/kb/kb_loader.hpp"
@@ -66,6 +68,39 @@ TEST_CASE("bad bytecode is an input error naming the file; nothing is compiled",
   REQUIRE(kb.error);
   CHECK(kb.error->kind == tools::LoadError::Kind::Input);
   CHECK_THAT(kb.error->message, Catch::StartsWith(path + ": bad bytecode ("));
+}
+
+TEST_CASE("a damaged or short .rfb, on disk or at a revision, is bad bytecode, never sources", "[tools][kb]") {
+  test::ScratchDir dir;
+  const auto bytes = compile_sources({{"door.rf", kSource}}).bytes;
+  std::string damaged(as_text(bytes));
+  damaged[3] = 'X';
+  for (const auto& [name, text, reason] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"damaged.rfb", damaged, "bad magic"},
+           {"damaged.bin", damaged, "bad magic"},  // by its first byte
+           {"short.RFB", damaged.substr(0, 5), "bad magic"},
+           {"cut.bin", std::string(as_text(bytes)).substr(0, 2), "truncated header (2 of 72 bytes)"},
+           {"empty.rfb", "", "truncated header (0 of 72 bytes)"}}) {
+    INFO(name);
+    const std::string path = dir.write(name, text);
+    const auto on_disk = tools::load_kb({path});
+    REQUIRE(on_disk.error);
+    CHECK_FALSE(on_disk.frontend);
+    CHECK(on_disk.error->message == path + ": bad bytecode (" + reason + ")");
+    const auto at_revision = tools::open_kb({{}, std::vector<SourceFile>{{"HEAD:" + name, text}}, "HEAD:" + name});
+    REQUIRE(at_revision.error);
+    CHECK(at_revision.error->message == "HEAD:" + name + ": bad bytecode (" + reason + ")");
+  }
+}
+
+TEST_CASE("sources in memory are stored under their KB-relative name, as on disk", "[tools][kb]") {
+  test::ScratchDir dir;
+  const auto on_disk = tools::load_kb({dir.write("door.rf", kSource)});
+  const auto at_revision = tools::open_kb({{}, std::vector<SourceFile>{{"HEAD:kb/door.rf", kSource, "door.rf"}}, "HEAD:kb"});
+  REQUIRE(on_disk.ok());
+  REQUIRE(at_revision.ok());
+  CHECK(on_disk.bytes == at_revision.bytes);
+  CHECK(at_revision.image->flags[0].file == "door.rf");
 }
 
 TEST_CASE("a path that does not exist is a source diagnostic (E001), not a load error", "[tools][kb]") {

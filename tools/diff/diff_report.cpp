@@ -6,6 +6,7 @@
 
 #include "tools/json_text.hpp"
 #include "runtime/sha256.hpp"
+#include "runtime/visible_text.hpp"
 
 namespace redflag::tools {
 namespace {
@@ -114,7 +115,7 @@ std::string render_diff_text(const DiffReport& report) {
   bool warning = false;
   const std::string version = version_text(report, warning);
   put(out, "\n{}{}\n", warning ? "warning: " : "version: ", version);
-  return out;
+  return visible_text(out, Keep::TabsAndLineFeeds);  // names and values may come from a crafted `.rfb`
 }
 
 std::string render_diff_markdown(const DiffReport& report) {

@@ -6,35 +6,33 @@
 #include <cerrno>
 #include <cstring>
 
+#include "tools/name_suffix.hpp"
+
 namespace redflag::tools {
 namespace {
 
 bool is_blank(std::string_view line) { return line.find_first_not_of(" \t\r") == std::string_view::npos; }
 
-bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
-// Reads all of [fd] into [contents], stopping once it holds more than [limit] bytes; returns
-// the errno text on failure.
-std::string read_all(int fd, std::size_t limit, std::string& contents) {
+// Appends one read(2) of [fd] to [contents]; sets [at_end] at end of input and returns the errno
+// text on failure.
+std::string read_some(int fd, std::string& contents, bool& at_end) {
   char chunk[1 << 16];
-  while (contents.size() <= limit) {
+  for (;;) {
     const ssize_t got = read(fd, chunk, sizeof chunk);
-    if (got == 0) return {};
-    if (got < 0) {
-      if (errno == EINTR) continue;
-      return std::strerror(errno);
-    }
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) return std::strerror(errno);
+    at_end = got == 0;
     contents.append(chunk, static_cast<std::size_t>(got));
+    return {};
   }
-  return {};
 }
 
 }  // namespace
 
-InputSource::InputSource(const std::vector<std::string>& paths, std::size_t block_bytes)
-    : paths_(paths), block_bytes_(block_bytes) {
+InputSource::InputSource(const std::vector<std::string>& paths, std::size_t block_bytes, InputFormat format)
+    : paths_(paths), block_bytes_(block_bytes), format_(format) {
   for (const auto& path : paths) names_.push_back(path == "-" ? "<stdin>" : path);
 }
 
@@ -62,6 +60,9 @@ bool InputSource::fill(Block& block) {
         add(block, Entry::Kind::TooLong, last_line_, "");
       } else if (is_blank(line)) {
         add(block, Entry::Kind::Blank, last_line_, "");
+      } else if (line.substr(0, kByteOrderMark.size()) == kByteOrderMark) {
+        add(block, Entry::Kind::InputError, last_line_,
+            "the line starts with a byte order mark (U+FEFF); only the start of an input may have one");
       } else {
         add(block, Entry::Kind::Case, last_line_, line);
       }
@@ -80,7 +81,7 @@ bool InputSource::open_next(Block& block) {
   const std::string& path = paths_[next_++];
   last_line_ = 0;
   if (path == "-") {
-    lines_.emplace(STDIN_FILENO);
+    start_input(block, STDIN_FILENO, path);
     return true;
   }
   fd_ = open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -88,22 +89,43 @@ bool InputSource::open_next(Block& block) {
     add(block, Entry::Kind::InputError, 0, fmt::format("cannot open `{}`: {}", path, std::strerror(errno)));
     return true;
   }
-  if (ends_with(path, ".jsonl")) {
-    lines_.emplace(fd_);
-    return true;
-  }
+  start_input(block, fd_, path);
+  return true;
+}
+
+void InputSource::start_input(Block& block, int fd, const std::string& path) {
   // One case, so the same limit as one JSON Lines line: memory stays bounded.
   constexpr std::size_t kMaxCase = LineReader::kDefaultMaxLine;
+  const bool lines_when_alone = path == "-" || ends_with_ignoring_case(path, ".jsonl");
   std::string contents;
-  if (const auto error = read_all(fd_, kMaxCase, contents); !error.empty()) {
-    add(block, Entry::Kind::InputError, 0, fmt::format("cannot read `{}`: {}", path, error));
+  bool at_end = false;
+  Framing framing = format_ == InputFormat::Json        ? Framing::Json
+                    : format_ == InputFormat::JsonLines ? Framing::JsonLines
+                                                        : Framing::Undecided;
+  std::string error;
+  // Read until the framing is known, and far enough to see a byte order mark.
+  do {
+    error = read_some(fd, contents, at_end);
+    if (contents.compare(0, kByteOrderMark.size(), kByteOrderMark) == 0) contents.replace(0, kByteOrderMark.size(), "   ");
+    if (framing == Framing::Undecided) framing = detect_framing(contents, at_end, lines_when_alone);
+    // Past the limit either framing refuses the first case; JSON Lines can still read the next.
+    if (framing == Framing::Undecided && contents.size() > kMaxCase) {
+      framing = lines_when_alone ? Framing::JsonLines : Framing::Json;
+    }
+  } while (error.empty() && !at_end && (framing == Framing::Undecided || contents.size() < kByteOrderMark.size()));
+  if (error.empty() && framing == Framing::JsonLines) {
+    lines_.emplace(fd, std::move(contents));
+    return;
+  }
+  while (error.empty() && !at_end && contents.size() <= kMaxCase) error = read_some(fd, contents, at_end);
+  if (!error.empty()) {
+    add(block, Entry::Kind::InputError, 0, fmt::format("cannot read `{}`: {}", names_[current_], error));
   } else if (contents.size() > kMaxCase) {
     add(block, Entry::Kind::InputError, 0, fmt::format("case file is longer than the limit of {} bytes", kMaxCase));
   } else {
     add(block, Entry::Kind::Case, 0, contents);
   }
   close_current();
-  return true;
 }
 
 void InputSource::close_current() {

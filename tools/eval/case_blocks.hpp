@@ -1,7 +1,9 @@
 // `redflag eval`'s input, cut into blocks of cases: the unit of work of the evaluation loop.
 //
-// An InputSource reads the CASE arguments in order (.json files, .jsonl files, `-` for standard
-// input) and fills Blocks of about kBlockBytes of case text. Each Entry is one output record to
+// An InputSource reads the CASE arguments in order (files, `-` for standard input), each one JSON
+// case or JSON Lines as input_framing.hpp decides, and fills Blocks of about kBlockBytes of case
+// text. A UTF-8 byte order mark at the start of an input is read as white space (RFC 8259 lets a
+// parser ignore it); one at the start of a later line is an error that says so. Each Entry is one output record to
 // be: a case to read and evaluate, or a problem that is an error record by itself (an empty or
 // too long line, a file that cannot be opened or read). Blocks are what `--jobs` hands to its
 // workers and writes back in order; the single-threaded loop uses the same blocks, so both
@@ -20,6 +22,7 @@
 
 #include "runtime/cases/case_reader.hpp"
 #include "runtime/cases/line_reader.hpp"
+#include "tools/eval/input_framing.hpp"
 
 namespace redflag::tools {
 
@@ -48,9 +51,10 @@ class InputSource {
   // enough that a few blocks per worker stay in cache.
   static constexpr std::size_t kBlockBytes = std::size_t{1} << 18;
 
-  // Reads [paths] in blocks of about [block_bytes] (tests use small blocks to cross many
-  // block boundaries with few cases).
-  explicit InputSource(const std::vector<std::string>& paths, std::size_t block_bytes = kBlockBytes);
+  // Reads [paths], framed as [format] says, in blocks of about [block_bytes] (tests use small
+  // blocks to cross many block boundaries with few cases).
+  explicit InputSource(const std::vector<std::string>& paths, std::size_t block_bytes = kBlockBytes,
+                       InputFormat format = InputFormat::Auto);
   ~InputSource();
 
   // Clears [block] and fills it with the next entries; false when the input is exhausted and
@@ -60,13 +64,16 @@ class InputSource {
   std::string_view name(std::uint32_t index) const { return names_[index]; }
 
  private:
-  // Opens the next path: a .json file is read into one entry at once; false when none is left.
+  // Opens the next path: a JSON input is read into one entry at once; false when none is left.
   bool open_next(Block& block);
+  // Reads the start of [fd] (input [path]) until its framing is known, then hands it on.
+  void start_input(Block& block, int fd, const std::string& path);
   void close_current();
   void add(Block& block, Entry::Kind kind, std::uint64_t line, std::string_view text);
 
   const std::vector<std::string>& paths_;
   std::size_t block_bytes_;
+  InputFormat format_;
   std::vector<std::string> names_;
   std::size_t next_ = 0;  // the next path to open
   std::uint32_t current_ = 0;

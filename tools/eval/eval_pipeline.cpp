@@ -15,7 +15,7 @@ namespace {
 // The single-threaded loop: each block is evaluated straight into [writer].
 bool evaluate_in_order(const Image& image, const Program& program, const EvalSettings& settings,
                        ResultWriter& writer) {
-  InputSource source(settings.inputs, settings.block_bytes);
+  InputSource source(settings.inputs, settings.block_bytes, settings.input_format);
   CaseEvaluator evaluator(image, program, writer);
   if (settings.ask) evaluator.ask_questions();
   Block block;
@@ -31,7 +31,7 @@ bool evaluate_in_order(const Image& image, const Program& program, const EvalSet
 class Pipeline {
  public:
   Pipeline(const Image& image, const Program& program, const EvalSettings& settings)
-      : source_(settings.inputs, settings.block_bytes), slots_(2 * settings.jobs + 2) {
+      : source_(settings.inputs, settings.block_bytes, settings.input_format), slots_(2 * settings.jobs + 2) {
     for (unsigned i = 0; i < settings.jobs; ++i) {
       auto& worker = workers_.emplace_back();
       worker.writer = make_result_writer(settings.format, image, nullptr);

@@ -21,7 +21,8 @@
 namespace redflag::tools {
 
 struct EvalSettings {
-  std::vector<std::string> inputs;  // .json, .jsonl, or - for standard input
+  std::vector<std::string> inputs;  // case files, or - for standard input
+  InputFormat input_format = InputFormat::Auto;  // how each input is framed (input_framing.hpp)
   OutputFormat format = OutputFormat::Json;
   unsigned jobs = 1;                // threads; 1 evaluates on the calling thread only
   bool ask = false;                 // rank the questions to ask for every case (`--ask`)

@@ -6,6 +6,7 @@
 // sequence of copies. Only the id and number values are formatted per case.
 #include <iterator>
 
+#include "runtime/visible_text.hpp"
 #include "tools/json_text.hpp"
 #include "tools/eval/result_order.hpp"
 #include "tools/eval/result_writer.hpp"
@@ -133,7 +134,7 @@ class JsonWriter final : public ResultWriter {
     append_json_string(out, origin.file);
     if (origin.line > 0) fmt::format_to(std::back_inserter(out), R"(,"line":{})", origin.line);
     put(out, R"(,"error":{"message":)");
-    append_json_string(out, message);
+    append_json_string(out, visible_text(message));  // for people: invisible characters shown
     put(out, R"(,"field":)");
     if (field.empty()) {
       put(out, "null");

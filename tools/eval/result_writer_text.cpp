@@ -1,9 +1,40 @@
 // `--format text`: a readable report per case (docs/cli.md#eval-text).
 #include <iterator>
+#include <string_view>
+#include <type_traits>
 
 #include "tools/eval/fact_display.hpp"
 #include "tools/eval/result_writer.hpp"
 #include "runtime/sha256.hpp"
+#include "runtime/visible_text.hpp"
+
+namespace redflag::tools {
+namespace {
+
+// A string argument of the text report, formatted through visible_text (copied only when it
+// holds something to escape).
+struct Visible {
+  Visible(std::string_view value, Keep kept = Keep::Nothing) : text(value), keep(kept) {}  // NOLINT: implicit
+  std::string_view text;
+  Keep keep;  // a multi-line text keeps its line feeds
+};
+
+// What put formats an argument of type T as: strings as Visible, anything else as it is.
+template <typename T>
+using Shown = std::conditional_t<std::is_convertible_v<const T&, std::string_view>, Visible, const T&>;
+
+}  // namespace
+}  // namespace redflag::tools
+
+template <>
+struct fmt::formatter<redflag::tools::Visible> : fmt::formatter<fmt::string_view> {
+  auto format(const redflag::tools::Visible& value, fmt::format_context& context) const {
+    if (!redflag::needs_escapes(value.text, value.keep)) {
+      return fmt::formatter<fmt::string_view>::format(value.text, context);
+    }
+    return fmt::formatter<fmt::string_view>::format(redflag::visible_text(value.text, value.keep), context);
+  }
+};
 
 namespace redflag::tools {
 namespace {
@@ -66,15 +97,19 @@ class TextWriter final : public ResultWriter {
     }
   }
 
+  // Formats into the record, every string argument (ids, names, titles, messages: input) shown
+  // through visible_text so that no control character reaches the terminal.
   template <typename... Args>
-  void put(fmt::format_string<Args...> format, Args&&... args) {
-    fmt::format_to(std::back_inserter(buffer_), format, std::forward<Args>(args)...);
+  void put(fmt::format_string<Shown<Args>...> format, Args&&... args) {
+    fmt::format_to(std::back_inserter(buffer_), format, Shown<Args>(args)...);
   }
 
   void write_fired(const FiredFlag& fired) {
     const ImageFlag& flag = image_.flags[fired.flag_id];
     put("  FIRED [{}] {}: {}\n", image_.levels.at(flag.level), flag.name, flag.title);
-    if (!flag.because.empty()) put("    why: {}\n", indent_continuation(flag.because, "         "));
+    if (!flag.because.empty()) {
+      put("    why: {}\n", Visible(indent_continuation(flag.because, "         "), Keep::TabsAndLineFeeds));
+    }
     for (const auto& evidence : fired.evidence) {
       put("    evidence: {} = {}\n", evidence.fact,
           display_value(image_.facts[evidence.fact_id], evidence.value));

@@ -7,6 +7,7 @@
 
 #include "runtime/condition_text.hpp"
 #include "runtime/suggest.hpp"
+#include "runtime/visible_text.hpp"
 #include "tools/eval/fact_display.hpp"
 
 namespace redflag::tools {
@@ -80,7 +81,8 @@ std::optional<std::string> describe_item(const Image& image, std::string_view na
     found = true;
   }
   if (!found) return std::nullopt;
-  return fmt::to_string(text);
+  // Names, titles and texts come from the image: no control character reaches the terminal.
+  return visible_text(fmt::to_string(text), Keep::TabsAndLineFeeds);
 }
 
 std::string unknown_item_message(const Image& image, std::string_view name) {

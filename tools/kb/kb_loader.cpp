@@ -1,21 +1,32 @@
 #include "tools/kb/kb_loader.hpp"
 
+#include <filesystem>
 #include <fstream>
 
 #include "runtime/format.hpp"
 #include "runtime/loader.hpp"
+#include "tools/name_suffix.hpp"
 
 namespace redflag::tools {
 namespace {
 
-// The first bytes of the file at [path], enough to hold the magic; fewer when it is shorter or
-// cannot be read (then it is compiled, and the front end reports why it cannot be read).
-std::vector<std::uint8_t> head_of(const std::string& path) {
-  std::vector<std::uint8_t> head(kMagic.size());
+// Whether the [size] bytes at [data] are meant as bytecode: they start with the magic, or with
+// its first byte 0x89, which no UTF-8 source can start with (a damaged or cut magic).
+bool bytecode_content(const std::uint8_t* data, std::size_t size) {
+  return looks_like_rfb(data, size) || (size > 0 && data[0] == kMagic[0]);
+}
+
+// Whether the file at [path] is read as bytecode: by its name, or by its first byte. A file that
+// cannot be read is not (the front end reports why).
+bool bytecode_file(const std::string& path) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) return false;
+  if (ends_with_ignoring_case(path, ".rfb")) return true;
   std::ifstream file(path, std::ios::binary);
-  file.read(reinterpret_cast<char*>(head.data()), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<std::size_t>(file.gcount()));
-  return head;
+  char first = 0;
+  if (!file.get(first)) return false;
+  const auto byte = static_cast<std::uint8_t>(first);
+  return bytecode_content(&byte, 1);
 }
 
 LoadedKb from_load_result(LoadResult loaded, const std::string& name) {
@@ -48,15 +59,14 @@ LoadedKb open_kb(KbSource source) {
     auto& files = *source.files;
     if (files.size() == 1) {
       const auto* bytes = reinterpret_cast<const std::uint8_t*>(files[0].text.data());
-      if (looks_like_rfb(bytes, files[0].text.size())) {
+      if (ends_with_ignoring_case(files[0].path, ".rfb") || bytecode_content(bytes, files[0].text.size())) {
         return from_load_result(load_image(bytes, files[0].text.size()), source.name);
       }
     }
     return from_compile_result(compile_sources(std::move(files)));
   }
   if (source.paths.size() == 1) {
-    const auto head = head_of(source.paths[0]);
-    if (looks_like_rfb(head.data(), head.size())) {
+    if (bytecode_file(source.paths[0])) {
       return from_load_result(load_file(source.paths[0]), source.paths[0]);
     }
   }

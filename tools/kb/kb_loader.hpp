@@ -1,10 +1,11 @@
 // Where every front end gets its KB from, and the one function that picks "bytecode or sources".
 //
 // A KB is named by paths on disk (one `.rfb` file, or `.rf` files and directories) or held in
-// memory (a git revision's files, an editor's buffers). open_kb decides: exactly one file that
-// starts with the `.rfb` magic (runtime/loader.hpp looks_like_rfb) is loaded and verified as
-// bytecode; anything else is compiled (compiler/compiler.hpp), and compiled sources go through
-// the same loader and verifier. Nothing is printed: what went wrong comes back as data, source
+// memory (a git revision's files, an editor's buffers). open_kb decides: exactly one file whose
+// name ends in `.rfb` (any letter case), or whose first byte is the magic's 0x89 (which no UTF-8
+// source starts with), is loaded and verified as bytecode, so a damaged, cut or empty `.rfb`
+// gets `bad bytecode (...)`; anything else is compiled (compiler/compiler.hpp), and compiled
+// sources go through the same loader and verifier. Nothing is printed: what went wrong comes back as data, source
 // diagnostics in LoadedKb::compiled and any other failure as one LoadError.
 #pragma once
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "compiler/source_tree.hpp"
 #include "tools/kb/child_process.hpp"
 
 namespace redflag::tools {
@@ -72,7 +73,7 @@ LoadedKb load_from_git(const std::string& argument, const std::string& revision,
     if (!blob.ok()) {
       return failed(fmt::format("cannot read `{}` at git revision `{}`: {}", file, revision, first_line(blob.err)));
     }
-    sources.push_back({revision + ":" + file, blob.out});
+    sources.push_back({revision + ":" + file, blob.out, relative_source_name(file, path)});
   }
   if (sources.empty()) {
     return failed(fmt::format("no `.rf` files under `{}` at git revision `{}`", path, revision));

@@ -4,6 +4,7 @@
 
 #include <iterator>
 
+#include "runtime/visible_text.hpp"
 #include "runtime/vm.hpp"
 #include "tools/eval/fact_display.hpp"
 
@@ -61,24 +62,32 @@ TestRun run_kb_tests(const FrontendResult& frontend, const Image& image, bool wi
   return run;
 }
 
+std::string_view typed_path(const FrontendResult& frontend, std::string_view name) {
+  for (const auto& file : frontend.files) {
+    if (file.name == name) return file.path;
+  }
+  return name;
+}
+
 std::string render_test_report(const FrontendResult& frontend, const Image& image, const TestRun& run) {
   fmt::memory_buffer out;
   const auto put = std::back_inserter(out);
   for (const auto& outcome : run.outcomes) {
     const auto& test = image.tests[outcome.test];
-    fmt::format_to(put, "test {}:{} {} ... {}\n", test.file, test.line, test.name, outcome.passed() ? "ok" : "FAILED");
+    fmt::format_to(put, "test {}:{} {} ... {}\n", typed_path(frontend, test.file), test.line, test.name,
+                   outcome.passed() ? "ok" : "FAILED");
   }
   if (run.failed > 0) fmt::format_to(put, "\nfailures:\n");
   for (const auto& outcome : run.outcomes) {
     if (outcome.passed()) continue;
     const auto& test = image.tests[outcome.test];
-    fmt::format_to(put, "  {} ({}:{})\n", test.name, test.file, test.line);
+    fmt::format_to(put, "  {} ({}:{})\n", test.name, typed_path(frontend, test.file), test.line);
     for (const auto& failure : outcome.failures) fmt::format_to(put, "    {}\n", indent_continuation(failure_text(failure), "    "));
   }
   if (run.coverage) append_coverage(out, frontend, image, *run.coverage);
   fmt::format_to(put, "\ntest result: {}. {} passed, {} failed\n", run.failed == 0 ? "ok" : "FAILED",
                  run.outcomes.size() - run.failed, run.failed);
-  return fmt::to_string(out);
+  return visible_text(fmt::to_string(out), Keep::TabsAndLineFeeds);  // test names are source strings
 }
 
 }  // namespace redflag::tools

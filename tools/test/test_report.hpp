@@ -29,6 +29,11 @@ struct TestRun {
 // Runs the tests of [image], compiled from [frontend]; with [with_coverage] also coverage.
 TestRun run_kb_tests(const FrontendResult& frontend, const Image& image, bool with_coverage);
 
+// The path the user typed for the file the image names [name] (KB-relative,
+// docs/bytecode.md "Source names"), so a report points where a diagnostic would; [name] itself
+// when no file of [frontend] has that name.
+std::string_view typed_path(const FrontendResult& frontend, std::string_view name);
+
 // The report of [run] for [image] (compiled from [frontend]), ending with a newline.
 std::string render_test_report(const FrontendResult& frontend, const Image& image, const TestRun& run);
 
