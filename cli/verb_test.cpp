@@ -49,7 +49,7 @@ int run_test(const TestOptions& options) {
     print_output(report);
   }
   if (!options.junit.empty() &&
-      !write_junit(options.junit, tools::junit_xml(*kb.image, run, options.require_coverage), kb.frontend->files)) {
+      !write_junit(options.junit, tools::junit_xml(*kb.frontend, *kb.image, run, options.require_coverage), kb.frontend->files)) {
     return 1;
   }
   if (run.failed > 0) return 1;

@@ -19,7 +19,7 @@ namespace redflag {
 struct SourceFile {
   std::string path;
   std::string text;
-  std::string name;
+  std::string name{};  // `{}`: two-member initializers {path, text} stay complete
 };
 
 // The whole of file [file_id], for problems with no position in it.

@@ -20,15 +20,15 @@ struct JunitCase {
   std::string text;          // the element's body
 };
 
-JunitCase case_of_test(const Image& image, const TestOutcome& outcome) {
+JunitCase case_of_test(const FrontendResult& frontend, const Image& image, const TestOutcome& outcome) {
   const auto& test = image.tests[outcome.test];
   JunitCase junit{test.name, "", "", {}, {}};
   if (outcome.passed()) return junit;
   junit.outcome = "failure";
   junit.type = "expectation";
   const auto total = test.expectations.size();
-  junit.text = fmt::format("{}:{}: {} of {} expectation{} failed", test.file, test.line, outcome.failures.size(),
-                           total, total == 1 ? "" : "s");
+  junit.text = fmt::format("{}:{}: {} of {} expectation{} failed", typed_path(frontend, test.file), test.line,
+                           outcome.failures.size(), total, total == 1 ? "" : "s");
   for (const auto& failure : outcome.failures) {
     junit.message += (junit.message.empty() ? "" : "; ") + failure_summary(failure);
     junit.text += "\n" + failure_text(failure);
@@ -95,9 +95,9 @@ std::string junit_document(std::string_view suite, const std::vector<JunitCase>&
 
 }  // namespace
 
-std::string junit_xml(const Image& image, const TestRun& run, bool coverage_required) {
+std::string junit_xml(const FrontendResult& frontend, const Image& image, const TestRun& run, bool coverage_required) {
   std::vector<JunitCase> cases;
-  for (const auto& outcome : run.outcomes) cases.push_back(case_of_test(image, outcome));
+  for (const auto& outcome : run.outcomes) cases.push_back(case_of_test(frontend, image, outcome));
   if (coverage_required && run.coverage) cases.push_back(coverage_case(image, *run.coverage));
   return junit_document(image.meta.id, cases);
 }

@@ -21,10 +21,12 @@
 
 namespace redflag::tools {
 
-// [run] of [image]'s tests as JUnit XML. With [coverage_required] (`--require-coverage`; [run]
+// [run] of [image]'s tests (compiled from [frontend]) as JUnit XML; a failure names its file as
+// the user typed it, so CI annotations find it. With [coverage_required] (`--require-coverage`; [run]
 // then holds coverage) a last test case, `coverage`, fails unless every flag was true, false
 // and unknown in some test, so the report is red whenever the exit status is.
-std::string junit_xml(const Image& image, const TestRun& run, bool coverage_required);
+std::string junit_xml(const FrontendResult& frontend, const Image& image, const TestRun& run,
+                      bool coverage_required);
 
 // The report for [kb], from [paths], which could not be used: a suite named after the paths with
 // one case, `compile`, whose <error type="compile"> has the summary line (`error: 2 errors in
