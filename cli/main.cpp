@@ -1,6 +1,9 @@
 // Entry point of `redflag`: parses the command line with CLI11 and runs one verb.
 #include <CLI/CLI.hpp>
 
+#include <new>
+
+#include "cli/diagnostics_output.hpp"
 #include "cli/verbs.hpp"
 #include "redflag/version.hpp"
 
@@ -25,6 +28,10 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& error) {
     // --help and --version exit 0; every usage error exits 1, as docs/cli.md promises.
     return app.exit(error) == 0 ? 0 : 1;
+  } catch (const std::bad_alloc&) {
+    // Any verb (`ulimit -v`): outputs are written whole or not at all, so stop with one line.
+    redflag::cli::print_error("out of memory");
+    return 1;
   }
   return exit_code;
 }
