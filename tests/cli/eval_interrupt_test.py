@@ -10,9 +10,6 @@ must exit 128 + the signal's number, print exactly one line on stderr naming the
 number of cases written, and write exactly that many records, every one whole. --format summary
 writes nothing and says so.
 """
-import csv
-import io
-import json
 import os
 import random
 import re
@@ -22,38 +19,12 @@ import sys
 import tempfile
 import time
 
+from eval_records import whole_records, write_repeated_batch
+
 REPEATS = 14000  # 15 lines each: 210,000 records, about a second of work at --jobs 1
 SIGNALS = {"INT": signal.SIGINT, "TERM": signal.SIGTERM}
 MESSAGE = re.compile(r"error: interrupted by SIG(INT|TERM) after (\d+) cases?; "
                      r"(the output is complete up to that case|no summary was written)\n")
-
-
-def records_of(form: str, output: bytes) -> int:
-    """The number of records in [output], after checking that each one is whole."""
-    text = output.decode("utf-8")
-    if not text:
-        return 0
-    if form == "json":
-        assert text.endswith("\n"), "the last JSON record is cut"
-        lines = text.split("\n")[:-1]
-        for line in lines:
-            record = json.loads(line)
-            assert "id" in record and ("error" in record or "status" in record), line
-        return len(lines)
-    if form == "csv":
-        assert text.endswith("\n"), "the last CSV row is cut"
-        rows = list(csv.reader(io.StringIO(text, newline="")))
-        assert rows[0] == ["id", "urgency", "status", "fired", "undetermined", "error"], rows[0]
-        for row in rows[1:]:
-            assert len(row) == 6 and row[2] in ("complete", "incomplete", "error"), row
-        return len(rows) - 1
-    assert text.endswith("\n\n"), "the last text record is cut"
-    reports = text[:-2].split("\n\n")
-    for report in reports:
-        lines = report.split("\n")
-        assert lines[0].startswith("case "), report
-        assert ": error: " in lines[0] or lines[-1].startswith("  kb: "), report
-    return len(reports)
 
 
 def catches_signals(pid: int) -> bool:
@@ -74,18 +45,23 @@ def interrupted_run(command: list, sig: int, form: str, out_path: str, delay: fl
     # The child gets the default SIGINT whatever CTest's (a background job ignores it).
     process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE,
                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 20
     first = b""
-    while not catches_signals(process.pid):
-        assert process.poll() is None and time.monotonic() < deadline, "eval never caught the signals"
-        time.sleep(0.001)
-    if form != "summary":
-        if to_file:
-            while os.path.getsize(out_path) == 0:
-                assert process.poll() is None and time.monotonic() < deadline, "eval wrote nothing"
-                time.sleep(0.001)
-        else:
-            first = os.read(process.stdout.fileno(), 1 << 16)  # unbuffered: communicate() reads on
+    try:
+        while not catches_signals(process.pid):
+            assert process.poll() is None and time.monotonic() < deadline, "eval never caught the signals"
+            time.sleep(0.001)
+        if form != "summary":
+            if to_file:
+                while os.path.getsize(out_path) == 0:
+                    assert process.poll() is None and time.monotonic() < deadline, "eval wrote nothing"
+                    time.sleep(0.001)
+            else:
+                first = os.read(process.stdout.fileno(), 1 << 16)  # unbuffered: communicate() reads on
+    except (AssertionError, OSError):
+        process.kill()  # it may be blocked on a full pipe
+        process.communicate()
+        raise
     time.sleep(delay)  # a pipe fills meanwhile: the signal may land while a write blocks
     process.send_signal(sig)
     rest, err = process.communicate(timeout=120)
@@ -99,17 +75,11 @@ def interrupted_run(command: list, sig: int, form: str, out_path: str, delay: fl
 def main() -> int:
     binary, golden = sys.argv[1], sys.argv[2]
     kb = os.path.join(golden, "kb.rf")
-    with open(os.path.join(golden, "batch.jsonl"), encoding="utf-8") as file:
-        lines = file.read().splitlines()
-    total = REPEATS * len(lines)
     failures = 0
     delays = random.Random(14)
     with tempfile.TemporaryDirectory() as tmp:
         batch = os.path.join(tmp, "big.jsonl")
-        with open(batch, "w", encoding="utf-8") as out:
-            for copy in range(REPEATS):
-                for line in lines:
-                    out.write(line.replace('"id": "', f'"id": "{copy}-', 1) + "\n")
+        total = write_repeated_batch(os.path.join(golden, "batch.jsonl"), batch, REPEATS)
         for form in ("json", "csv", "text", "summary"):
             for jobs in ("1", "2"):
                 for name, sig in SIGNALS.items():
@@ -118,8 +88,8 @@ def main() -> int:
                         out_path = os.path.join(tmp, "out") if target == "file" else None
                         command = [binary, "eval", kb, batch, "--format", form, "--jobs", jobs]
                         delay = delays.choice((0, delays.uniform(0.001, 0.05)))
-                        code, output, err = interrupted_run(command, sig, form, out_path, delay)
                         try:
+                            code, output, err = interrupted_run(command, sig, form, out_path, delay)
                             message = MESSAGE.fullmatch(err.decode("utf-8", "replace"))
                             assert message, f"stderr is {err[:300]!r}"
                             assert message.group(1) == name, f"the message names SIG{message.group(1)}"
@@ -131,11 +101,11 @@ def main() -> int:
                                 assert output == b"", f"a summary of part of the batch: {output[:200]!r}"
                             else:
                                 assert message.group(3).startswith("the output is complete"), message.group(3)
-                                written = records_of(form, output)
+                                written = len(whole_records(form, output))
                                 assert written == cases, f"{written} records written, the message says {cases}"
                                 assert written > 0, "the signal was sent after the first record"
                             print(f"ok: {label} after {delay * 1000:.0f} ms: {cases} of {total} cases")
-                        except (AssertionError, ValueError) as problem:
+                        except (AssertionError, OSError, ValueError) as problem:
                             print(f"FAIL: {label}: {problem}")
                             failures += 1
     print(f"{failures} failures")
