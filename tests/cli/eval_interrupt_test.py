@@ -8,7 +8,8 @@ written its first records (at once, or up to 50 ms later, when a pipe may be ful
 blocked), in every --format, with --jobs 1 and --jobs 2, to a pipe and to a file. Each run
 must exit 128 + the signal's number, print exactly one line on stderr naming the signal and the
 number of cases written, and write exactly that many records, every one whole. --format summary
-writes nothing and says so.
+writes nothing and says so. A second SIGINT ends a run blocked on its input at once, and a
+SIGINT ignored when eval started stays ignored.
 """
 import os
 import random
@@ -27,14 +28,55 @@ MESSAGE = re.compile(r"error: interrupted by SIG(INT|TERM) after (\d+) cases?; "
                      r"(the output is complete up to that case|no summary was written)\n")
 
 
-def catches_signals(pid: int) -> bool:
-    """True once redflag has its SIGINT and SIGTERM handlers: eval is under way."""
+def catches_signals(pid: int, numbers=(signal.SIGINT, signal.SIGTERM)) -> bool:
+    """True once redflag has its handlers for [numbers]: eval is under way."""
     with open(f"/proc/{pid}/status", encoding="ascii") as status:
         for line in status:
             if line.startswith("SigCgt:"):
                 caught = int(line.split()[1], 16)
-                return all(caught >> (number - 1) & 1 for number in (signal.SIGINT, signal.SIGTERM))
+                return all(caught >> (number - 1) & 1 for number in numbers)
     return False
+
+
+def wait_until(condition, process) -> None:
+    """Polls [condition] while [process] runs; fails after 20 s or when the process ends first."""
+    deadline = time.monotonic() + 20
+    while not condition():
+        assert process.poll() is None and time.monotonic() < deadline, "eval ended or hung first"
+        time.sleep(0.001)
+
+
+def second_signal_ends_a_blocked_run(binary: str, kb: str) -> None:
+    """eval waiting on a silent pipe: the first SIGINT is noted, the second ends it at once."""
+    process = subprocess.Popen([binary, "eval", kb, "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        wait_until(lambda: catches_signals(process.pid), process)
+        process.send_signal(signal.SIGINT)
+        time.sleep(0.2)
+        assert process.poll() is None, f"the first SIGINT ended the run (exit {process.returncode})"
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=20)
+        assert process.returncode == -signal.SIGINT, f"exit {process.returncode} after the second SIGINT"
+    finally:
+        process.kill()
+        process.communicate()
+
+
+def ignored_sigint_stays_ignored(binary: str, kb: str, batch: str, total: int) -> None:
+    """Started with SIGINT ignored (nohup, a background job), eval runs on to the end."""
+    process = subprocess.Popen([binary, "eval", kb, batch, "--format", "json"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    first = b""
+    try:
+        wait_until(lambda: catches_signals(process.pid, (signal.SIGTERM,)), process)
+        assert not catches_signals(process.pid, (signal.SIGINT,)), "eval caught the ignored SIGINT"
+        first = os.read(process.stdout.fileno(), 1 << 16)
+        process.send_signal(signal.SIGINT)
+    finally:
+        rest, err = process.communicate(timeout=120)
+    assert (process.returncode, err) == (2, b""), f"exit {process.returncode}, stderr {err[:200]!r}"
+    assert len(whole_records("json", first + rest)) == total, "the batch did not run to its end"
 
 
 def interrupted_run(command: list, sig: int, form: str, out_path: str, delay: float):
@@ -45,17 +87,12 @@ def interrupted_run(command: list, sig: int, form: str, out_path: str, delay: fl
     # The child gets the default SIGINT whatever CTest's (a background job ignores it).
     process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE,
                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    deadline = time.monotonic() + 20
     first = b""
     try:
-        while not catches_signals(process.pid):
-            assert process.poll() is None and time.monotonic() < deadline, "eval never caught the signals"
-            time.sleep(0.001)
+        wait_until(lambda: catches_signals(process.pid), process)
         if form != "summary":
             if to_file:
-                while os.path.getsize(out_path) == 0:
-                    assert process.poll() is None and time.monotonic() < deadline, "eval wrote nothing"
-                    time.sleep(0.001)
+                wait_until(lambda: os.path.getsize(out_path) > 0, process)
             else:
                 first = os.read(process.stdout.fileno(), 1 << 16)  # unbuffered: communicate() reads on
     except (AssertionError, OSError):
@@ -108,6 +145,14 @@ def main() -> int:
                         except (AssertionError, OSError, ValueError) as problem:
                             print(f"FAIL: {label}: {problem}")
                             failures += 1
+        for label, run in (("a second SIGINT ends a run blocked on input", lambda: second_signal_ends_a_blocked_run(binary, kb)),
+                           ("a SIGINT ignored at start stays ignored", lambda: ignored_sigint_stays_ignored(binary, kb, batch, total))):
+            try:
+                run()
+                print(f"ok: {label}")
+            except (AssertionError, OSError, ValueError, subprocess.TimeoutExpired) as problem:
+                print(f"FAIL: {label}: {problem}")
+                failures += 1
     print(f"{failures} failures")
     return 1 if failures else 0
 
