@@ -3,8 +3,10 @@
 
 #include <csignal>
 #include <cstdio>
+#include <new>
 #include <sstream>
 
+#include "cli/diagnostics_output.hpp"
 #include "cli/standard_output.hpp"
 #include "cli/verbs.hpp"
 #include "redflag/version.hpp"
@@ -40,6 +42,10 @@ int main(int argc, char** argv) {
     redflag::cli::print_output(help.str());
     std::fputs(usage_error.str().c_str(), stderr);
     return redflag::cli::finish_standard_output(code);
+  } catch (const std::bad_alloc&) {
+    // Any verb (`ulimit -v`): outputs are written whole or not at all, so stop with one line.
+    redflag::cli::print_error("out of memory");
+    return 1;
   }
   return redflag::cli::finish_standard_output(exit_code);
 }

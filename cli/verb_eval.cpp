@@ -9,6 +9,7 @@
 #include "cli/choice_option.hpp"
 #include "cli/diagnostics_output.hpp"
 #include "cli/standard_output.hpp"
+#include "cli/interrupt.hpp"
 #include "cli/verbs.hpp"
 #include "runtime/vm.hpp"
 #include "tools/eval/eval_pipeline.hpp"
@@ -41,9 +42,21 @@ int run_eval(const EvalOptions& options) {
   settings.ask = options.ask;
   const auto writer = tools::make_result_writer(settings.format, image, stdout);
   const Program program(image);
-  const bool input_errors = tools::evaluate_cases(image, program, settings, *writer);
+  catch_interrupts();
+  settings.stop_requested = [] { return interrupt_signal() != 0; };
+  tools::EvalOutcome outcome;
+  try {
+    outcome = tools::evaluate_cases(image, program, settings, *writer);
+  } catch (const tools::ThreadStartError& error) {
+    print_error(error.what());
+    return 1;
+  }
   if (!writer->ok()) note_output_error(writer->error_number());
-  return input_errors ? 2 : 0;
+  if (const int signal_number = interrupt_signal()) {
+    return report_interrupted_batch(signal_number, outcome.records,
+                                    outcome.stopped && settings.format == OutputFormat::Summary);
+  }
+  return outcome.had_input_errors ? 2 : 0;
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <cstring>
+#include <new>
 #include <optional>
 
 #include "runtime/fact_input.hpp"
@@ -53,6 +54,12 @@ std::string reason(simdjson::error_code code) {
   const bool acronym = text.size() > 1 && std::isupper(static_cast<unsigned char>(text[1]));
   if (!text.empty() && !acronym) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
   return text;
+}
+
+// [code], unless it says simdjson could not allocate: that is no fault of the case.
+simdjson::error_code unless_out_of_memory(simdjson::error_code code) {
+  if (code == simdjson::MEMALLOC) throw std::bad_alloc();
+  return code;
 }
 
 std::string_view trimmed(std::string_view token) {
@@ -134,7 +141,7 @@ struct CaseReader::State {
 };
 
 bool CaseReader::State::json_fault(simdjson::error_code code) {
-  fault = code;
+  fault = unless_out_of_memory(code);
   return false;
 }
 
@@ -412,12 +419,12 @@ void CaseReader::State::explain_failure(std::size_t size, CaseError& error) {
   // input, so that input which is not JSON is always called so, and a case error is only ever
   // said about valid JSON. simdjson's full parser also words JSON faults more precisely.
   if (!validator) validator = std::make_unique<simdjson::dom::parser>();
-  simdjson::error_code verdict = validator->parse(buffer.data(), size, false).error();
+  simdjson::error_code verdict = unless_out_of_memory(validator->parse(buffer.data(), size, false).error());
   if (verdict == simdjson::NUMBER_ERROR) {
     // simdjson's full parser also refuses valid numbers it cannot convert (big integers, 1e999):
     // judge the rest of the input with each valid number written as 0.
     const std::string zeroed = internal::zeroed_numbers(std::string_view(buffer.data(), size));
-    verdict = validator->parse(zeroed).error();
+    verdict = unless_out_of_memory(validator->parse(zeroed).error());
   }
   if (fault == simdjson::SUCCESS && verdict == simdjson::SUCCESS) return;
   error.field.clear();

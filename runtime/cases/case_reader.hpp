@@ -5,7 +5,8 @@
 // setters (runtime/fact_input.hpp). Built for batches: simdjson's On-Demand parser walks the
 // object once, keys are found in a prebuilt hash table, and every buffer is kept for the next
 // case, so reading case after case allocates nothing once the longest case has been seen. Errors
-// are values, never exceptions. It does not evaluate, and it does not split JSON Lines
+// are values, never exceptions; only running out of memory throws (std::bad_alloc, also when
+// simdjson cannot allocate). It does not evaluate, and it does not split JSON Lines
 // (runtime/cases/line_reader.hpp does). This is the redflag_cases library, the only runtime code that
 // links simdjson; the header keeps simdjson out of its includers.
 #pragma once

@@ -12,6 +12,8 @@ import subprocess
 import sys
 import tempfile
 
+from eval_records import write_repeated_batch
+
 # A few 256 KiB blocks of input: enough for the CLI's threads to hand blocks over. The pipeline
 # itself is tested over hundreds of small blocks in process (tests/tools/eval_pipeline_test.cpp).
 REPEATS = 3000
@@ -20,15 +22,10 @@ REPEATS = 3000
 def main() -> int:
     binary, golden = sys.argv[1], sys.argv[2]
     kb = os.path.join(golden, "kb.rf")
-    with open(os.path.join(golden, "batch.jsonl"), encoding="utf-8") as file:
-        lines = file.read().splitlines()
     failures = 0
     with tempfile.TemporaryDirectory() as tmp:
         batch = os.path.join(tmp, "big.jsonl")
-        with open(batch, "w", encoding="utf-8") as out:
-            for copy in range(REPEATS):
-                for line in lines:
-                    out.write(line.replace('"id": "', f'"id": "{copy}-', 1) + "\n")
+        total = write_repeated_batch(os.path.join(golden, "batch.jsonl"), batch, REPEATS)
         inputs = [batch, os.path.join(golden, "one.json"), os.path.join(tmp, "missing.jsonl"), batch]
         for form in ("json", "csv", "summary", "text"):
             runs = {}
@@ -37,7 +34,7 @@ def main() -> int:
                                         capture_output=True, timeout=300)
                 runs[jobs] = (result.returncode, result.stdout, result.stderr)
             records = runs[1][1].count(b"\n")
-            if runs[1][0] != 2 or records < REPEATS * len(lines) // 2 and form != "summary":
+            if runs[1][0] != 2 or records < total // 2 and form != "summary":
                 print(f"{form}: --jobs 1 exited {runs[1][0]} with {records} lines")
                 failures += 1
             for jobs in (2, 3, 8):

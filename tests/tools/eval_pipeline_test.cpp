@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -60,7 +61,7 @@ TEST_CASE("one record per line, in input order, with error records where the bad
   test::ScratchDir dir;
   const std::string input = dir.write("cases.jsonl", batch(300));
   const auto run = test::evaluated(image, {input}, tools::OutputFormat::Json, 1, 512);
-  CHECK(run.had_input_errors);
+  CHECK(run.outcome.had_input_errors);
   CHECK(count_of(run.output, "\n") == 300);
   // Records keep the input order across block boundaries.
   CHECK(run.output.find("\"c0\"") < run.output.find("\"bad3\""));
@@ -78,10 +79,10 @@ TEST_CASE("several threads write exactly what one thread writes, in every format
   for (const auto format : {tools::OutputFormat::Json, tools::OutputFormat::Text, tools::OutputFormat::Csv,
                             tools::OutputFormat::Summary}) {
     const auto single = test::evaluated(image, inputs, format, 1, 700);
-    CHECK(single.had_input_errors);
+    CHECK(single.outcome.had_input_errors);
     for (const unsigned jobs : {2u, 3u, 8u}) {
       const auto several = test::evaluated(image, inputs, format, jobs, 700);
-      CHECK(several.had_input_errors);
+      CHECK(several.outcome.had_input_errors);
       CHECK(several.output == single.output);
     }
   }
@@ -97,12 +98,43 @@ TEST_CASE("the block size changes nothing but the hand-over", "[tools][eval]") {
   }
 }
 
+// A stop predicate that says yes from its [calls]-th question on.
+std::function<bool()> stop_after(int calls) {
+  return [asked = 0, calls]() mutable { return ++asked >= calls; };
+}
+
+TEST_CASE("a stopped batch writes the first records whole, counts them and writes no summary", "[tools][eval]") {
+  const Image image = test::compiled(kSource);
+  test::ScratchDir dir;
+  const std::string input = dir.write("cases.jsonl", batch(300));
+  for (const unsigned jobs : {1u, 3u}) {
+    const auto whole = test::evaluated(image, {input}, tools::OutputFormat::Json, jobs, 512);
+    CHECK_FALSE(whole.outcome.stopped);
+    CHECK(whole.outcome.records == 300);
+    const auto stopped = test::evaluated(image, {input}, tools::OutputFormat::Json, jobs, 512, stop_after(12));
+    CHECK(stopped.outcome.stopped);
+    CHECK(stopped.outcome.records < 300);
+    CHECK(count_of(stopped.output, "\n") == stopped.outcome.records);
+    CHECK(whole.output.compare(0, stopped.output.size(), stopped.output) == 0);  // its first records
+    const auto csv = test::evaluated(image, {input}, tools::OutputFormat::Csv, jobs, 512, stop_after(12));
+    CHECK(count_of(csv.output, "\n") == csv.outcome.records);  // an in-memory writer has no header
+    const auto summary = test::evaluated(image, {input}, tools::OutputFormat::Summary, jobs, 512, stop_after(12));
+    CHECK(summary.outcome.stopped);
+    CHECK(summary.output.empty());
+  }
+  // Asked before the first block: nothing is written.
+  const auto at_once = test::evaluated(image, {input}, tools::OutputFormat::Json, 1, 512, stop_after(1));
+  CHECK(at_once.outcome.stopped);
+  CHECK(at_once.outcome.records == 0);
+  CHECK(at_once.output.empty());
+}
+
 TEST_CASE("a batch without bad cases reports no input errors", "[tools][eval]") {
   const Image image = test::compiled(kSource);
   test::ScratchDir dir;
   const std::string input = dir.write("good.jsonl", "{\"fever\": true}\n{\"weight\": \"120 kg\"}\n");
   const auto run = test::evaluated(image, {input}, tools::OutputFormat::Csv, 1, 64);
-  CHECK_FALSE(run.had_input_errors);
+  CHECK_FALSE(run.outcome.had_input_errors);
 }
 
 TEST_CASE("a failed write stops the batch and keeps its errno", "[tools][eval]") {

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <random>
 #include <string>
 
@@ -23,24 +24,27 @@ inline Image compiled(const std::string& text) {
   return std::move(*result.image);
 }
 
-// What evaluate_cases wrote into an in-memory writer, and whether some case had an input error.
+// What evaluate_cases wrote into an in-memory writer, and how the batch went.
 struct EvalRun {
   std::string output;
-  bool had_input_errors = false;
+  tools::EvalOutcome outcome;
 };
 
-// Evaluates [inputs] against [image] in [format] on [jobs] threads, in blocks of [block_bytes].
+// Evaluates [inputs] against [image] in [format] on [jobs] threads, in blocks of [block_bytes],
+// asking [stop_requested] (when given) whether to stop.
 inline EvalRun evaluated(const Image& image, const std::vector<std::string>& inputs, tools::OutputFormat format,
-                         unsigned jobs = 1, std::size_t block_bytes = tools::InputSource::kBlockBytes) {
+                         unsigned jobs = 1, std::size_t block_bytes = tools::InputSource::kBlockBytes,
+                         std::function<bool()> stop_requested = {}) {
   const Program program(image);
   tools::EvalSettings settings;
   settings.inputs = inputs;
   settings.format = format;
   settings.jobs = jobs;
   settings.block_bytes = block_bytes;
+  settings.stop_requested = std::move(stop_requested);
   const auto writer = tools::make_result_writer(format, image, nullptr);
   EvalRun run;
-  run.had_input_errors = tools::evaluate_cases(image, program, settings, *writer);
+  run.outcome = tools::evaluate_cases(image, program, settings, *writer);
   run.output = fmt::to_string(writer->buffer());
   return run;
 }

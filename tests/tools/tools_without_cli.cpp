@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
   settings.inputs = {argv[2]};
   settings.jobs = 2;
   const auto writer = tools::make_result_writer(tools::OutputFormat::Json, *kb.image, nullptr);
-  if (tools::evaluate_cases(*kb.image, program, settings, *writer)) return fail("the batch had input errors");
+  if (tools::evaluate_cases(*kb.image, program, settings, *writer).had_input_errors) return fail("the batch had input errors");
   const std::string records = fmt::to_string(writer->buffer());
   std::size_t lines = 0;
   for (const char c : records) lines += c == '\n';
