@@ -8,7 +8,8 @@ pandas DataFrame::
     record = kb.evaluate({"id": "p1", "age": 61, "weight_loss": "12 lb"})
     record["urgency"], [flag["flag"] for flag in record["fired"]]
 
-A record is one record of ``redflag eval --format json`` (docs/cli.md), made by the same code.
+A record is one record of ``redflag eval --format json`` (docs/cli.md) as a dict: the same reader
+and batch VM make it, and the same keys in the same order.
 A missing fact is unknown, never false: leave its key out or give None. docs/python.md is the
 guide; redflag.dask evaluates Dask DataFrames and Bags.
 """
@@ -194,7 +195,7 @@ class KnowledgeBase:
         """Evaluates one case, a dict of fact name to value (docs/cases.md; None or a missing key
         is unknown, as is NaN). Returns one ``eval --format json`` record as a dict. Raises
         CaseError when the case cannot be read."""
-        record = json.loads(self._kb.evaluate_json([self._case_json(case, None)]))
+        record = self._kb.evaluate_cases([self._case_json(case, None)])[0]
         if "error" in record:
             raise _case_error(record, None)
         return record
@@ -225,13 +226,11 @@ class KnowledgeBase:
         if not texts:
             return
         start = len(records)
-        for line in self._kb.evaluate_json(texts).splitlines():
-            record = json.loads(line)
+        for record in self._kb.evaluate_cases(texts):
             if "error" in record:
-                error = _case_error(record, start + record["line"] - 1)
+                record["index"] += start
                 if errors == "raise":
-                    raise error
-                record = _error_record(error)
+                    raise _case_error(record, record["index"])
             records.append(record)
         texts.clear()
 
@@ -308,7 +307,7 @@ def _column(series, numpy, pandas) -> Tuple[int, Any]:
 
 
 def _case_error(record: Dict[str, Any], index: Optional[int]) -> CaseError:
-    """The CaseError of a CLI error record."""
+    """The CaseError of an error record."""
     return CaseError(record["error"]["message"], record["error"]["field"], record["id"], index)
 
 

@@ -2,7 +2,6 @@
 # redflag/__init__.py calls; users use redflag.KnowledgeBase.
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-CASES_NAME: str
 
 class Kb:
     id: str
@@ -17,7 +16,7 @@ class Kb:
     bytecode: bytes
     def unknown_fact_message(self, name: str) -> str: ...
     def refusal(self, key: str, got: str) -> str: ...
-    def evaluate_json(self, cases: Sequence[str]) -> bytes: ...
+    def evaluate_cases(self, cases: Sequence[str]) -> List[Dict[str, Any]]: ...
     # columns: (fact id, kind: 0 float64, 1 uint8 bool, 2 object, numpy array)
     def evaluate_columns(self, columns: List[Tuple[int, int, Any]], rows: int) -> Dict[str, Any]: ...
 

@@ -1,11 +1,12 @@
 // The KB object behind Python's redflag.KnowledgeBase: a loaded, verified KB, its bytecode (what
-// it pickles as), and the evaluators that turn JSON cases into `eval --format json` records.
+// it pickles as), and the evaluators that read JSON cases and evaluate them as `redflag eval` does.
 //
-// Records are made by the CLI's own code: tools/eval/case_evaluator.hpp reads each case with the
-// JSON case reader, evaluates it with the batch VM and writes it with the JSON result writer, so
-// a record here is byte for byte one line of `redflag eval --format json`. Evaluators are pooled:
-// a call takes one (or makes one), so any number of threads may share a handle, each call using
-// its own reader, batch and writer. No Python here: python/src/module.cpp binds it.
+// Cases go through the CLI's own code: tools/eval/case_evaluator.hpp reads each case with the
+// JSON case reader and evaluates it with the batch VM, in input order, with an error in place of
+// a case that cannot be read. What it would write is kept instead (Outcome), for
+// python/src/record_dict.hpp to turn into the dicts of `eval --format json` records. Evaluators
+// are pooled: a Session takes one (or makes one), so any number of threads may share a handle,
+// each with its own reader, batch and results. No Python here: python/src/module.cpp binds it.
 #pragma once
 
 #include <cstdint>
@@ -20,7 +21,20 @@
 
 namespace redflag::python {
 
+// One case's result as the JSON writer would have received it: evaluated, or not read.
+struct Outcome {
+  bool read = false;
+  std::string id;  // as the case reader read it (empty when absent)
+  Evaluation evaluation;
+  std::vector<FactValue> facts;
+  std::uint64_t position = 0;  // 0-based, in the cases evaluated
+  std::string message;  // why it could not be read
+  std::string field;    // the key concerned, or empty
+};
+
 class KbHandle {
+  struct Evaluator;
+
  public:
   // Wraps [loaded], which must be ok(); its bytes, or the image written anew, are the bytecode.
   explicit KbHandle(tools::LoadedKb loaded);
@@ -30,20 +44,24 @@ class KbHandle {
   const Image& image() const { return kb_->image(); }
   const std::vector<std::uint8_t>& bytecode() const { return bytecode_; }
 
-  // One `eval --format json` line (newline included) per case of [cases], each one JSON object;
-  // a case that cannot be read gives the CLI's error record, whose "line" is its 1-based
-  // position in [cases] and whose "file" is kCasesName.
-  std::string evaluate(const std::vector<std::string_view>& cases) const;
+  // An evaluator of the pool for one call, given back when the session ends.
+  class Session {
+   public:
+    explicit Session(const KbHandle& kb);
+    ~Session();
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
 
-  // The name error records give the cases passed to evaluate.
-  static constexpr std::string_view kCasesName = "<cases>";
+    // Evaluates [cases], each one JSON object; an Outcome per case, in order, valid until the
+    // next evaluate or the end of the session.
+    const std::vector<Outcome>& evaluate(const std::vector<std::string_view>& cases);
+
+   private:
+    const KbHandle& kb_;
+    std::unique_ptr<Evaluator> evaluator_;
+  };
 
  private:
-  struct Evaluator;
-  // An evaluator from the pool, or a new one; give it back with release.
-  std::unique_ptr<Evaluator> acquire() const;
-  void release(std::unique_ptr<Evaluator> evaluator) const;
-
   std::shared_ptr<const Kb> kb_;
   std::vector<std::uint8_t> bytecode_;
   mutable std::mutex pool_mutex_;

@@ -17,6 +17,7 @@
 #include "compiler/diagnostics/diagnostic_render.hpp"
 #include "python/src/frame_eval.hpp"
 #include "python/src/kb_handle.hpp"
+#include "python/src/record_dict.hpp"
 #include "runtime/fact_input.hpp"
 #include "runtime/loader.hpp"
 #include "runtime/sha256.hpp"
@@ -25,6 +26,14 @@ namespace py = pybind11;
 using redflag::python::KbHandle;
 
 namespace {
+
+// The Python object `_redflag.Kb`: the handle, and the Python strings its records are made of.
+struct PyKb {
+  explicit PyKb(redflag::tools::LoadedKb loaded)
+      : handle(std::move(loaded)), records(handle.image()) {}
+  KbHandle handle;
+  redflag::python::RecordBuilder records;
+};
 
 // What opening a KB gave: the handle, or the one-line error, or the source diagnostics (as the
 // JSON of `check --format json` and as the text the CLI prints). Warnings come with a handle too.
@@ -37,7 +46,7 @@ py::tuple opened(redflag::tools::LoadedKb loaded) {
   }
   py::object error = loaded.error ? py::object(py::str(loaded.error->message)) : py::object(py::none());
   py::object handle = py::none();
-  if (loaded.ok()) handle = py::cast(std::make_shared<KbHandle>(std::move(loaded)));
+  if (loaded.ok()) handle = py::cast(std::make_shared<PyKb>(std::move(loaded)));
   return py::make_tuple(handle, error, diagnostics_json, diagnostics_text);
 }
 
@@ -85,8 +94,8 @@ py::list scores_of(const KbHandle& kb) {
   return scores;
 }
 
-// `eval --format json` lines for [cases], a sequence of JSON texts (str), as bytes.
-py::bytes evaluate_json(const KbHandle& kb, const py::sequence& cases) {
+// The `eval --format json` records of [cases], a sequence of JSON texts (str), as dicts.
+py::list evaluate_cases(PyKb& kb, const py::sequence& cases) {
   std::string arena;  // the cases' text, copied so that the GIL can be let go
   std::vector<std::size_t> ends;
   for (const py::handle item : cases) {
@@ -96,7 +105,8 @@ py::bytes evaluate_json(const KbHandle& kb, const py::sequence& cases) {
     arena.append(data, static_cast<std::size_t>(size));
     ends.push_back(arena.size());
   }
-  std::string records;
+  KbHandle::Session session(kb.handle);
+  const std::vector<redflag::python::Outcome>* outcomes = nullptr;
   {
     py::gil_scoped_release release;
     std::vector<std::string_view> views;
@@ -105,19 +115,23 @@ py::bytes evaluate_json(const KbHandle& kb, const py::sequence& cases) {
       views.emplace_back(arena.data() + begin, end - begin);
       begin = end;
     }
-    records = kb.evaluate(views);
+    outcomes = &session.evaluate(views);
   }
-  return py::bytes(records);
+  py::list records(outcomes->size());
+  for (std::size_t i = 0; i < outcomes->size(); ++i) {
+    PyList_SET_ITEM(records.ptr(), static_cast<Py_ssize_t>(i), kb.records.record((*outcomes)[i]).release().ptr());
+  }
+  return records;
 }
 
-py::dict evaluate_columns(const KbHandle& kb, const py::list& columns, std::size_t rows) {
+py::dict evaluate_columns(const PyKb& kb, const py::list& columns, std::size_t rows) {
   std::vector<redflag::python::FactColumn> facts;
   for (const py::handle column : columns) {
     const auto entry = column.cast<py::tuple>();
     facts.push_back({entry[0].cast<std::uint32_t>(), static_cast<redflag::python::ColumnKind>(entry[1].cast<int>()),
                      entry[2].cast<py::array>()});
   }
-  return redflag::python::evaluate_frame(kb, facts, rows);
+  return redflag::python::evaluate_frame(kb.handle, facts, rows);
 }
 
 }  // namespace
@@ -125,32 +139,32 @@ py::dict evaluate_columns(const KbHandle& kb, const py::list& columns, std::size
 PYBIND11_MODULE(_redflag, module) {
   module.doc() = "The C++ core of the redflag package; use the redflag module instead.";
 
-  py::class_<KbHandle, std::shared_ptr<KbHandle>>(module, "Kb")
-      .def_property_readonly("id", [](const KbHandle& kb) { return kb.image().meta.id; })
-      .def_property_readonly("title", [](const KbHandle& kb) { return kb.image().meta.title; })
-      .def_property_readonly("version", [](const KbHandle& kb) { return kb.image().meta.version; })
-      .def_property_readonly("hash", [](const KbHandle& kb) { return redflag::to_hex(kb.image().content_hash); })
-      .def_property_readonly("levels", [](const KbHandle& kb) { return kb.image().levels; })
-      .def_property_readonly("facts", &facts_of)
-      .def_property_readonly("flags", &flags_of)
-      .def_property_readonly("scores", &scores_of)
+  py::class_<PyKb, std::shared_ptr<PyKb>>(module, "Kb")
+      .def_property_readonly("id", [](const PyKb& kb) { return kb.handle.image().meta.id; })
+      .def_property_readonly("title", [](const PyKb& kb) { return kb.handle.image().meta.title; })
+      .def_property_readonly("version", [](const PyKb& kb) { return kb.handle.image().meta.version; })
+      .def_property_readonly("hash", [](const PyKb& kb) { return redflag::to_hex(kb.handle.image().content_hash); })
+      .def_property_readonly("levels", [](const PyKb& kb) { return kb.handle.image().levels; })
+      .def_property_readonly("facts", [](const PyKb& kb) { return facts_of(kb.handle); })
+      .def_property_readonly("flags", [](const PyKb& kb) { return flags_of(kb.handle); })
+      .def_property_readonly("scores", [](const PyKb& kb) { return scores_of(kb.handle); })
       .def_property_readonly("bytecode",
-                             [](const KbHandle& kb) {
-                               const auto& bytes = kb.bytecode();
+                             [](const PyKb& kb) {
+                               const auto& bytes = kb.handle.bytecode();
                                return py::bytes(reinterpret_cast<const char*>(bytes.data()), bytes.size());
                              })
       .def("unknown_fact_message",
-           [](const KbHandle& kb, const std::string& name) { return redflag::unknown_fact_error(name, kb.image().facts); })
-      .def("refusal",
-           [](const KbHandle& kb, const std::string& key, const std::string& got) {
-             const std::uint32_t fact_id = kb.kb().fact_id(key);
-             if (fact_id == redflag::kNoIndex) return redflag::unknown_fact_error(key, kb.image().facts);
-             return redflag::wrong_type_error(kb.image().facts[fact_id], got);
+           [](const PyKb& kb, const std::string& name) {
+             return redflag::unknown_fact_error(name, kb.handle.image().facts);
            })
-      .def("evaluate_json", &evaluate_json, py::arg("cases"))
+      .def("refusal",
+           [](const PyKb& kb, const std::string& key, const std::string& got) {
+             const std::uint32_t fact_id = kb.handle.kb().fact_id(key);
+             if (fact_id == redflag::kNoIndex) return redflag::unknown_fact_error(key, kb.handle.image().facts);
+             return redflag::wrong_type_error(kb.handle.image().facts[fact_id], got);
+           })
+      .def("evaluate_cases", &evaluate_cases, py::arg("cases"))
       .def("evaluate_columns", &evaluate_columns, py::arg("columns"), py::arg("rows"));
-
-  module.attr("CASES_NAME") = std::string(KbHandle::kCasesName);
 
   module.def("open", [](const std::vector<std::string>& paths) {
     redflag::tools::LoadedKb loaded;

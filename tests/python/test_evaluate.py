@@ -157,7 +157,7 @@ def test_threads_share_one_kb(back_pain):
 
 def test_the_gil_is_released_while_evaluating(back_pain):
     texts = [json.dumps({"age": i % 130, "fever": True}) for i in range(100_000)]
-    assert gil_released_during(lambda: back_pain._kb.evaluate_json(texts))
+    assert gil_released_during(lambda: back_pain._kb.evaluate_cases(texts))
 
 
 def gil_released_during(call) -> bool:
