@@ -2,13 +2,14 @@
 """Who may include whom, and who may print (docs/architecture.md, "Bird's-eye view").
 
 usage: layering_test.py SOURCE_DIR
-Reads every C++ file under grammar/, compiler/, runtime/, tools/ and cli/ and fails, naming
+Reads every C++ file under grammar/, compiler/, runtime/, tools/, cli/ and python/ and fails, naming
 the file and line, when:
 - runtime/ includes compiler/, grammar/, tools/, cli/ or PEGTL (it needs only the standard library);
 - compiler/ or grammar/ includes tools/ or cli/, or compiler/ includes the VM (runtime/vm*.hpp);
 - tools/ includes cli/ or CLI11;
+- python/ (the extension module, a front end on tools/) includes cli/ or CLI11;
 - anything outside cli/ includes CLI11;
-- grammar/, compiler/, runtime/ or tools/ writes to standard output or standard error, or
+- grammar/, compiler/, runtime/, tools/ or python/ writes to standard output or standard error, or
   touches process-wide state (signals, umask, the locale, the environment, exit).
 """
 import pathlib
@@ -28,6 +29,7 @@ FORBIDDEN_INCLUDES = {
     "grammar": ("compiler/", "tools/", "cli/", "runtime/"),
     "compiler": ("tools/", "cli/", "CLI/", "runtime/vm.hpp", "runtime/vm_batch.hpp"),
     "tools": ("cli/", "CLI/"),
+    "python": ("cli/", "CLI/"),
     "cli": (),
 }
 MAY_PRINT = {"cli"}
