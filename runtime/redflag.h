@@ -92,8 +92,9 @@ RF_API rf_status rf_case_clear(rf_case* kase);
 
 /* The code of the most recent call on [kase] (RF_ERROR_NULL for a NULL [kase]). */
 RF_API rf_status rf_case_status(const rf_case* kase);
-/* Why the most recent call on [kase] failed, naming the function and argument, or "" after a
- * success. Never NULL. */
+/* Why the most recent call on [kase] failed, or "" after a success; never NULL. A refused value
+ * is said in the case reader's words ("`age` expects a number from 0 to 130, got 200"), any
+ * other failure names the function and the argument ("rf_case_set_enum: value is NULL"). */
 RF_API const char* rf_case_error(const rf_case* kase);
 
 /* Evaluates the facts set so far (RF_OK, RF_ERROR_NULL or RF_ERROR_NOMEM); the getters below
