@@ -17,6 +17,7 @@ using redflag::c_api::succeed;
 
 namespace {
 
+// Writes [message] into the caller's buffer [error] of [error_size] bytes, cut to fit, NUL-terminated.
 void copy_error(std::string_view message, char* error, std::size_t error_size) {
   if (error == nullptr || error_size == 0) return;
   const std::size_t length = std::min(message.size(), error_size - 1);
