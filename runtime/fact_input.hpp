@@ -24,6 +24,13 @@ namespace redflag {
 // names among [facts] (none when nothing is close).
 std::string unknown_fact_error(std::string_view name, const std::vector<ImageFact>& facts);
 
+// Whether a Case setter for [wanted] may set a fact of type [actual]: set_number also sets an
+// integer (number_input refuses a non-integer value) and a quantity, in its canonical unit.
+inline bool setter_accepts(FactType actual, FactType wanted) {
+  return actual == wanted ||
+         (wanted == FactType::Number && (actual == FactType::Integer || actual == FactType::Quantity));
+}
+
 // "`fever` expects true or false, got \"yes\"": [fact] was offered a value of the wrong kind,
 // written as [got] (JSON-like text: true, 12, "yes", an array).
 std::string wrong_type_error(const ImageFact& fact, std::string_view got);

@@ -316,6 +316,7 @@ LoadResult load_file(const std::string& path) {
   LoadResult result;
   std::FILE* file = std::fopen(path.c_str(), "rb");
   if (file == nullptr) {
+    result.unreadable = true;
     result.error = "cannot read " + path + ": " + std::strerror(errno);
     return result;
   }
@@ -327,6 +328,7 @@ LoadResult load_file(const std::string& path) {
   const int error = errno;
   std::fclose(file);
   if (failed) {
+    result.unreadable = true;
     result.error = "cannot read " + path + ": " + std::strerror(error);
     return result;
   }

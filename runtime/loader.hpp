@@ -16,10 +16,11 @@
 namespace redflag {
 
 // Either a verified image (with content_hash filled from the header) or an error of the form
-// `bad bytecode (<reason>)`.
+// `bad bytecode (<reason>)`, or `cannot read <path>: <why>` when [unreadable].
 struct LoadResult {
   std::optional<Image> image;
-  std::string error;  // empty when image is set
+  std::string error;        // empty when image is set
+  bool unreadable = false;  // load_file could not read the file (the C API's RF_ERROR_IO)
 
   bool ok() const { return image.has_value(); }
 };

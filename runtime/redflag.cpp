@@ -11,13 +11,6 @@
 namespace redflag {
 namespace {
 
-// Whether a setter for [wanted] may set a fact of type [actual]: set_number also sets an
-// integer (number_input refuses a non-integer value) and a quantity, in its canonical unit.
-bool accepts(FactType actual, FactType wanted) {
-  return actual == wanted ||
-         (wanted == FactType::Number && (actual == FactType::Integer || actual == FactType::Quantity));
-}
-
 std::shared_ptr<const Kb> from_result(LoadResult result, std::string& error) {
   if (!result.ok()) {
     error = std::move(result.error);
@@ -92,7 +85,7 @@ std::string Case::set_bool(std::string_view fact, bool value) {
   std::uint32_t id = 0;
   if (auto reason = find(fact, id); !reason.empty()) return reason;
   const ImageFact& info = kb_->image().facts[id];
-  if (!accepts(info.type, FactType::Bool)) return wrong_type_error(info, value ? "true" : "false");
+  if (!setter_accepts(info.type, FactType::Bool)) return wrong_type_error(info, value ? "true" : "false");
   facts_[id] = FactValue{value ? 1.0 : 0.0, true};
   return {};
 }
@@ -101,7 +94,7 @@ std::string Case::set_number(std::string_view fact, double value) {
   std::uint32_t id = 0;
   if (auto reason = find(fact, id); !reason.empty()) return reason;
   const ImageFact& info = kb_->image().facts[id];
-  if (!accepts(info.type, FactType::Number)) return wrong_type_error(info, shortest_text(value));
+  if (!setter_accepts(info.type, FactType::Number)) return wrong_type_error(info, shortest_text(value));
   return set_known(id, number_input(info, value, facts_[id].value));
 }
 
@@ -109,7 +102,7 @@ std::string Case::set_quantity(std::string_view fact, double value, std::string_
   std::uint32_t id = 0;
   if (auto reason = find(fact, id); !reason.empty()) return reason;
   const ImageFact& info = kb_->image().facts[id];
-  if (!accepts(info.type, FactType::Quantity)) {
+  if (!setter_accepts(info.type, FactType::Quantity)) {
     return wrong_type_error(info, quoted_text(shortest_text(value) + " " + std::string(unit)));
   }
   return set_known(id, quantity_input(info, find_unit(info.unit), value, unit, facts_[id].value));
@@ -119,7 +112,7 @@ std::string Case::set_enum(std::string_view fact, std::string_view value) {
   std::uint32_t id = 0;
   if (auto reason = find(fact, id); !reason.empty()) return reason;
   const ImageFact& info = kb_->image().facts[id];
-  if (!accepts(info.type, FactType::Enum)) return wrong_type_error(info, quoted_text(value));
+  if (!setter_accepts(info.type, FactType::Enum)) return wrong_type_error(info, quoted_text(value));
   return set_known(id, enum_input(info, value, facts_[id].value));
 }
 
@@ -127,7 +120,7 @@ std::string Case::set_text(std::string_view fact, std::string_view text) {
   std::uint32_t id = 0;
   if (auto reason = find(fact, id); !reason.empty()) return reason;
   const ImageFact& info = kb_->image().facts[id];
-  if (!accepts(info.type, FactType::Text)) return wrong_type_error(info, quoted_text(text));
+  if (!setter_accepts(info.type, FactType::Text)) return wrong_type_error(info, quoted_text(text));
   facts_[id] = FactValue{0, true};  // rules read only whether a text fact is known
   return {};
 }

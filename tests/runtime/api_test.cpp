@@ -106,42 +106,42 @@ TEST_CASE("C API: an integer fact refuses a non-integer number") {
   image.facts.push_back(gcs);
   const std::vector<std::uint8_t> bytes = write_image(image);
   char error[64] = "untouched";
-  rf_kb* kb = rf_kb_open_bytes(bytes.data(), bytes.size(), error, sizeof error);
-  REQUIRE(kb != nullptr);
-  rf_case* kase = rf_case_new(kb);
+  rf_kb* kb = nullptr;
+  REQUIRE(rf_kb_open_bytes(bytes.data(), bytes.size(), &kb, error, sizeof error) == RF_OK);
+  rf_case* kase = nullptr;
+  REQUIRE(rf_case_new(kb, &kase) == RF_OK);
   rf_kb_free(kb);
-  REQUIRE(kase != nullptr);
-  CHECK(rf_case_set_number(kase, "gcs", 14.5) == -1);
+  CHECK(rf_case_set_number(kase, "gcs", 14.5) == RF_ERROR_VALUE);
   CHECK(std::string(rf_case_error(kase)) == "`gcs` expects an integer, got 14.5");
-  CHECK(rf_case_set_number(kase, "gcs", 2) == -1);
+  CHECK(rf_case_set_number(kase, "gcs", 2) == RF_ERROR_VALUE);
   CHECK(std::string(rf_case_error(kase)) == "`gcs` expects an integer from 3 to 15, got 2");
-  CHECK(rf_case_set_bool(kase, "gcs", 1) == -1);
+  CHECK(rf_case_set_bool(kase, "gcs", 1) == RF_ERROR_TYPE);
   CHECK(std::string(rf_case_error(kase)) == "`gcs` expects an integer, got true");
-  CHECK(rf_case_set_number(kase, "gcs", 14.0) == 0);
-  CHECK(rf_case_set_number(kase, "gcs", 14) == 0);
+  CHECK(rf_case_set_number(kase, "gcs", 14.0) == RF_OK);
+  CHECK(rf_case_set_number(kase, "gcs", 14) == RF_OK);
   rf_case_free(kase);
 }
 
 TEST_CASE("C API: load, set, evaluate, read results") {
   const std::vector<std::uint8_t> bytes = write_image(test::sample_image());
   char error[64] = "untouched";
-  rf_kb* kb = rf_kb_open_bytes(bytes.data(), bytes.size(), error, sizeof error);
-  REQUIRE(kb != nullptr);
+  rf_kb* kb = nullptr;
+  REQUIRE(rf_kb_open_bytes(bytes.data(), bytes.size(), &kb, error, sizeof error) == RF_OK);
   CHECK(std::string(rf_kb_hash(kb)).size() == 64);
-  rf_case* kase = rf_case_new(kb);
+  rf_case* kase = nullptr;
+  REQUIRE(rf_case_new(kb, &kase) == RF_OK);
   rf_kb_free(kb);  // the case keeps the KB alive
-  REQUIRE(kase != nullptr);
-  CHECK(rf_case_set_bool(kase, "fever", 1) == 0);
-  CHECK(rf_case_set_quantity(kase, "weight_loss", 5, "kg") == 0);
-  CHECK(rf_case_set_enum(kase, "cancer_type", "lung") == 0);
-  CHECK(rf_case_set_number(kase, "age", 200) == -1);
+  CHECK(rf_case_set_bool(kase, "fever", 1) == RF_OK);
+  CHECK(rf_case_set_quantity(kase, "weight_loss", 5, "kg") == RF_OK);
+  CHECK(rf_case_set_enum(kase, "cancer_type", "lung") == RF_OK);
+  CHECK(rf_case_set_number(kase, "age", 200) == RF_ERROR_VALUE);
   CHECK(std::string(rf_case_error(kase)) == "`age` expects a number from 0 to 130, got 200");
-  CHECK(rf_case_set_quantity(kase, "weight_loss", -20, "lb") == -1);
+  CHECK(rf_case_set_quantity(kase, "weight_loss", -20, "lb") == RF_ERROR_VALUE);
   CHECK(std::string(rf_case_error(kase)) == "`weight_loss` is a mass and cannot be negative, got -20 lb");
-  CHECK(rf_case_set_quantity(kase, "weight_loss", 5, "kg") == 0);
-  CHECK(rf_case_set_text(kase, "notes", "x") == 0);
+  CHECK(rf_case_set_quantity(kase, "weight_loss", 5, "kg") == RF_OK);
+  CHECK(rf_case_set_text(kase, "notes", "x") == RF_OK);
   CHECK(std::string(rf_case_error(kase)) == "");
-  rf_case_evaluate(kase);
+  REQUIRE(rf_case_evaluate(kase) == RF_OK);
   CHECK(std::string(rf_case_urgency(kase)) == "consult");
   CHECK(rf_case_complete(kase) == 0);
   REQUIRE(rf_case_fired_count(kase) == 1);
@@ -155,9 +155,9 @@ TEST_CASE("C API: load, set, evaluate, read results") {
   REQUIRE(rf_case_undetermined_needs_count(kase, 0) == 1);
   CHECK(std::string(rf_case_undetermined_needs_fact(kase, 0, 0)) == "age");
   CHECK(rf_case_undetermined_needs_fact(kase, 0, 1) == nullptr);
-  rf_case_clear(kase);
-  CHECK(rf_case_set_unknown(kase, "fever") == 0);
-  rf_case_evaluate(kase);
+  CHECK(rf_case_clear(kase) == RF_OK);
+  CHECK(rf_case_set_unknown(kase, "fever") == RF_OK);
+  REQUIRE(rf_case_evaluate(kase) == RF_OK);
   CHECK(rf_case_fired_count(kase) == 0);
   rf_case_free(kase);
 }
@@ -168,19 +168,20 @@ TEST_CASE("C API: a quantity fact of any UCUM unit") {
   image.facts[2].unit = "mg/dL";
   const std::vector<std::uint8_t> bytes = write_image(image);
   char error[64] = "";
-  rf_kb* kb = rf_kb_open_bytes(bytes.data(), bytes.size(), error, sizeof error);
-  REQUIRE(kb != nullptr);
-  rf_case* kase = rf_case_new(kb);
+  rf_kb* kb = nullptr;
+  REQUIRE(rf_kb_open_bytes(bytes.data(), bytes.size(), &kb, error, sizeof error) == RF_OK);
+  rf_case* kase = nullptr;
+  REQUIRE(rf_case_new(kb, &kase) == RF_OK);
   rf_kb_free(kb);
-  CHECK(rf_case_set_quantity(kase, "weight_loss", 0.1, "g/L") == 0);
-  CHECK(rf_case_set_quantity(kase, "weight_loss", 5.5, "mmol/L") == -1);
+  CHECK(rf_case_set_quantity(kase, "weight_loss", 0.1, "g/L") == RF_OK);
+  CHECK(rf_case_set_quantity(kase, "weight_loss", 5.5, "mmol/L") == RF_ERROR_VALUE);
   CHECK(std::string(rf_case_error(kase)) ==
         "`weight_loss` is in `mg/dL`; cannot convert `mmol/L` to `mg/dL`: one is an amount of substance, the other a "
         "mass (m-3 against m-3.g); a molar mass would be needed");
-  CHECK(rf_case_set_quantity(kase, "weight_loss", 1, "mg/dLz") == -1);
+  CHECK(rf_case_set_quantity(kase, "weight_loss", 1, "mg/dLz") == RF_ERROR_VALUE);
   CHECK(std::string(rf_case_error(kase)).rfind("unknown unit `mg/dLz`", 0) == 0);
-  CHECK(rf_case_set_bool(kase, "fever", 0) == 0);
-  rf_case_evaluate(kase);
+  CHECK(rf_case_set_bool(kase, "fever", 0) == RF_OK);
+  REQUIRE(rf_case_evaluate(kase) == RF_OK);
   // systemic is `fever or weight_loss >= 10` (mg/dL), true as 0.1 g/L is exactly 10, so the
   // flag waits only for age.
   REQUIRE(rf_case_undetermined_count(kase) == 2);
@@ -192,10 +193,13 @@ TEST_CASE("C API: a quantity fact of any UCUM unit") {
 
 TEST_CASE("C API: load errors go to the caller's buffer, truncated") {
   char error[20];
-  CHECK(rf_kb_open_file("missing.rfb", error, sizeof error) == nullptr);
+  rf_kb* kb = nullptr;
+  CHECK(rf_kb_open_file("missing.rfb", &kb, error, sizeof error) == RF_ERROR_IO);
+  CHECK(kb == nullptr);
   CHECK(std::string(error) == "cannot read missing");
   const std::uint8_t junk[] = {0x89, 'R'};
-  CHECK(rf_kb_open_bytes(junk, sizeof junk, nullptr, 0) == nullptr);
+  CHECK(rf_kb_open_bytes(junk, sizeof junk, &kb, nullptr, 0) == RF_ERROR_BYTECODE);
+  CHECK(kb == nullptr);
 }
 
 }  // namespace

@@ -85,12 +85,13 @@ TEST_CASE("C++ API: a fired flag's computed values leave out the inexact ones") 
 
 TEST_CASE("C API: scores and the computed values of fired flags") {
   const std::vector<std::uint8_t> bytes = write_image(test::scored_image());
-  rf_kb* kb = rf_kb_open_bytes(bytes.data(), bytes.size(), nullptr, 0);
-  REQUIRE(kb != nullptr);
-  rf_case* kase = rf_case_new(kb);
+  rf_kb* kb = nullptr;
+  REQUIRE(rf_kb_open_bytes(bytes.data(), bytes.size(), &kb, nullptr, 0) == RF_OK);
+  rf_case* kase = nullptr;
+  REQUIRE(rf_case_new(kb, &kase) == RF_OK);
   rf_kb_free(kb);
-  CHECK(rf_case_set_quantity(kase, "sbp", 90, "mm[Hg]") == 0);
-  rf_case_evaluate(kase);
+  CHECK(rf_case_set_quantity(kase, "sbp", 90, "mm[Hg]") == RF_OK);
+  REQUIRE(rf_case_evaluate(kase) == RF_OK);
   REQUIRE(rf_case_score_count(kase) == 1);
   CHECK(std::string(rf_case_score_name(kase, 0)) == "qsofa");
   CHECK(rf_case_score_low(kase, 0) == 1);
@@ -103,8 +104,8 @@ TEST_CASE("C API: scores and the computed values of fired flags") {
   CHECK(std::isnan(rf_case_score_high(kase, 1)));
   CHECK(rf_case_score_needs_count(kase, 1) == 0);
   CHECK(rf_case_fired_computed_count(kase, 0) == 0);  // nothing fired
-  CHECK(rf_case_set_quantity(kase, "resp_rate", 30, "/min") == 0);
-  rf_case_evaluate(kase);
+  CHECK(rf_case_set_quantity(kase, "resp_rate", 30, "/min") == RF_OK);
+  REQUIRE(rf_case_evaluate(kase) == RF_OK);
   REQUIRE(rf_case_fired_count(kase) == 1);
   REQUIRE(rf_case_fired_computed_count(kase, 0) == 1);
   CHECK(std::string(rf_case_fired_computed_name(kase, 0, 0)) == "qsofa");

@@ -358,10 +358,13 @@ TEST_CASE("json, text, csv and the C and C++ APIs report the same results on ran
     REQUIRE(kb);
     const Image& image = kb->image();
     char c_error[256] = "";
-    rf_kb* c_kb = rf_kb_open_bytes(compiled.bytes.data(), compiled.bytes.size(), c_error, sizeof c_error);
+    rf_kb* c_kb = nullptr;
+    const rf_status opened = rf_kb_open_bytes(compiled.bytes.data(), compiled.bytes.size(), &c_kb, c_error, sizeof c_error);
     INFO(c_error);
-    REQUIRE(c_kb != nullptr);
-    const std::unique_ptr<rf_case, CaseDeleter> c_case(rf_case_new(c_kb));
+    REQUIRE(opened == RF_OK);
+    rf_case* c_new_case = nullptr;
+    REQUIRE(rf_case_new(c_kb, &c_new_case) == RF_OK);
+    const std::unique_ptr<rf_case, CaseDeleter> c_case(c_new_case);
     rf_kb_free(c_kb);  // the case keeps it alive
 
     // Every surface lists evidence and needs from the image's facts of each flag: those must
@@ -392,7 +395,7 @@ TEST_CASE("json, text, csv and the C and C++ APIs report the same results on ran
         const auto& fact = image.facts[i];
         const char* const name = fact.name.c_str();
         std::string reason;
-        int status = 0;
+        rf_status status = RF_OK;
         switch (fact.type) {
           case FactType::Bool:
             reason = cpp_case.set_bool(fact.name, facts[i].value != 0);
@@ -420,14 +423,14 @@ TEST_CASE("json, text, csv and the C and C++ APIs report the same results on ran
         }
         INFO("fact " << fact.name << ": " << reason << " / " << rf_case_error(c_case.get()));
         REQUIRE(reason.empty());
-        REQUIRE(status == 0);
+        REQUIRE(status == RF_OK);
         REQUIRE(cpp_case.fact(i).value == facts[i].value);
       }
       for (std::uint32_t i = 0; i < facts.size(); ++i) REQUIRE(cpp_case.fact(i).known == facts[i].known);
 
       redflag::evaluate(kb->program(), facts.data(), evaluation);
       const auto& result = cpp_case.evaluate();
-      rf_case_evaluate(c_case.get());
+      REQUIRE(rf_case_evaluate(c_case.get()) == RF_OK);
 
       const std::string json_text = written(*json, id, evaluation, facts);
       const std::string text_text = written(*text, id, evaluation, facts);
