@@ -5,10 +5,12 @@
 #include <filesystem>
 #include <fstream>
 
+#include "tests/support/temp_dir.hpp"
 #include "compiler/diagnostics/diagnostic_render.hpp"
 #include "compiler/frontend.hpp"
 
 namespace fs = std::filesystem;
+using redflag::test_support::TempDir;
 using redflag::DiagKind;
 
 namespace {
@@ -25,13 +27,6 @@ redflag::Diagnostic only(const redflag::FrontendResult& result) {
   REQUIRE(result.diagnostics.size() == 1);
   return result.diagnostics.front();
 }
-
-// A fresh directory under the system temp directory, removed at scope exit.
-struct TempDir {
-  fs::path path = fs::temp_directory_path() / fmt::format("redflag_hostile_{}", std::rand());
-  TempDir() { fs::create_directories(path); }
-  ~TempDir() { fs::remove_all(path); }
-};
 
 }  // namespace
 

@@ -7,19 +7,14 @@
 #include <filesystem>
 #include <fstream>
 
+#include "tests/support/temp_dir.hpp"
 #include "compiler/diagnostics/diagnostic_render.hpp"
 #include "compiler/source_tree.hpp"
 
 namespace fs = std::filesystem;
+using redflag::test_support::TempDir;
 
 namespace {
-
-// A fresh directory under the system temp directory, removed at scope exit.
-struct TempDir {
-  fs::path path = fs::temp_directory_path() / fmt::format("redflag_tree_{}", std::rand());
-  TempDir() { fs::create_directories(path); }
-  ~TempDir() { fs::remove_all(path); }
-};
 
 void touch(const fs::path& path) {
   fs::create_directories(path.parent_path());
