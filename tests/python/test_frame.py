@@ -92,7 +92,7 @@ def test_scores_and_the_index_as_id(news2):
 # A bad cell, and the message and field its row gets.
 BAD_CELLS = [
     ("age", [131.0], "`age` expects a number from 0 to 130, got 131"),
-    ("age", [math.inf], "`age` expects a finite number, got inf"),  # the embedding API's words
+    ("age", [math.inf], "`age` expects a number from 0 to 130, got inf"),  # the embedding API's words
     ("age", ["61"], '`age` expects a number, got "61"'),
     ("fever", [2.0], "`fever` expects true or false, got 2"),
     ("fever", ["yes"], '`fever` expects true or false, got "yes"'),
