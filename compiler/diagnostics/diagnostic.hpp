@@ -15,6 +15,7 @@
 
 #include <fmt/format.h>
 
+#include "compiler/diagnostics/fix.hpp"
 #include "compiler/source_loc.hpp"
 
 namespace redflag {
@@ -30,7 +31,7 @@ enum class Severity : std::uint8_t { Error, Warning };
 // A SourceLoc::file_id for problems of the whole KB that belong to no file.
 inline constexpr std::uint32_t kNoFile = 0xFFFFFFFFu;
 
-// One reported problem. `span.begin.line` is 0 when the problem has no position in its file
+// One reported problem, with machine-applicable [fixes] when the intent is unambiguous. `span.begin.line` is 0 when the problem has no position in its file
 // (an unreadable file), and `span.begin.file_id` is kNoFile when it has no file (a missing
 // `kb` header).
 struct Diagnostic {
@@ -39,6 +40,7 @@ struct Diagnostic {
   SourceSpan span;
   std::string message;
   std::vector<std::string> help;
+  std::vector<Fix> fixes;
 };
 
 // Every kind, in code order.

@@ -53,9 +53,28 @@ std::string json_string(std::string_view text) {
   return out + "\"";
 }
 
+// [fixes] as a JSON array of {description, edits: [{file, line, column, end_column, replacement}]}.
+std::string fixes_json(const std::vector<Fix>* fixes, const std::vector<SourceFile>& files) {
+  std::string out = "[";
+  if (fixes) {
+    for (const auto& fix : *fixes) {
+      std::string edits = "[";
+      for (const auto& edit : fix.edits) {
+        const SourceLoc& at = edit.span.begin;
+        edits += fmt::format("{}{{\"file\": {}, \"line\": {}, \"column\": {}, \"end_column\": {}, \"replacement\": {}}}",
+                             edits.size() > 1 ? ", " : "", json_string(file_of(edit.span, files)), at.line,
+                             at.column, at.column + edit.span.length, json_string(edit.replacement));
+      }
+      out += fmt::format("{}{{\"description\": {}, \"edits\": {}]}}", out.size() > 1 ? ", " : "",
+                         json_string(fix.description), edits);
+    }
+  }
+  return out + "]";
+}
+
 Problem problem_of(const Diagnostic& diagnostic) {
   return {diag_code(diagnostic.kind), diagnostic.severity, diagnostic.span, diagnostic.message,
-          std::vector<std::string_view>(diagnostic.help.begin(), diagnostic.help.end())};
+          std::vector<std::string_view>(diagnostic.help.begin(), diagnostic.help.end()), &diagnostic.fixes};
 }
 
 std::string render_one(const Problem& diagnostic, const std::vector<SourceFile>& files,
@@ -95,6 +114,11 @@ std::string render_one(const Problem& diagnostic, const std::vector<SourceFile>&
   }
   for (const auto& help : diagnostic.help) {
     out += fmt::format("  {}help{}: {}\n", colors.help, colors.reset, visible_text(help));
+  }
+  if (diagnostic.fixes) {
+    for (const auto& fix : *diagnostic.fixes) {
+      out += fmt::format("  {}fix{}: {}\n", colors.help, colors.reset, visible_text(fix.description));
+    }
   }
   return out;
 }
@@ -146,10 +170,10 @@ std::string render_problems_json(const std::vector<Problem>& diagnostics,
     }
     out += fmt::format(
         "{}\n  {{\"code\": \"{}\", \"severity\": \"{}\", \"file\": {}, \"line\": {}, "
-        "\"column\": {}, \"end_column\": {}, \"message\": {}, \"help\": {}]}}",
+        "\"column\": {}, \"end_column\": {}, \"message\": {}, \"help\": {}], \"fixes\": {}}}",
         out.size() > 1 ? "," : "", diagnostic.code, severity_name(diagnostic.severity),
         json_string(file_of(diagnostic.span, files)), begin.line, begin.line == 0 ? 0 : begin.column,
-        end_column, json_string(diagnostic.message), help);
+        end_column, json_string(diagnostic.message), help, fixes_json(diagnostic.fixes, files));
   }
   return out + (diagnostics.empty() ? "]\n" : "\n]\n");
 }

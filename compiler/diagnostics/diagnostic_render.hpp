@@ -1,10 +1,11 @@
 // Rendering diagnostics, the same for every verb: as text for people or as JSON for tools.
 //
 // Text is `file:line:col: error[E012]: message`, the source line, a caret/tilde line under the
-// span, then `help:` lines (rustc/clang style); colour (ANSI) only when asked for. JSON is an
-// array of {code, severity, file, line, column, end_column, message, help}, where end_column is
-// one past the last column of the span; line and columns are 0 for a problem without position,
-// file is "" for a problem of the whole KB.
+// span, then `help:` and `fix:` lines (rustc/clang style); colour (ANSI) only when asked for.
+// JSON is an array of {code, severity, file, line, column, end_column, message, help, fixes},
+// where end_column is one past the last column of the span; line and columns are 0 for a problem
+// without position, file is "" for a problem of the whole KB. Each fix is {description, edits},
+// each edit {file, line, column, end_column, replacement}.
 #pragma once
 
 #include <string>
@@ -28,6 +29,7 @@ struct Problem {
   SourceSpan span;
   std::string_view message;
   std::vector<std::string_view> help;
+  const std::vector<Fix>* fixes = nullptr;  // none when null
 };
 
 // [diagnostics] as problems; views into [diagnostics].

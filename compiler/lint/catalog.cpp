@@ -52,7 +52,7 @@ std::vector<Problem> problems_of(const std::vector<LintFinding>& findings) {
   std::vector<Problem> problems;
   for (const auto& finding : findings) {
     problems.push_back({lint_info(finding.lint).id, finding.severity, finding.span, finding.message,
-                        std::vector<std::string_view>(finding.help.begin(), finding.help.end())});
+                        std::vector<std::string_view>(finding.help.begin(), finding.help.end()), &finding.fixes});
   }
   return problems;
 }

@@ -57,6 +57,7 @@ struct LintFinding {
   std::uint32_t decl_line = 0;
   std::string message;
   std::vector<std::string> help;
+  std::vector<Fix> fixes;  // machine-applicable, as for compiler diagnostics
 };
 
 struct LintOptions {

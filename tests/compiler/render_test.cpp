@@ -41,13 +41,46 @@ TEST_CASE("JSON diagnostics are an array of flat objects") {
   CHECK(redflag::render_json(result.diagnostics, result.files) ==
         "[\n  {\"code\": \"E040\", \"severity\": \"error\", \"file\": \"kb/x.rf\", \"line\": 6, "
         "\"column\": 16, \"end_column\": 19, \"message\": \"unknown unit `lbz`; did you mean "
-        "`lb` or `lbs`?\", \"help\": []}\n]\n");
+        "`lb` or `lbs`?\", \"help\": [], \"fixes\": []}\n]\n");
   CHECK(redflag::render_json({}, {}) == "[]\n");
   const auto kb_wide = redflag::check_sources({{"e.rf", ""}});
   CHECK(redflag::render_json(kb_wide.diagnostics, kb_wide.files).find(
             "\"file\": \"\", \"line\": 0, \"column\": 0, \"end_column\": 0") != std::string::npos);
   CHECK(redflag::render_summary(kb_wide.diagnostics, kb_wide.files) ==
         "error: 2 errors in the KB\n");
+}
+
+namespace {
+
+// A diagnostic at `==` in "when x == 3" with a fix that replaces it by `=`.
+redflag::Diagnostic with_equals_fix() {
+  redflag::Diagnostic diagnostic;
+  diagnostic.span = {{0, 1, 8, 7}, 2};
+  diagnostic.message = "`==` is not an operator";
+  diagnostic.fixes.push_back({"replace `==` with `=`", {{{{0, 1, 8, 7}, 2}, "="}}});
+  return diagnostic;
+}
+
+}  // namespace
+
+TEST_CASE("fixes render as fix lines in text and as edits in JSON") {
+  const std::vector<redflag::SourceFile> files{{"a.rf", "when x == 3\n"}};
+  const std::vector<redflag::Diagnostic> diagnostics{with_equals_fix()};
+  CHECK(redflag::render_text(diagnostics, files).find("\n  fix: replace `==` with `=`\n") != std::string::npos);
+  CHECK(redflag::render_json(diagnostics, files).find(
+            "\"fixes\": [{\"description\": \"replace `==` with `=`\", \"edits\": [{\"file\": \"a.rf\", "
+            "\"line\": 1, \"column\": 8, \"end_column\": 10, \"replacement\": \"=\"}]}]}") != std::string::npos);
+}
+
+TEST_CASE("apply_fixes applies edits in offset order and skips overlapping ones") {
+  const redflag::Diagnostic equals = with_equals_fix();
+  redflag::Fix parentheses{"add parentheses", {{{{0, 1, 1, 0}, 0}, "("}, {{{0, 1, 12, 11}, 0}, ")"}}};
+  redflag::Fix overlapping{"overlaps `==`", {{{{0, 1, 9, 8}, 1}, "!"}}};
+  std::size_t skipped = 9;
+  CHECK(redflag::apply_fixes("when x == 3", 0, {&parentheses, &equals.fixes[0], &overlapping}, &skipped) ==
+        "(when x = 3)");
+  CHECK(skipped == 1);
+  CHECK(redflag::apply_fixes("when x == 3", 1, {&equals.fixes[0]}) == "when x == 3");
 }
 
 TEST_CASE("suggestions use edit distance with transpositions") {

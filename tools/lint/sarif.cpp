@@ -85,26 +85,64 @@ void append_rule(fmt::memory_buffer& out, const SarifRule& rule) {
   fmt::format_to(put, ", \"defaultConfiguration\": {{\"level\": \"{}\"}}}}", rule.level);
 }
 
-void append_location(fmt::memory_buffer& out, const SourceSpan& span, const ResultPlace& place) {
+// A SARIF region: line and UTF-16 columns, [end_column] one past the span.
+struct Region {
+  std::uint32_t line = 1, start_column = 1, end_column = 2;
+};
+
+// Without a position (an unreadable file, a problem of the whole KB) it is the first character:
+// code-scanning services need a line, and SARIF2017 a full region. [min_width] is 0 for an
+// insertion point.
+Region region_of(const SourceSpan& span, const SourceFile* file, std::uint32_t min_width = 1) {
   const SourceLoc& begin = span.begin;
-  fmt::format_to(std::back_inserter(out), "\"locations\": [{{\"physicalLocation\": {{"
-                                          "\"artifactLocation\": {{\"uri\": ");
-  append_json_string(out, place.uri);
-  if (place.uri.rfind("file://", 0) != 0) fmt::format_to(std::back_inserter(out), ", \"uriBaseId\": \"%SRCROOT%\"");
+  if (!file || begin.line == 0) return {};
+  const std::string_view text = file->text;
+  const std::size_t line_start = begin.offset - (begin.column - 1);
+  const std::uint32_t start = 1 + utf16_units(text.substr(line_start, begin.column - 1));
+  return {begin.line, start, start + std::max(utf16_units(text.substr(begin.offset, span.length)), min_width)};
+}
+
+void append_artifact(fmt::memory_buffer& out, const std::string& uri) {
+  fmt::format_to(std::back_inserter(out), "\"artifactLocation\": {{\"uri\": ");
+  append_json_string(out, uri);
+  if (uri.rfind("file://", 0) != 0) fmt::format_to(std::back_inserter(out), ", \"uriBaseId\": \"%SRCROOT%\"");
   fmt::format_to(std::back_inserter(out), "}}");
-  // Without a position (an unreadable file, a problem of the whole KB) it is the first character:
-  // code-scanning services need a line, and SARIF2017 a full region.
-  std::uint32_t line = 1, start = 1, width = 1;
-  if (place.file && begin.line != 0) {
-    const std::string_view text = place.file->text;
-    const std::size_t line_start = begin.offset - (begin.column - 1);
-    line = begin.line;
-    start = 1 + utf16_units(text.substr(line_start, begin.column - 1));
-    width = std::max<std::uint32_t>(utf16_units(text.substr(begin.offset, span.length)), 1);
-  }
+}
+
+void append_location(fmt::memory_buffer& out, const SourceSpan& span, const ResultPlace& place) {
+  fmt::format_to(std::back_inserter(out), "\"locations\": [{{\"physicalLocation\": {{");
+  append_artifact(out, place.uri);
+  const Region region = region_of(span, place.file);
   fmt::format_to(std::back_inserter(out),
-                 ", \"region\": {{\"startLine\": {}, \"startColumn\": {}, \"endColumn\": {}}}}}}}]", line, start,
-                 start + width);
+                 ", \"region\": {{\"startLine\": {}, \"startColumn\": {}, \"endColumn\": {}}}}}}}]", region.line,
+                 region.start_column, region.end_column);
+}
+
+// [fixes] as SARIF `fixes`: one artifactChange per edit, in the edit's file.
+void append_fixes(fmt::memory_buffer& out, const std::vector<Fix>& fixes, const std::vector<SourceFile>& files) {
+  const auto put = std::back_inserter(out);
+  fmt::format_to(put, ", \"fixes\": [");
+  for (std::size_t i = 0; i < fixes.size(); ++i) {
+    fmt::format_to(put, "{}{{\"description\": {{\"text\": ", i == 0 ? "" : ", ");
+    append_json_string(out, fixes[i].description);
+    fmt::format_to(put, "}}, \"artifactChanges\": [");
+    for (std::size_t j = 0; j < fixes[i].edits.size(); ++j) {
+      const TextEdit& edit = fixes[i].edits[j];
+      const std::uint32_t file_id = edit.span.begin.file_id;
+      const SourceFile* file = file_id < files.size() ? &files[file_id] : nullptr;
+      fmt::format_to(put, "{}{{", j == 0 ? "" : ", ");
+      append_artifact(out, file ? uri_of(file->path) : std::string());
+      const Region region = region_of(edit.span, file, 0);
+      fmt::format_to(put,
+                     ", \"replacements\": [{{\"deletedRegion\": {{\"startLine\": {}, \"startColumn\": {}, "
+                     "\"endColumn\": {}}}, \"insertedContent\": {{\"text\": ",
+                     region.line, region.start_column, region.end_column);
+      append_json_string(out, edit.replacement);
+      fmt::format_to(put, "}}}}]}}");
+    }
+    fmt::format_to(put, "]}}");
+  }
+  fmt::format_to(put, "]");
 }
 
 // The rules of [problems]: the lint catalog, then each diagnostic code that occurs, in code order.
@@ -174,6 +212,7 @@ std::string render_sarif(const std::vector<Problem>& problems, const std::vector
     append_json_string(out, message);
     fmt::format_to(put, "}}, ");
     append_location(out, problem.span, place);
+    if (problem.fixes && !problem.fixes->empty()) append_fixes(out, *problem.fixes, files);
     const std::string line = place.file ? normalized_line(place.file->text, problem.span.begin) : std::string();
     fmt::format_to(put, ", \"partialFingerprints\": {{\"ruleFileLineHash/v1\": \"{}\"}}}}",
                    hashes.next(problem.code, place.uri, line));
