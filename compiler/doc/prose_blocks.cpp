@@ -1,6 +1,7 @@
 #include "compiler/doc/prose_blocks.hpp"
 
 #include <optional>
+#include <utility>
 
 namespace redflag::internal {
 namespace {
@@ -37,11 +38,14 @@ class Splitter {
   void line(std::string_view line) {
     const std::string_view text = trimmed(line);
     if (text.empty()) {
-      close();
+      // A paragraph ends here; a list only if what follows is not its next item.
+      if (open_ && open_->kind == ProseBlock::Kind::Paragraph) close();
+      after_blank_ = open_.has_value();
       return;
     }
     const std::size_t indent = line.find_first_not_of(' ');
     const auto marker = list_marker(line, indent);
+    const bool blank = std::exchange(after_blank_, false);
     if (marker && opens_item(*marker)) {
       if (!open_ || open_->kind != marker->kind) {
         close();
@@ -51,6 +55,7 @@ class Splitter {
       item_indent_ = indent;
       return;
     }
+    if (blank) close();
     if (open_ && (open_->kind == ProseBlock::Kind::Paragraph || indent > item_indent_)) {
       open_->items.back() += ' ';
       open_->items.back() += text;
@@ -80,6 +85,7 @@ class Splitter {
   std::vector<ProseBlock> blocks_;
   std::optional<ProseBlock> open_;
   std::size_t item_indent_ = 0;  // the indentation of the open list's last marker
+  bool after_blank_ = false;     // a blank line follows the open list
 };
 
 }  // namespace

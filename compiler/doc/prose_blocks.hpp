@@ -2,7 +2,8 @@
 // bullet lists and numbered lists, so that every handbook format shows one structure.
 //
 // The rules, which docs/handbook.md states for authors:
-// - A blank line ends a block. Other lines of a paragraph are joined with one space.
+// - A blank line ends a paragraph, and a list unless the next line is the list's next item
+//   (as in CommonMark). Other lines of a paragraph are joined with one space.
 // - A line starting with `- `, `* ` or `• ` is a bullet item; `1. ` or `1) ` (any number) a
 //   numbered item. A numbered list that interrupts a paragraph must start at 1 (as in
 //   CommonMark), so that a wrapped line beginning "2010. " stays text.
