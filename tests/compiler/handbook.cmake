@@ -1,7 +1,6 @@
 # The HTML handbook in headless Chromium: lists, no overflow at 1280 and 390 px, the diagram
 # readable on a phone, print on A4 without half-empty pages; screenshots and PDFs land in
 # build/tests/compiler/handbook_browser/. Skipped (77), saying so, where Chromium is absent.
-find_package(Python3 REQUIRED COMPONENTS Interpreter)
 add_test(NAME handbook_in_chromium
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/handbook_browser_test.py $<TARGET_FILE:redflag>
                  ${CMAKE_CURRENT_BINARY_DIR}/handbook_browser ${PROJECT_SOURCE_DIR}/kb/back_pain
