@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <utility>
 
 #include "compiler/doc/handbook_writer.hpp"
 
@@ -43,17 +45,15 @@ std::string rich(const Rich& text) {
 // one of its `#name;` entities (`"` ends the label, `<` opens HTML, `#` an entity, a backtick
 // a Markdown string), line breaks as spaces.
 std::string mermaid_label(std::string_view text) {
+  static constexpr std::array<std::pair<char, std::string_view>, 6> kEntities{
+      {{'"', "quot"}, {'#', "35"}, {'&', "amp"}, {'<', "lt"}, {'>', "gt"}, {'`', "96"}}};
   std::string out = "\"";
   for (const char c : text) {
-    switch (c) {
-      case '"': out += "#quot;"; break;
-      case '#': out += "#35;"; break;
-      case '&': out += "#amp;"; break;
-      case '<': out += "#lt;"; break;
-      case '>': out += "#gt;"; break;
-      case '`': out += "#96;"; break;
-      case '\n': out += ' '; break;
-      default: out += c;
+    const auto entity = std::find_if(kEntities.begin(), kEntities.end(), [c](const auto& e) { return e.first == c; });
+    if (entity != kEntities.end()) {
+      out += fmt::format("#{};", entity->second);
+    } else {
+      out += c == '\n' ? ' ' : c;
     }
   }
   return out + "\"";
