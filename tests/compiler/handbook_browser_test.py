@@ -2,7 +2,7 @@
 """The HTML handbook as a browser shows it: headless Chromium (Debian's `chromium`) renders the
 handbooks of KB... at a desktop width (1280 px) and a phone width (390 px) and prints them on A4.
 
-Usage: handbook_browser_test.py REDFLAG OUT_DIR KB...
+Usage: handbook_browser_test.py REDFLAG RENDERERS OUT_DIR KB...
 
 For each KB, at each width, the DOM must show:
 - lists in topic and rationale text as <li> items, and no paragraph with a list marker left in it;
@@ -12,8 +12,12 @@ For each KB, at each width, the DOM must show:
 - KB text as text: a title with `<b>` in it stays the characters `<b>`.
 Printed on A4 (Page.printToPDF, the handbook's own print CSS), the handbook takes at most one
 page more than its print layout's height divided by the page height: no page left half empty by a
-block that would not split. OUT_DIR receives each handbook, a full-page screenshot per width
-(NAME-1280.png, NAME-390.png) and the PDF. Chromium is driven through the DevTools protocol on
+block that would not split. The Markdown handbook, rendered in the same browser by marked (a
+CommonMark renderer) and Mermaid (as GitHub draws diagrams) from RENDERERS/node_modules (pinned
+by RENDERERS/package-lock.json), must show the same lists, item for item, as the HTML, and
+Mermaid's flag boxes the flag titles character for character; without those packages this part
+is left out, saying so. OUT_DIR receives each handbook, a full-page screenshot per width
+(NAME-1280.png, NAME-390.png, NAME-markdown.png) and the PDF. Chromium is driven through the DevTools protocol on
 a pipe (--remote-debugging-pipe: JSON messages ended by NUL on file descriptors 3 and 4).
 Without Chromium the test exits 77, which CTest reports as skipped, saying so.
 """
@@ -34,8 +38,13 @@ MM = 96 / 25.4  # CSS pixels per millimetre
 # A4 less the handbook's @page margins (16 mm top and bottom, 14 mm left and right).
 PRINT_WIDTH, PRINT_HEIGHT = (210 - 2 * 14) * MM, (297 - 2 * 16) * MM
 
+# A list as `tag[start]` and its items' text: `ol3` is a numbered list starting at 3.
+LIST_SHAPE = r"""(list => ({shape: list.tagName.toLowerCase() + (list.start > 1 ? list.start : ''),
+                  items: [...list.children].map(item => item.textContent.trim())}))"""
+
 # Runs in the page: what the checks need, as one JSON-able object.
 PROBE = r"""(() => {
+  const LIST_SHAPE = """ + LIST_SHAPE + r""";
   const main = document.querySelector('main');
   const scrolls = el => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
   const overflowing = [], scrolling = [];
@@ -49,8 +58,7 @@ PROBE = r"""(() => {
   const svg = main.querySelector('svg.diagram');
   const lists = [...main.querySelectorAll('section.card')].map(card => ({
     title: card.querySelector('h3').textContent,
-    lists: [...card.querySelectorAll(':scope > ul, :scope > ol')].map(list =>
-      list.tagName.toLowerCase() + (list.start > 1 ? list.start : '') + ':' + list.children.length),
+    lists: [...card.querySelectorAll(':scope > ul, :scope > ol')].map(LIST_SHAPE),
   }));
   return {
     viewport: document.querySelector('meta[name=viewport]')?.content ?? '',
@@ -60,10 +68,36 @@ PROBE = r"""(() => {
     markerParagraphs: [...main.querySelectorAll('p')].map(p => p.textContent)
                         .filter(text => /(^|[:;.]\s+)([-*•]|1[.)])\s/.test(text)),
     lists,
-    headings: [...main.querySelectorAll('h3')].map(h => h.textContent),
+    flagTitles: [...main.querySelectorAll('h3[id^="flag-"]')].map(h => h.textContent),
     boldInHeadings: main.querySelectorAll('h3 b, h1 b').length,
     height: document.documentElement.scrollHeight,
   };
+})()"""
+
+
+# Runs in a page that has the Markdown handbook (MARKDOWN), marked and Mermaid: the lists
+# under each heading as marked renders them (less the field list "- **Label:** value" under
+# it), and the text of each node of the Mermaid diagram as Mermaid draws it.
+MARKDOWN_PROBE = r"""(async () => {
+  const LIST_SHAPE = """ + LIST_SHAPE + r""";
+  const page = document.getElementById('markdown');
+  page.innerHTML = marked.parse(MARKDOWN);
+  const lists = [];
+  for (const heading of page.querySelectorAll('h3')) {
+    const found = [];
+    for (let at = heading.nextElementSibling; at && !/^H[1-3]$/.test(at.tagName); at = at.nextElementSibling) {
+      const fields = [...at.children].every(item => item.firstElementChild?.tagName === 'STRONG');
+      if ((at.tagName === 'UL' || at.tagName === 'OL') && !fields) found.push(LIST_SHAPE(at));
+    }
+    lists.push({title: heading.textContent, lists: found});
+  }
+  mermaid.initialize({startOnLoad: false});
+  const code = MARKDOWN.match(/```mermaid\n([\s\S]*?)```/)[1];
+  const diagram = document.getElementById('diagram');
+  diagram.innerHTML = (await mermaid.render('overview', code)).svg;
+  const labels = [...diagram.querySelectorAll('g.node')].map(node => ({
+    id: node.id, text: node.textContent.trim(), markup: node.querySelectorAll('b, i, strong, em').length}));
+  return {lists, labels};
 })()"""
 
 
@@ -124,7 +158,11 @@ class Chromium:
             self.events.append(self.message().get("method"))
 
     def evaluate(self, expression):
-        return self.call("Runtime.evaluate", session=True, expression=expression, returnByValue=True)["result"]["value"]
+        reply = self.call("Runtime.evaluate", session=True, expression=expression, returnByValue=True,
+                          awaitPromise=True)
+        if "exceptionDetails" in reply:
+            raise RuntimeError(f"in the page: {reply['exceptionDetails']}")
+        return reply["result"]["value"]
 
     def screenshot(self, path, width, height):
         clip = {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}
@@ -167,12 +205,43 @@ def check_print(name, pdf, height, failures):
         failures.append(f"{name}: printed on {pages} A4 pages where {least} would hold it: pages left part empty")
 
 
+def markdown_page(markdown, renderers):
+    """An HTML page that loads marked and Mermaid from RENDERERS and holds MARKDOWN."""
+    scripts = "".join(f'<script src="file://{os.path.join(renderers, "node_modules", path)}"></script>\n'
+                      for path in ("marked/lib/marked.umd.js", "mermaid/dist/mermaid.min.js"))
+    return (f'<!DOCTYPE html>\n<meta charset="utf-8">\n{scripts}<script>const MARKDOWN = {json.dumps(markdown)};</script>\n'
+            '<div id="markdown"></div>\n<div id="diagram"></div>\n')
+
+
+def check_markdown(name, rendered, html_probe, failures):
+    """Marked's lists and Mermaid's labels against what the HTML handbook shows."""
+    html_lists = {card["title"]: card["lists"] for card in html_probe["lists"]}
+    markdown_lists = {card["title"]: card["lists"] for card in rendered["lists"]}
+    for title, lists in html_lists.items():
+        if markdown_lists.get(title) != lists:
+            failures.append(f"{name}.md in marked: under {title!r} the lists are {markdown_lists.get(title)}, "
+                            f"in the HTML {lists}")
+    flags = sorted((label for label in rendered["labels"] if re.search(r"-flag\d+-", label["id"])),
+                   key=lambda label: int(re.search(r"-flag(\d+)-", label["id"]).group(1)))
+    if [label["text"] for label in flags] != html_probe["flagTitles"]:
+        failures.append(f"{name}.md in Mermaid: the flag boxes read {[label['text'] for label in flags]}, "
+                        f"the flag titles are {html_probe['flagTitles']}")
+    failures += [f"{name}.md in Mermaid: KB text became markup in {label['text']!r}"
+                 for label in rendered["labels"] if label["markup"]]
+    lists = sum(len(card["lists"]) for card in rendered["lists"])
+    print(f"{name}.md: {lists} lists in marked, {len(rendered['labels'])} boxes in Mermaid, {len(flags)} of them flags")
+
+
 def main():
-    redflag, out_dir, kbs = sys.argv[1], sys.argv[2], sys.argv[3:]
+    redflag, renderers, out_dir, kbs = sys.argv[1], os.path.abspath(sys.argv[2]), sys.argv[3], sys.argv[4:]
     executable = os.environ.get("REDFLAG_CHROMIUM") or shutil.which("chromium")
     if not executable:
         print("SKIP: Chromium is not installed (Debian: apt-get install chromium; .ci/setup installs it)")
         return SKIP
+    with_renderers = os.path.isfile(os.path.join(renderers, "node_modules", "mermaid", "dist", "mermaid.min.js"))
+    if not with_renderers:
+        print(f"note: no marked and Mermaid in {renderers}/node_modules (.ci/setup runs `npm ci` there): "
+              "the Markdown handbooks are not rendered")
     os.makedirs(out_dir, exist_ok=True)
     failures, probes = [], {}
     with tempfile.TemporaryDirectory() as profile:
@@ -194,15 +263,26 @@ def main():
                 with open(os.path.join(out_dir, name + ".pdf"), "wb") as out:
                     out.write(pdf)
                 check_print(name, pdf, height, failures)
+                if with_renderers:
+                    markdown = subprocess.run([redflag, "doc", kb, "--format", "markdown", "-o", "-"], check=True,
+                                              stdout=subprocess.PIPE, text=True).stdout
+                    page = os.path.join(out_dir, name + "-markdown.html")
+                    with open(page, "w", encoding="utf-8") as out:
+                        out.write(markdown_page(markdown, renderers))
+                    browser.load("file://" + os.path.abspath(page), 1280, 900)
+                    check_markdown(name, browser.evaluate(MARKDOWN_PROBE), probes[(name, WIDTHS[0])], failures)
+                    browser.screenshot(os.path.join(out_dir, f"{name}-markdown.png"), 1280,
+                                       browser.evaluate("document.documentElement.scrollHeight"))
         finally:
             browser.close()
     for (name, width), probe in probes.items():
+        lists = sum(len(card["lists"]) for card in probe["lists"])
         print(f"{name} at {width} px: diagram text {probe['diagramFontPx']:.1f} px, "
-              f"sideways scrolling in {len(probe['scrolling'])} box(es), lists {[c for c in probe['lists'] if c['lists']]}")
-    expected_lists = expectations()
+              f"sideways scrolling in {len(probe['scrolling'])} box(es), {lists} lists in cards")
     for (name, width), probe in probes.items():
-        shown = {card["title"]: card["lists"] for card in probe["lists"]}
-        for title, lists in expected_lists.get(name, {}).items():
+        shown = {card["title"]: [f"{shape['shape']}:{len(shape['items'])}" for shape in card["lists"]]
+                 for card in probe["lists"]}
+        for title, lists in expectations().get(name, {}).items():
             if shown.get(title) != lists:
                 failures.append(f"{name} at {width} px: card {title!r} has lists {shown.get(title)}, not {lists}")
     for failure in failures:
