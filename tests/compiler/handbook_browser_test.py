@@ -11,8 +11,9 @@ For each KB, at each width, the DOM must show:
 - the diagram's text at 9 px or more (a 12-unit font in its viewBox, as drawn);
 - KB text as text: a title with `<b>` in it stays the characters `<b>`.
 Printed on A4 (Page.printToPDF, the handbook's own print CSS), the handbook takes at most one
-page more than its print layout's height divided by the page height: no page left half empty by a
-block that would not split. The Markdown handbook, rendered in the same browser by marked (a
+page more than its print layout's height divided by the page height, and, read back with
+pdftotext (poppler-utils) where it is installed, no page but the last ends above its middle and
+the overview's heading shares its page with the whole diagram. The Markdown handbook, rendered in the same browser by marked (a
 CommonMark renderer) and Mermaid (as GitHub draws diagrams) from RENDERERS/node_modules (pinned
 by RENDERERS/package-lock.json), must show the same lists, item for item, as the HTML, and
 Mermaid's flag boxes the flag titles character for character; without those packages this part
@@ -23,6 +24,7 @@ Without Chromium the test exits 77, which CTest reports as skipped, saying so.
 """
 import base64
 import fcntl
+import html
 import json
 import math
 import os
@@ -69,6 +71,7 @@ PROBE = r"""(() => {
                         .filter(text => /(^|[:;.]\s+)([-*•]|1[.)])\s/.test(text)),
     lists,
     flagTitles: [...main.querySelectorAll('h3[id^="flag-"]')].map(h => h.textContent),
+    diagramLabels: svg ? [...svg.querySelectorAll('g > text')].map(text => text.textContent) : [],
     boldInHeadings: main.querySelectorAll('h3 b, h1 b').length,
     height: document.documentElement.scrollHeight,
   };
@@ -175,8 +178,13 @@ class Chromium:
         return base64.b64decode(data["data"])
 
     def close(self):
-        self.process.kill()
-        self.process.wait()
+        """Asks the browser to quit, which ends its helper processes too; kills it if it hangs."""
+        try:
+            os.write(self.commands, json.dumps({"id": self.next_id + 1, "method": "Browser.close"}).encode() + b"\0")
+            self.process.wait(timeout=20)
+        except (OSError, subprocess.TimeoutExpired):
+            self.process.kill()
+            self.process.wait()
         os.close(self.commands)
         os.close(self.replies)
 
@@ -203,6 +211,35 @@ def check_print(name, pdf, height, failures):
     print(f"{name}: printed on {pages} A4 pages; its print layout is {height} px tall, {least} pages at least")
     if pages > least + 1:
         failures.append(f"{name}: printed on {pages} A4 pages where {least} would hold it: pages left part empty")
+
+
+def pdf_pages(path):
+    """Each page of the PDF at PATH as (how far down its lowest word ends, 0 to 1; its words),
+    read by poppler's pdftotext -bbox."""
+    text = subprocess.run(["pdftotext", "-bbox", path, "-"], check=True, stdout=subprocess.PIPE, text=True).stdout
+    pages = []
+    for page in re.finditer(r'<page width="[\d.]+" height="([\d.]+)">(.*?)</page>', text, re.S):
+        words = re.findall(r'yMax="([\d.]+)">([^<]*)</word>', page.group(2))
+        bottom = max((float(y) for y, _ in words), default=0) / float(page.group(1))
+        pages.append((bottom, [html.unescape(word) for _, word in words]))
+    return pages
+
+
+def check_print_pages(name, path, diagram_labels, failures):
+    """No page but the last ends above its middle; the overview's heading and diagram share a page."""
+    pages = pdf_pages(path)
+    print(f"{name}: each page filled to " + ", ".join(f"{bottom:.0%}" for bottom, _ in pages))
+    for number, (bottom, _) in enumerate(pages[:-1], 1):
+        if bottom < 0.5:
+            failures.append(f"{name}: printed page {number} of {len(pages)} ends at {bottom:.0%} of its height")
+    heading = next((number for number, (_, words) in enumerate(pages, 1) if "Overview:" in words), None)
+    if heading is None:
+        failures.append(f"{name}: no printed page has the heading \"Overview:\"")
+        return
+    on_page = set(pages[heading - 1][1])
+    apart = [label for label in diagram_labels if label.split()[0] not in on_page]
+    if apart:
+        failures.append(f"{name}: the diagram's boxes {apart} are not printed on page {heading}, with its heading")
 
 
 def markdown_page(markdown, renderers):
@@ -244,14 +281,14 @@ def main():
               "the Markdown handbooks are not rendered")
     os.makedirs(out_dir, exist_ok=True)
     failures, probes = [], {}
-    with tempfile.TemporaryDirectory() as profile:
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         browser = Chromium(executable, profile)
         try:
             for kb in kbs:
                 name = os.path.splitext(os.path.basename(kb.rstrip("/")))[0]
-                html = os.path.join(out_dir, name + ".html")
-                subprocess.run([redflag, "doc", kb, "--format", "html", "-o", html], check=True)
-                url = "file://" + os.path.abspath(html)
+                html_path = os.path.join(out_dir, name + ".html")
+                subprocess.run([redflag, "doc", kb, "--format", "html", "-o", html_path], check=True)
+                url = "file://" + os.path.abspath(html_path)
                 for width in WIDTHS:
                     browser.load(url, width, 900)
                     probe = probes[(name, width)] = browser.evaluate(PROBE)
@@ -263,6 +300,11 @@ def main():
                 with open(os.path.join(out_dir, name + ".pdf"), "wb") as out:
                     out.write(pdf)
                 check_print(name, pdf, height, failures)
+                if shutil.which("pdftotext"):
+                    check_print_pages(name, os.path.join(out_dir, name + ".pdf"),
+                                      probes[(name, WIDTHS[0])]["diagramLabels"], failures)
+                else:
+                    print("note: no pdftotext (Debian poppler-utils): the printed pages are only counted")
                 if with_renderers:
                     markdown = subprocess.run([redflag, "doc", kb, "--format", "markdown", "-o", "-"], check=True,
                                               stdout=subprocess.PIPE, text=True).stdout
