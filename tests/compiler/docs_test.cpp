@@ -1,6 +1,7 @@
 // Documentation stays true: every ```redflag block of docs/language.md and docs/handbook.md is a
-// valid KB, and every diagnostic code has its section in docs/diagnostics.md (which `explain`
-// prints). docs/tutorial.md's session is replayed by docs_session_test.py.
+// valid KB, and every diagnostic code and every lint has its section in docs/diagnostics.md or
+// docs/lints.md (which `explain` prints). docs/tutorial.md's session is replayed by
+// docs_session_test.py.
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -10,6 +11,7 @@
 #include "compiler/diagnostics/diagnostic_docs.hpp"
 #include "compiler/diagnostics/diagnostic_render.hpp"
 #include "compiler/frontend.hpp"
+#include "compiler/lint/lint.hpp"
 
 namespace {
 
@@ -56,4 +58,22 @@ TEST_CASE("every diagnostic code is documented with an example and its message")
     const std::string severity(redflag::severity_name(redflag::diag_severity(kind)));
     CHECK(section->find(severity + "[" + code + "]") != std::string::npos);
   }
+}
+
+TEST_CASE("every lint is documented, and explain prints its whole section") {
+  for (const auto& info : redflag::lint::lint_catalog()) {
+    const std::string id(info.id);
+    INFO(id);
+    const auto section = redflag::explain_lint(id);
+    REQUIRE(section);
+    CHECK(section->rfind("## `" + id + "`\n", 0) == 0);
+    CHECK(section->find("Default: **") != std::string::npos);
+  }
+  // A KB comment in a code block is no heading: the section goes on past it.
+  const auto suppression = redflag::explain_lint("unused-suppression");
+  REQUIRE(suppression);
+  CHECK(suppression->find("# redflag: allow(unused-fact)") != std::string::npos);
+  CHECK(suppression->find("```\n", suppression->find("# redflag: allow(unused-fact)")) != std::string::npos);
+  CHECK_FALSE(redflag::explain_lint("unused"));
+  CHECK_FALSE(redflag::explain_lint(""));
 }
