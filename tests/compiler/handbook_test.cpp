@@ -77,6 +77,13 @@ TEST_CASE("handbook formats") {
   CHECK(markdown.find("  fact0 --> flag0\n  flag0 --> level0\n") != std::string::npos);
   CHECK(markdown.find("- **Also shown when:** the case urgency is mid or higher\n") != std::string::npos);
 
+  std::string always = kKb;
+  always.replace(always.find("when urgency >= mid"), 19, "when true");
+  const auto shown = redflag::check_sources({{"k.rf", always}});
+  REQUIRE_FALSE(shown.has_errors());
+  CHECK(redflag::render_handbook(shown.kb, redflag::HandbookFormat::Markdown).find("- **Shown:** with every case\n") !=
+        std::string::npos);
+
   const std::string html = redflag::render_handbook(result.kb, redflag::HandbookFormat::Html);
   CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
   CHECK(html.find("<svg") != std::string::npos);
