@@ -110,9 +110,12 @@ class Handbook {
       if (!source.url.empty()) value.push_back({" — " + source.url, ""});
       fields.push_back({"Source", value});
     }
-    fields.push_back({"Contents", {{fmt::format("{} red flags, {} topics, {} facts, {} tests",
-                                                kb_.flags.size(), kb_.topics.size(),
-                                                kb_.facts.size(), kb_.tests.size()), ""}}});
+    const auto count = [](std::size_t n, std::string_view one) {
+      return fmt::format("{} {}{}", n, one, n == 1 ? "" : "s");
+    };
+    fields.push_back({"Contents", {{fmt::format("{}, {}, {}, {}", count(kb_.flags.size(), "red flag"),
+                                                count(kb_.topics.size(), "topic"), count(kb_.facts.size(), "fact"),
+                                                count(kb_.tests.size(), "test")), ""}}});
     out_.fields(fields);
     out_.paragraph({{fmt::format(
         "A red flag fires when its condition is true. The urgency of a case is the highest "
