@@ -48,7 +48,7 @@ svg rect.level + text { fill: #fff; font-weight: 700; }
   dl.fields { grid-template-columns: 1fr; gap: 0; }
   dl.fields dd { margin-bottom: .3rem; }
 }
-td, dd, li, p { overflow-wrap: anywhere; }
+h1, h2, h3, p, li, dt, dd, td, th, figcaption { overflow-wrap: anywhere; }
 @media print {
   @page { size: A4; margin: 16mm 14mm; }
   body { background: none; font-size: 10.5pt; }

@@ -8,7 +8,8 @@ For each KB, at each width, the DOM must show:
 - lists in topic and rationale text as <li> items, and no paragraph with a list marker left in it;
 - no element wider than its box (scrollWidth against clientWidth), the page no wider than the
   screen; only the diagram's box may scroll sideways, and only where the diagram does not fit;
-- the diagram's text at 9 px or more (a 12-unit font in its viewBox, as drawn);
+- the diagram's text at 9 px or more (a 12-unit font in its viewBox, as drawn), each label
+  inside its box;
 - KB text as text: a title with `<b>` in it stays the characters `<b>`.
 Printed on A4 (Page.printToPDF, the handbook's own print CSS), the handbook takes at most one
 page more than its print layout's height divided by the page height, and, read back with
@@ -72,6 +73,10 @@ PROBE = r"""(() => {
     lists,
     flagTitles: [...main.querySelectorAll('h3[id^="flag-"]')].map(h => h.textContent),
     diagramLabels: svg ? [...svg.querySelectorAll('g > text')].map(text => text.textContent) : [],
+    labelsPastBox: svg ? [...svg.querySelectorAll('g')].filter(box => {
+      const text = box.querySelector('text').getBBox(), rect = box.querySelector('rect').getBBox();
+      return text.x + text.width > rect.x + rect.width || text.x < rect.x;
+    }).map(box => box.textContent) : [],
     boldInHeadings: main.querySelectorAll('h3 b, h1 b').length,
     height: document.documentElement.scrollHeight,
   };
@@ -201,6 +206,7 @@ def check_screen(name, width, probe, failures):
     if probe["diagramFontPx"] < 9:
         failures.append(f"{where}: the diagram's text is {probe['diagramFontPx']:.1f} px, too small to read")
     failures += [f"{where}: a list marker left in a paragraph: {text[:80]!r}" for text in probe["markerParagraphs"]]
+    failures += [f"{where}: a diagram label runs past its box: {label!r}" for label in probe["labelsPastBox"]]
     if probe["boldInHeadings"]:
         failures.append(f"{where}: KB text became markup: <b> inside a heading")
 
