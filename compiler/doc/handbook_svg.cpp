@@ -17,7 +17,7 @@ constexpr double kBoxHeight = 24;
 constexpr double kTop = 34;        // room for the column headings
 constexpr double kCharWidth = 6.8;  // a 12px sans-serif character, generously
 constexpr double kPadding = 8;      // between a box's edge and its text
-constexpr double kMostCondensed = 1.5;  // a label may be drawn this many times narrower than set
+constexpr double kMostCondensed = 1.5;  // how many times narrower than estimated a label may be drawn
 
 struct Column {
   double x, width;
