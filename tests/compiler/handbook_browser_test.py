@@ -13,15 +13,19 @@ For each KB, at each width, the DOM must show:
 - KB text as text: a title with `<b>` in it stays the characters `<b>`.
 Printed on A4 (Page.printToPDF, the handbook's own print CSS), the handbook takes at most one
 page more than its print layout's height divided by the page height, and, read back with
-pdftotext (poppler-utils) where it is installed, no page but the last ends above its middle and
-the overview's heading shares its page with the whole diagram. The Markdown handbook, rendered in the same browser by marked (a
-CommonMark renderer) and Mermaid (as GitHub draws diagrams) from RENDERERS/node_modules (pinned
-by RENDERERS/package-lock.json), must show the same lists, item for item, as the HTML, and
-Mermaid's flag boxes the flag titles character for character; without those packages this part
-is left out, saying so. OUT_DIR receives each handbook, a full-page screenshot per width
-(NAME-1280.png, NAME-390.png, NAME-markdown.png) and the PDF. Chromium is driven through the DevTools protocol on
-a pipe (--remote-debugging-pipe: JSON messages ended by NUL on file descriptors 3 and 4).
-Without Chromium the test exits 77, which CTest reports as skipped, saying so.
+pdftotext (poppler-utils) where it is installed, no page but the last ends above its middle
+and the overview's heading shares its page with the whole diagram.
+
+The Markdown handbook, rendered in the same browser by marked (a CommonMark renderer) and
+Mermaid (as GitHub draws diagrams) from RENDERERS/node_modules (pinned by
+RENDERERS/package-lock.json), must show the same lists, item for item, as the HTML, and
+Mermaid's flag boxes the flag titles character for character; without those packages this
+part is left out, saying so.
+
+OUT_DIR receives each handbook, full-page screenshots (NAME-1280.png, NAME-390.png,
+NAME-markdown.png) and the PDF. Chromium is driven through the DevTools protocol on a pipe
+(--remote-debugging-pipe: JSON messages ended by NUL on file descriptors 3 and 4). Without
+Chromium the test exits 77, which CTest reports as skipped, saying so.
 """
 import base64
 import fcntl
@@ -122,8 +126,9 @@ class Chromium:
             os.dup2(high[1], 4)
 
         self.process = subprocess.Popen(
-            [executable, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-             "--remote-debugging-pipe", f"--user-data-dir={profile}", "--no-first-run", "about:blank"],
+            [executable, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+             "--hide-scrollbars", "--remote-debugging-pipe", f"--user-data-dir={profile}", "--no-first-run",
+             "about:blank"],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             preexec_fn=child_fds, close_fds=False)
         os.close(commands_read)
@@ -252,7 +257,8 @@ def markdown_page(markdown, renderers):
     """An HTML page that loads marked and Mermaid from RENDERERS and holds MARKDOWN."""
     scripts = "".join(f'<script src="file://{os.path.join(renderers, "node_modules", path)}"></script>\n'
                       for path in ("marked/lib/marked.umd.js", "mermaid/dist/mermaid.min.js"))
-    return (f'<!DOCTYPE html>\n<meta charset="utf-8">\n{scripts}<script>const MARKDOWN = {json.dumps(markdown)};</script>\n'
+    return (f'<!DOCTYPE html>\n<meta charset="utf-8">\n{scripts}'
+            f'<script>const MARKDOWN = {json.dumps(markdown)};</script>\n'
             '<div id="markdown"></div>\n<div id="diagram"></div>\n')
 
 
