@@ -147,3 +147,18 @@ TEST_CASE("Mermaid labels and Markdown text cannot turn into markup") {
   const std::string html = redflag::render_handbook(result.kb, redflag::HandbookFormat::Html);
   CHECK(html.find("<p>+ plus 2010. year</p>\n<ul>\n<li>item</li>\n</ul>\n") != std::string::npos);
 }
+
+TEST_CASE("a diagram label too long for its box is condensed, and cut only when far too long") {
+  std::string source = kKb;
+  const std::string long_title(60, 'x');  // the flag box holds about 52 characters as set
+  source.replace(source.find("title \"F\""), 9, "title \"" + long_title + "\"");
+  source += "flag g high\n  title \"" + std::string(100, 'y') + "\"\n  when fever\n";
+  const auto result = redflag::check_sources({{"k.rf", source}});
+  INFO(redflag::render_text(result.diagnostics, result.files));
+  REQUIRE_FALSE(result.has_errors());
+  const std::string html = redflag::render_handbook(result.kb, redflag::HandbookFormat::Html);
+  CHECK(html.find(" textLength=\"354\" lengthAdjust=\"spacingAndGlyphs\">" + long_title + "</text>") !=
+        std::string::npos);
+  CHECK(html.find(">" + std::string(77, 'y') + "…</text>") != std::string::npos);
+  CHECK(html.find("<title>" + std::string(100, 'y') + "</title>") != std::string::npos);
+}
