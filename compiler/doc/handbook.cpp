@@ -108,11 +108,14 @@ class Handbook {
     for (const auto& source : kb_.sources) {
       Rich value{{source.title, ""}};
       if (!source.url.empty()) value.push_back({" — " + source.url, ""});
-      fields.push_back({"Source " + source.id, value});
+      fields.push_back({"Source", value});
     }
-    fields.push_back({"Contents", {{fmt::format("{} red flags, {} topics, {} facts, {} tests",
-                                                kb_.flags.size(), kb_.topics.size(),
-                                                kb_.facts.size(), kb_.tests.size()), ""}}});
+    const auto count = [](std::size_t n, std::string_view one) {
+      return fmt::format("{} {}{}", n, one, n == 1 ? "" : "s");
+    };
+    fields.push_back({"Contents", {{fmt::format("{}, {}, {}, {}", count(kb_.flags.size(), "red flag"),
+                                                count(kb_.topics.size(), "topic"), count(kb_.facts.size(), "fact"),
+                                                count(kb_.tests.size(), "test")), ""}}});
     out_.fields(fields);
     out_.paragraph({{fmt::format(
         "A red flag fires when its condition is true. The urgency of a case is the highest "
@@ -296,7 +299,9 @@ class Handbook {
         linked.push_back({kb_.flags[flag].title, "flag-" + kb_.flags[flag].name});
       }
       if (!linked.empty()) fields.push_back({"Shown with the flags", linked});
-      if (topic.condition) {
+      if (topic.condition && is_true(*topic.condition)) {
+        fields.push_back({"Shown", {{"with every case", ""}}});
+      } else if (topic.condition) {
         fields.push_back({"Also shown when", {{plain_condition(kb_, *topic.condition), ""}}});
       }
       if (!topic.cites.empty()) fields.push_back({"Sources", citations(topic.cites)});
@@ -304,6 +309,11 @@ class Handbook {
       out_.prose(internal::prose_blocks(topic.body));
       out_.end_card();
     }
+  }
+
+  // `when true`: shown with every case, which "Also shown when: true" would say obscurely.
+  static bool is_true(const ast::Expr& condition) {
+    return condition.kind == ast::ExprKind::BoolConst && condition.tri == 1;
   }
 
   void facts() {

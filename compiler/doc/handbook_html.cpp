@@ -1,7 +1,8 @@
-// The handbook as one self-contained HTML file: inline CSS (with print rules: A4 margins,
-// headings kept with what follows, no diagram or list item split across pages; a narrow screen
-// scrolls the diagram sideways instead of shrinking it), the overview as inline SVG (compiler/doc/handbook_svg.cpp), no
-// script, font or image from elsewhere, so it opens offline and prints as it shows.
+// The handbook as one self-contained HTML file: inline CSS (print rules: A4 margins, headings
+// kept with what follows, no diagram or list item split across pages; a narrow screen scrolls
+// the diagram sideways instead of shrinking it), the overview as inline SVG
+// (compiler/doc/handbook_svg.cpp), no script, font or image from elsewhere, so it opens
+// offline and prints as it shows.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -48,7 +49,7 @@ svg rect.level + text { fill: #fff; font-weight: 700; }
   dl.fields { grid-template-columns: 1fr; gap: 0; }
   dl.fields dd { margin-bottom: .3rem; }
 }
-td, dd, li, p { overflow-wrap: anywhere; }
+h1, h2, h3, p, li, dt, dd, td, th, figcaption { overflow-wrap: anywhere; }
 @media print {
   @page { size: A4; margin: 16mm 14mm; }
   body { background: none; font-size: 10.5pt; }
@@ -142,8 +143,9 @@ class HtmlWriter final : public HandbookWriter {
   // A figure: the caption, then the SVG in a box that scrolls sideways where the screen is too
   // narrow for the diagram's minimum width (its text would be too small to read).
   void diagram(const Diagram& diagram) override {
-    out_ += fmt::format("<figure class=\"overview\">\n<figcaption>{}</figcaption>\n<div class=\"scroll\">\n{}</div>\n</figure>\n",
-                        html_escape(diagram.caption), diagram_svg(diagram));
+    out_ += fmt::format(
+        "<figure class=\"overview\">\n<figcaption>{}</figcaption>\n<div class=\"scroll\">\n{}</div>\n</figure>\n",
+        html_escape(diagram.caption), diagram_svg(diagram));
   }
 
   void begin_card(const std::string& urgency) override {

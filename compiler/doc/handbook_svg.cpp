@@ -1,6 +1,8 @@
 // The handbook's overview diagram as inline SVG, laid out by hand: three columns of boxes
 // (facts, red flags, urgency levels), each column centred vertically, joined by cubic curves.
-// Long labels are shortened with an ellipsis; each box carries its full text as a <title>.
+// A label longer than its box is estimated to hold is drawn condensed to the box's width
+// (SVG textLength), up to half as long again; only longer ones are cut with an ellipsis. Each
+// box carries its full text as a <title>.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -13,7 +15,9 @@ namespace {
 constexpr double kRow = 32;        // vertical distance between boxes
 constexpr double kBoxHeight = 24;
 constexpr double kTop = 34;        // room for the column headings
-constexpr double kCharWidth = 6.8;  // a 12px sans-serif character, generously (long labels are cut)
+constexpr double kCharWidth = 6.8;  // a 12px sans-serif character, generously
+constexpr double kPadding = 8;      // between a box's edge and its text
+constexpr double kMostCondensed = 1.5;  // how many times narrower than estimated a label may be drawn
 
 struct Column {
   double x, width;
@@ -23,12 +27,19 @@ constexpr Column kFacts{0, 200, "Facts"};
 constexpr Column kFlags{270, 370, "Red flags"};
 constexpr Column kLevels{720, 130, "Urgency"};
 
+// The number of characters (code points) of UTF-8 [text].
+std::size_t characters(const std::string& text) {
+  std::size_t count = 0;
+  for (const char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return count;
+}
+
 // [text] cut to [max] characters (UTF-8 aware), with an ellipsis when cut.
 std::string shorten(const std::string& text, std::size_t max) {
-  std::size_t characters = 0;
+  if (characters(text) <= max) return text;
+  std::size_t kept = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-    if (++characters == max) return text.substr(0, i) + "…";
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && ++kept == max) return text.substr(0, i) + "…";
   }
   return text;
 }
@@ -48,12 +59,16 @@ class SvgBuilder {
   }
 
   void box(const Column& column, double y, const std::string& label, const std::string& style) {
-    const auto max = static_cast<std::size_t>(column.width / kCharWidth);
+    const double room = column.width - 2 * kPadding;
+    const auto fits = static_cast<std::size_t>(room / kCharWidth);
+    const std::string shown = shorten(label, static_cast<std::size_t>(static_cast<double>(fits) * kMostCondensed));
+    const std::string condensed =
+        characters(shown) > fits ? fmt::format(" textLength=\"{}\" lengthAdjust=\"spacingAndGlyphs\"", room) : "";
     out_ += fmt::format(
         "<g><title>{0}</title><rect x=\"{1}\" y=\"{2}\" width=\"{3}\" height=\"{4}\" rx=\"5\" {5}/>"
-        "<text x=\"{6}\" y=\"{7}\">{8}</text></g>\n",
-        html_escape(label), column.x, y, column.width, kBoxHeight, style, column.x + 8,
-        y + kBoxHeight / 2 + 4, html_escape(shorten(label, max)));
+        "<text x=\"{6}\" y=\"{7}\"{8}>{9}</text></g>\n",
+        html_escape(label), column.x, y, column.width, kBoxHeight, style, column.x + kPadding,
+        y + kBoxHeight / 2 + 4, condensed, html_escape(shown));
   }
 
   void curve(double x1, double y1, double x2, double y2, const std::string& colour) {

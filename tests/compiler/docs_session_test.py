@@ -9,7 +9,7 @@ The document's fenced blocks say what to do, in order:
   replacing what an earlier block wrote there;
 - a ```console block holds commands, each on a line starting with `$ `, each followed by the
   output it must print (standard output and standard error as one stream, trailing blank lines
-  ignored). In an expected line, `...` stands for any text, for output that changes by itself
+  and spaces ignored). In an expected line, `...` stands for any text, for output that changes by itself
   (a content hash, a file size).
 Commands run with `sh` in that directory, `redflag` being REDFLAG, with NO_COLOR set and
 today's date fixed (REDFLAG_TODAY) so that review-date lints do not age. Other blocks are
@@ -40,8 +40,10 @@ def fenced_blocks(lines):
 
 
 def matches(expected, actual):
-    pattern = ".*".join(re.escape(part) for part in expected.split("..."))
-    return re.fullmatch(pattern, actual) is not None
+    """Whether output line ACTUAL is EXPECTED, `...` matching any text; trailing spaces, which
+    editors strip, do not count."""
+    pattern = ".*".join(re.escape(part) for part in expected.rstrip().split("..."))
+    return re.fullmatch(pattern, actual.rstrip()) is not None
 
 
 def trimmed(lines):

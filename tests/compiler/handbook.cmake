@@ -6,5 +6,5 @@ add_test(NAME handbook_in_chromium
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/handbook_browser_test.py $<TARGET_FILE:redflag>
                  ${PROJECT_SOURCE_DIR}/tests/data/handbook
                  ${CMAKE_CURRENT_BINARY_DIR}/handbook_browser ${PROJECT_SOURCE_DIR}/kb/back_pain
-                 ${PROJECT_SOURCE_DIR}/tests/golden/doc/small.rf)
+                 ${PROJECT_SOURCE_DIR}/tests/golden/doc/small.rf ${PROJECT_SOURCE_DIR}/tests/data/handbook/long_words.rf)
 set_tests_properties(handbook_in_chromium PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 240)

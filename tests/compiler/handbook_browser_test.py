@@ -8,19 +8,24 @@ For each KB, at each width, the DOM must show:
 - lists in topic and rationale text as <li> items, and no paragraph with a list marker left in it;
 - no element wider than its box (scrollWidth against clientWidth), the page no wider than the
   screen; only the diagram's box may scroll sideways, and only where the diagram does not fit;
-- the diagram's text at 9 px or more (a 12-unit font in its viewBox, as drawn);
+- the diagram's text at 9 px or more (a 12-unit font in its viewBox, as drawn), each label
+  inside its box;
 - KB text as text: a title with `<b>` in it stays the characters `<b>`.
 Printed on A4 (Page.printToPDF, the handbook's own print CSS), the handbook takes at most one
 page more than its print layout's height divided by the page height, and, read back with
-pdftotext (poppler-utils) where it is installed, no page but the last ends above its middle and
-the overview's heading shares its page with the whole diagram. The Markdown handbook, rendered in the same browser by marked (a
-CommonMark renderer) and Mermaid (as GitHub draws diagrams) from RENDERERS/node_modules (pinned
-by RENDERERS/package-lock.json), must show the same lists, item for item, as the HTML, and
-Mermaid's flag boxes the flag titles character for character; without those packages this part
-is left out, saying so. OUT_DIR receives each handbook, a full-page screenshot per width
-(NAME-1280.png, NAME-390.png, NAME-markdown.png) and the PDF. Chromium is driven through the DevTools protocol on
-a pipe (--remote-debugging-pipe: JSON messages ended by NUL on file descriptors 3 and 4).
-Without Chromium the test exits 77, which CTest reports as skipped, saying so.
+pdftotext (poppler-utils) where it is installed, no page but the last ends above its middle
+and the overview's heading shares its page with the whole diagram.
+
+The Markdown handbook, rendered in the same browser by marked (a CommonMark renderer) and
+Mermaid (as GitHub draws diagrams) from RENDERERS/node_modules (pinned by
+RENDERERS/package-lock.json), must show the same lists, item for item, as the HTML, and
+Mermaid's flag boxes the flag titles character for character; without those packages this
+part is left out, saying so.
+
+OUT_DIR receives each handbook, full-page screenshots (NAME-1280.png, NAME-390.png,
+NAME-markdown.png) and the PDF. Chromium is driven through the DevTools protocol on a pipe
+(--remote-debugging-pipe: JSON messages ended by NUL on file descriptors 3 and 4). Without
+Chromium the test exits 77, which CTest reports as skipped, saying so.
 """
 import base64
 import fcntl
@@ -72,6 +77,10 @@ PROBE = r"""(() => {
     lists,
     flagTitles: [...main.querySelectorAll('h3[id^="flag-"]')].map(h => h.textContent),
     diagramLabels: svg ? [...svg.querySelectorAll('g > text')].map(text => text.textContent) : [],
+    labelsPastBox: svg ? [...svg.querySelectorAll('g')].filter(box => {
+      const text = box.querySelector('text').getBBox(), rect = box.querySelector('rect').getBBox();
+      return text.x + text.width > rect.x + rect.width || text.x < rect.x;
+    }).map(box => box.textContent) : [],
     boldInHeadings: main.querySelectorAll('h3 b, h1 b').length,
     height: document.documentElement.scrollHeight,
   };
@@ -117,8 +126,9 @@ class Chromium:
             os.dup2(high[1], 4)
 
         self.process = subprocess.Popen(
-            [executable, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-             "--remote-debugging-pipe", f"--user-data-dir={profile}", "--no-first-run", "about:blank"],
+            [executable, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+             "--hide-scrollbars", "--remote-debugging-pipe", f"--user-data-dir={profile}", "--no-first-run",
+             "about:blank"],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             preexec_fn=child_fds, close_fds=False)
         os.close(commands_read)
@@ -201,6 +211,7 @@ def check_screen(name, width, probe, failures):
     if probe["diagramFontPx"] < 9:
         failures.append(f"{where}: the diagram's text is {probe['diagramFontPx']:.1f} px, too small to read")
     failures += [f"{where}: a list marker left in a paragraph: {text[:80]!r}" for text in probe["markerParagraphs"]]
+    failures += [f"{where}: a diagram label runs past its box: {label!r}" for label in probe["labelsPastBox"]]
     if probe["boldInHeadings"]:
         failures.append(f"{where}: KB text became markup: <b> inside a heading")
 
@@ -246,7 +257,8 @@ def markdown_page(markdown, renderers):
     """An HTML page that loads marked and Mermaid from RENDERERS and holds MARKDOWN."""
     scripts = "".join(f'<script src="file://{os.path.join(renderers, "node_modules", path)}"></script>\n'
                       for path in ("marked/lib/marked.umd.js", "mermaid/dist/mermaid.min.js"))
-    return (f'<!DOCTYPE html>\n<meta charset="utf-8">\n{scripts}<script>const MARKDOWN = {json.dumps(markdown)};</script>\n'
+    return (f'<!DOCTYPE html>\n<meta charset="utf-8">\n{scripts}'
+            f'<script>const MARKDOWN = {json.dumps(markdown)};</script>\n'
             '<div id="markdown"></div>\n<div id="diagram"></div>\n')
 
 

@@ -77,6 +77,13 @@ TEST_CASE("handbook formats") {
   CHECK(markdown.find("  fact0 --> flag0\n  flag0 --> level0\n") != std::string::npos);
   CHECK(markdown.find("- **Also shown when:** the case urgency is mid or higher\n") != std::string::npos);
 
+  std::string always = kKb;
+  always.replace(always.find("when urgency >= mid"), 19, "when true");
+  const auto shown = redflag::check_sources({{"k.rf", always}});
+  REQUIRE_FALSE(shown.has_errors());
+  CHECK(redflag::render_handbook(shown.kb, redflag::HandbookFormat::Markdown).find("- **Shown:** with every case\n") !=
+        std::string::npos);
+
   const std::string html = redflag::render_handbook(result.kb, redflag::HandbookFormat::Html);
   CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
   CHECK(html.find("<svg") != std::string::npos);
@@ -139,4 +146,19 @@ TEST_CASE("Mermaid labels and Markdown text cannot turn into markup") {
   CHECK(markdown.find("\\+ plus 2010. year\n\n- item\n") != std::string::npos);
   const std::string html = redflag::render_handbook(result.kb, redflag::HandbookFormat::Html);
   CHECK(html.find("<p>+ plus 2010. year</p>\n<ul>\n<li>item</li>\n</ul>\n") != std::string::npos);
+}
+
+TEST_CASE("a diagram label too long for its box is condensed, and cut only when far too long") {
+  std::string source = kKb;
+  const std::string long_title(60, 'x');  // the flag box holds about 52 characters as set
+  source.replace(source.find("title \"F\""), 9, "title \"" + long_title + "\"");
+  source += "flag g high\n  title \"" + std::string(100, 'y') + "\"\n  when fever\n";
+  const auto result = redflag::check_sources({{"k.rf", source}});
+  INFO(redflag::render_text(result.diagnostics, result.files));
+  REQUIRE_FALSE(result.has_errors());
+  const std::string html = redflag::render_handbook(result.kb, redflag::HandbookFormat::Html);
+  CHECK(html.find(" textLength=\"354\" lengthAdjust=\"spacingAndGlyphs\">" + long_title + "</text>") !=
+        std::string::npos);
+  CHECK(html.find(">" + std::string(77, 'y') + "…</text>") != std::string::npos);
+  CHECK(html.find("<title>" + std::string(100, 'y') + "</title>") != std::string::npos);
 }
