@@ -28,6 +28,8 @@ void add_lint_verb(CLI::App& root, int& exit_code);
 void add_diff_verb(CLI::App& root, int& exit_code);
 void add_help_verb(CLI::App& root, int& exit_code);
 void add_version_verb(CLI::App& root, int& exit_code);
+void add_completions_verb(CLI::App& root, int& exit_code);
+void add_man_verb(CLI::App& root, int& exit_code);
 
 // `redflag 0.1.0`, as `redflag version` and `--version` print it.
 std::string version_line();
