@@ -42,6 +42,7 @@ int run_eval(const EvalOptions& options) {
   settings.input_format = options.input_format;
   settings.jobs = options.jobs;
   settings.ask = options.ask;
+  settings.color = use_color(options.diagnostics.color, STDOUT_FILENO);
   std::optional<EvalProgress> progress;
   if (progress_wanted(options.quiet, settings.format)) {
     progress.emplace();

@@ -2,9 +2,9 @@
 """Colour and eval's progress line appear on a terminal, and only there (docs/cli.md "Colour").
 
 Runs redflag with standard error and/or standard output on a pseudo-terminal (Python's pty
-module) or on a pipe, and checks: diagnostics, lint findings and explain's heading are coloured
-on a terminal, plain on a pipe, with NO_COLOR or TERM=dumb, and `--color always|never` overrides
-all of these; eval draws `N cases, R cases/s, E errors` on a terminal standard error and clears
+module) or on a pipe, and checks: diagnostics, lint findings, explain's heading and eval's text
+records are coloured on a terminal, plain on a pipe, with NO_COLOR or TERM=dumb, and `--color
+always|never` overrides all of these; eval draws `N cases, R cases/s, E errors` on a terminal standard error and clears
 it, but not on a pipe, with --quiet, or while records go to the same terminal (a summary does,
 after the line is cleared).
 
@@ -90,6 +90,15 @@ def check_colour(directory):
     expect("lint findings on a terminal are coloured", ESC + b"1mwarning[unused-fact]" in out.replace(b"\r\n", b"\n"), out)
     status, out, _ = run(["lint", warning])
     expect("lint findings on a pipe are plain", ESC not in out and b"warning[unused-fact]" in out, out)
+    cases = os.path.join(directory, "two_cases.jsonl")
+    _, out, _ = run(["eval", warning, cases], tty_stdout=True)
+    expect("eval's text records on a terminal are coloured",
+           ESC + b"1mcase fever: urgency high" + ESC + b"0m" in out and ESC + b"1;31mFIRED" + ESC + b"0m [high] f" in out
+           and ESC + b"1;31merror" + ESC + b"0m: " in out, out)
+    _, out, _ = run(["eval", warning, cases, "--format", "text"])
+    expect("eval's text records on a pipe are plain", ESC not in out and b"  FIRED [high] f: Fever" in out, out)
+    _, out, _ = run(["eval", warning, cases, "--format", "text", "--color", "always", "-j", "2"])
+    expect("eval --color always -j 2 colours too", ESC + b"1;31mFIRED" in out, out)
     _, out, _ = run(["explain", "unused-fact"], tty_stdout=True)
     expect("explain's heading is bold on a terminal", out.startswith(ESC + b"1m## `unused-fact`" + ESC + b"0m"), out)
     _, out, _ = run(["explain", "unused-fact"])

@@ -53,6 +53,7 @@ class Pipeline {
     for (unsigned i = 0; i < settings.jobs; ++i) {
       auto& worker = workers_.emplace_back();
       worker.writer = make_result_writer(settings.format, image, nullptr);
+      worker.writer->set_color(settings.color);
       worker.evaluator = std::make_unique<CaseEvaluator>(image, program, *worker.writer);
       if (settings.ask) worker.evaluator->ask_questions();
     }
@@ -182,6 +183,7 @@ class Pipeline {
 
 EvalOutcome evaluate_cases(const Image& image, const Program& program, const EvalSettings& settings,
                            ResultWriter& writer) {
+  writer.set_color(settings.color);
   const EvalOutcome outcome = settings.jobs > 1 ? Pipeline(image, program, settings).run(writer)
                                                 : evaluate_in_order(image, program, settings, writer);
   if (!outcome.stopped) writer.finish();

@@ -43,6 +43,7 @@ struct EvalSettings {
   OutputFormat format = OutputFormat::Json;
   unsigned jobs = 1;                // threads; 1 evaluates on the calling thread only
   bool ask = false;                 // rank the questions to ask for every case (`--ask`)
+  bool color = false;               // ANSI colour in text records (ResultWriter::set_color)
   std::size_t block_bytes = InputSource::kBlockBytes;
   // Asked before each block on the calling thread; once true, no further record is written.
   // Empty: the batch runs to its end.
