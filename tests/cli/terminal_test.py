@@ -2,8 +2,8 @@
 """Colour and eval's progress line appear on a terminal, and only there (docs/cli.md "Colour").
 
 Runs redflag with standard error and/or standard output on a pseudo-terminal (Python's pty
-module) or on a pipe, and checks: diagnostics, lint findings, explain's heading and eval's text
-records are coloured on a terminal, plain on a pipe, with NO_COLOR or TERM=dumb, and `--color
+module) or on a pipe, and checks: diagnostics, lint findings, explain's heading, eval's text
+records and test's verdicts are coloured on a terminal, plain on a pipe, with NO_COLOR or TERM=dumb, and `--color
 always|never` overrides all of these; eval draws `N cases, R cases/s, E errors` on a terminal standard error and clears
 it, but not on a pipe, with --quiet, or while records go to the same terminal (a summary does,
 after the line is cleared).
@@ -99,6 +99,17 @@ def check_colour(directory):
     expect("eval's text records on a pipe are plain", ESC not in out and b"  FIRED [high] f: Fever" in out, out)
     _, out, _ = run(["eval", warning, cases, "--format", "text", "--color", "always", "-j", "2"])
     expect("eval --color always -j 2 colours too", ESC + b"1;31mFIRED" in out, out)
+    tested = os.path.join(directory, "tested.rf")
+    _, out, _ = run(["test", tested], tty_stdout=True)
+    out = out.replace(b"\r\n", b"\n")
+    expect("test's verdicts on a terminal are coloured",
+           b' passes ... ' + ESC + b"1;32mok" + ESC + b"0m\n" in out
+           and b' fails ... ok ... ' + ESC + b"1;31mFAILED" + ESC + b"0m\n" in out
+           and b"test result: " + ESC + b"1;31mFAILED" + ESC + b"0m. 1 passed, 1 failed" in out, out)
+    _, out, _ = run(["test", tested])
+    expect("test's report on a pipe is plain", ESC not in out and b"test result: FAILED." in out, out)
+    _, out, err = run(["test", tested, "--junit", "-"], tty_stderr=True)
+    expect("with --junit - the report on the terminal standard error is coloured", ESC + b"1;32mok" in err and ESC not in out, err)
     _, out, _ = run(["explain", "unused-fact"], tty_stdout=True)
     expect("explain's heading is bold on a terminal", out.startswith(ESC + b"1m## `unused-fact`" + ESC + b"0m"), out)
     _, out, _ = run(["explain", "unused-fact"])
