@@ -1,9 +1,11 @@
-// Documentation stays true: every ```redflag block of docs/language.md is a valid KB, and every
-// diagnostic code and every lint has its section in docs/diagnostics.md or docs/lints.md (which
-// `explain` prints).
+// Documentation stays true: every ```redflag block of docs/language.md and docs/handbook.md is a
+// valid KB, and every diagnostic code and every lint has its section in docs/diagnostics.md or
+// docs/lints.md (which `explain` prints). docs/tutorial.md's session is replayed by
+// docs_session_test.py.
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <utility>
 #include <sstream>
 
 #include "compiler/diagnostics/diagnostic_docs.hpp"
@@ -33,13 +35,16 @@ std::vector<std::string> redflag_blocks(const std::string& markdown) {
 
 }  // namespace
 
-TEST_CASE("every ```redflag block in docs/language.md checks cleanly") {
-  const auto blocks = redflag_blocks(read_doc("language.md"));
-  REQUIRE(blocks.size() >= 2);
-  for (const auto& block : blocks) {
-    const auto result = redflag::check_sources({{"language.md", block}});
-    INFO(block << redflag::render_text(result.diagnostics, result.files));
-    CHECK(result.diagnostics.empty());
+TEST_CASE("every ```redflag block in docs/language.md and docs/handbook.md checks cleanly") {
+  for (const auto& [doc, least] : {std::pair{"language.md", 2}, std::pair{"handbook.md", 1}}) {
+    const auto blocks = redflag_blocks(read_doc(doc));
+    INFO(doc);
+    REQUIRE(blocks.size() >= static_cast<std::size_t>(least));
+    for (const auto& block : blocks) {
+      const auto result = redflag::check_sources({{doc, block}});
+      INFO(block << redflag::render_text(result.diagnostics, result.files));
+      CHECK(result.diagnostics.empty());
+    }
   }
 }
 
