@@ -41,4 +41,11 @@ bool known_verb(const CLI::App& root, const std::string& name);
 // name is close). Returns the exit status, 1.
 int report_unknown_verb(const CLI::App& root, const std::string& name);
 
+// Whether [given] (`--format`, `-o`, `--format=json`) is an option of [app] (the root or a verb).
+bool known_option(const CLI::App& app, const std::string& given);
+
+// Prints `error: unknown option `--formt` for `redflag lint`; did you mean `--format`?` for
+// [given], not an option of [app], or where its options are listed. Returns the exit status, 1.
+int report_unknown_option(const CLI::App& app, const std::string& given);
+
 }  // namespace redflag::cli
