@@ -1,4 +1,4 @@
-// `redflag help [VERB]` and `redflag version`, and what a mistyped verb gets.
+// `redflag help [VERB]` and `redflag version`, and what a mistyped verb or option gets.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
