@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <new>
 #include <sstream>
+#include <string>
 
 #include "cli/diagnostics_output.hpp"
 #include "cli/help_format.hpp"
@@ -19,7 +20,7 @@ constexpr redflag::cli::AddVerb kVerbs[] = {
     redflag::cli::add_test_verb,  redflag::cli::add_lint_verb,  redflag::cli::add_fmt_verb,
     redflag::cli::add_doc_verb,   redflag::cli::add_show_verb,  redflag::cli::add_diff_verb,
     redflag::cli::add_disasm_verb, redflag::cli::add_explain_verb, redflag::cli::add_help_verb,
-    redflag::cli::add_version_verb,
+    redflag::cli::add_version_verb, redflag::cli::add_completions_verb, redflag::cli::add_man_verb,
 };
 
 }  // namespace
@@ -36,16 +37,28 @@ int main(int argc, char** argv) {
   for (const redflag::cli::AddVerb add_verb : kVerbs) add_verb(app, exit_code);
   app.footer("`redflag help VERB` or `redflag VERB --help` describes one verb; docs/cli.md all of them.");
   redflag::cli::use_help_format(app);
-  // The first argument names the verb, unless it is an option (`--help`, `--version`).
+  // The first argument names the verb, unless it is an option of redflag's own (`--help`).
   if (argc < 2) {
     redflag::cli::print_error("no verb given; `redflag help` lists the verbs");
     return 1;
   }
-  if (argv[1][0] != '-' && !redflag::cli::known_verb(app, argv[1])) {
-    return redflag::cli::report_unknown_verb(app, argv[1]);
+  const std::string first = argv[1];
+  if (first[0] != '-' && !redflag::cli::known_verb(app, first)) return redflag::cli::report_unknown_verb(app, first);
+  if (first.size() > 1 && first != "--" && first[0] == '-' && !redflag::cli::known_option(app, first)) {
+    return redflag::cli::report_unknown_option(app, first);
   }
   try {
     app.parse(argc, argv);
+  } catch (const CLI::ExtrasError& error) {
+    // An unknown option gets a suggestion; an extra positional argument CLI11's message.
+    const auto verbs = app.get_subcommands();
+    const CLI::App& verb = verbs.empty() ? app : *verbs.front();
+    const auto left = verb.remaining();
+    if (!left.empty() && left.front().size() > 1 && left.front()[0] == '-') {
+      return redflag::cli::report_unknown_option(verb, left.front());
+    }
+    std::fputs((error.what() + std::string("\nRun with --help for more information.\n")).c_str(), stderr);
+    return 1;
   } catch (const CLI::ParseError& error) {
     // --help and --version exit 0; every usage error exits 1, as docs/cli.md promises. The help
     // text goes through print_output, so that an error writing it is reported too.

@@ -8,6 +8,7 @@
 
 #include "cli/choice_option.hpp"
 #include "cli/diagnostics_output.hpp"
+#include "cli/eval_progress.hpp"
 #include "cli/standard_output.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/verbs.hpp"
@@ -27,6 +28,7 @@ struct EvalOptions {
   tools::InputFormat input_format = tools::InputFormat::Auto;
   DiagnosticsStyle diagnostics;
   bool ask = false;
+  bool quiet = false;
   unsigned jobs = 1;
 };
 
@@ -40,7 +42,15 @@ int run_eval(const EvalOptions& options) {
   settings.input_format = options.input_format;
   settings.jobs = options.jobs;
   settings.ask = options.ask;
-  const auto writer = tools::make_result_writer(settings.format, image, stdout);
+  settings.color = use_color(options.diagnostics.color, STDOUT_FILENO);
+  std::optional<EvalProgress> progress;
+  if (progress_wanted(options.quiet, settings.format)) {
+    progress.emplace();
+    settings.progress = [&progress](const tools::EvalOutcome& so_far) { progress->update(so_far); };
+  }
+  // A summary is held back until the progress line is cleared, so that it does not land on it.
+  const bool hold_summary = progress && settings.format == OutputFormat::Summary;
+  const auto writer = tools::make_result_writer(settings.format, image, hold_summary ? nullptr : stdout);
   const Program program(image);
   catch_interrupts();
   settings.stop_requested = [] { return interrupt_signal() != 0; };
@@ -48,9 +58,12 @@ int run_eval(const EvalOptions& options) {
   try {
     outcome = tools::evaluate_cases(image, program, settings, *writer);
   } catch (const tools::ThreadStartError& error) {
+    progress.reset();
     print_error(error.what());
     return 1;
   }
+  progress.reset();
+  if (hold_summary) print_output(std::string_view(writer->buffer().data(), writer->buffer().size()));
   if (!writer->ok()) note_output_error(writer->error_number());
   if (const int signal_number = interrupt_signal()) {
     return report_interrupted_batch(signal_number, outcome.records,
@@ -90,6 +103,7 @@ void add_eval_verb(CLI::App& root, int& exit_code) {
       ->check(CLI::Range(1u, 256u));
   verb->add_flag("--ask", options->ask,
                  "For incomplete cases, list the unknown facts to ask about, most consequential first");
+  verb->add_flag("--quiet,-q", options->quiet, "No progress line on standard error");
   add_diagnostics_options(*verb, options->diagnostics);
   verb->callback([options, &exit_code] { exit_code = run_eval(*options); });
 }

@@ -1,7 +1,9 @@
-// `redflag help [VERB]` and `redflag version`, and what a mistyped verb gets.
+// `redflag help [VERB]` and `redflag version`, and what a mistyped verb or option gets.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <memory>
 #include <string>
 #include <vector>
@@ -57,6 +59,46 @@ int report_unknown_verb(const CLI::App& root, const std::string& name) {
   const std::string suggestion = did_you_mean(name, std::vector<std::string_view>(names.begin(), names.end()));
   print_error(fmt::format("unknown verb {}{}", quoted_name(name),
                           suggestion.empty() ? "; `redflag help` lists the verbs" : suggestion));
+  return 1;
+}
+
+namespace {
+
+// Every spelling of [app]'s options: `--format`, `-o`.
+std::vector<std::string> option_names(const CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::Option* option : app.get_options()) {
+    for (const auto& name : option->get_lnames()) names.push_back("--" + name);
+    for (const auto& name : option->get_snames()) names.push_back("-" + name);
+  }
+  return names;
+}
+
+std::string without_value(const std::string& given) { return given.substr(0, given.find('=')); }
+
+}  // namespace
+
+bool known_option(const CLI::App& app, const std::string& given) {
+  const auto names = option_names(app);
+  return std::find(names.begin(), names.end(), without_value(given)) != names.end();
+}
+
+int report_unknown_option(const CLI::App& app, const std::string& given) {
+  const std::string name = without_value(given);
+  std::vector<std::string_view> candidates;
+  const auto names = option_names(app);
+  for (const auto& known : names) {
+    // A one-letter option is only close to itself in the other letter case (`-J` for `-j`).
+    const bool short_given = name.size() == 2;
+    if (!short_given || (known.size() == 2 && std::tolower(static_cast<unsigned char>(known[1])) ==
+                                                  std::tolower(static_cast<unsigned char>(name[1])))) {
+      candidates.push_back(known);
+    }
+  }
+  const std::string suggestion = did_you_mean(name, candidates);
+  const std::string command = app.get_parent() == nullptr ? "redflag" : "redflag " + app.get_name();
+  print_error(fmt::format("unknown option {} for `{}`{}", quoted_name(name), command,
+                          suggestion.empty() ? fmt::format("; `{} --help` lists its options", command) : suggestion));
   return 1;
 }
 

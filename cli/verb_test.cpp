@@ -1,5 +1,6 @@
 // `redflag test PATH...`: run a KB's test blocks, with coverage and JUnit XML for CI.
 #include <CLI/CLI.hpp>
+#include <unistd.h>
 
 #include <cstdio>
 #include <memory>
@@ -41,9 +42,12 @@ int run_test(const TestOptions& options) {
     return 1;
   }
   const auto run = tools::run_kb_tests(*kb.frontend, *kb.image, options.coverage);
-  const std::string report = tools::render_test_report(*kb.frontend, *kb.image, run);
   // With the JUnit XML on standard output, the report for people moves to standard error.
-  if (!options.junit.empty() && is_standard_output(options.junit)) {
+  const bool report_on_stderr = !options.junit.empty() && is_standard_output(options.junit);
+  const std::string report =
+      tools::render_test_report(*kb.frontend, *kb.image, run,
+                                use_color(options.diagnostics.color, report_on_stderr ? STDERR_FILENO : STDOUT_FILENO));
+  if (report_on_stderr) {
     std::fputs(report.c_str(), stderr);
   } else {
     print_output(report);

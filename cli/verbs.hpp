@@ -28,6 +28,8 @@ void add_lint_verb(CLI::App& root, int& exit_code);
 void add_diff_verb(CLI::App& root, int& exit_code);
 void add_help_verb(CLI::App& root, int& exit_code);
 void add_version_verb(CLI::App& root, int& exit_code);
+void add_completions_verb(CLI::App& root, int& exit_code);
+void add_man_verb(CLI::App& root, int& exit_code);
 
 // `redflag 0.1.0`, as `redflag version` and `--version` print it.
 std::string version_line();
@@ -38,5 +40,12 @@ bool known_verb(const CLI::App& root, const std::string& name);
 // Prints `error: unknown verb `chek`; did you mean `check`?` (or where to find the verbs when no
 // name is close). Returns the exit status, 1.
 int report_unknown_verb(const CLI::App& root, const std::string& name);
+
+// Whether [given] (`--format`, `-o`, `--format=json`) is an option of [app] (the root or a verb).
+bool known_option(const CLI::App& app, const std::string& given);
+
+// Prints `error: unknown option `--formt` for `redflag lint`; did you mean `--format`?` for
+// [given], not an option of [app], or where its options are listed. Returns the exit status, 1.
+int report_unknown_option(const CLI::App& app, const std::string& given);
 
 }  // namespace redflag::cli

@@ -5,7 +5,10 @@ usage: examples_test.py REDFLAG_BINARY KB EXPECTED_TSV INPUT...
 Runs `redflag eval KB INPUT... --format json`, where an INPUT directory stands for the `*.json`
 files in it (sorted) and any other INPUT (a `.json` or `.jsonl` file) is passed as it is, and
 compares each output record's urgency, status and fired flags with the row of its id in
-EXPECTED_TSV (examples/README.md describes the file). Every row must be evaluated.
+EXPECTED_TSV (examples/README.md describes the file). Every row must be evaluated. Then each
+pretty-printed `.json` case is piped into `redflag eval KB -`, as an author would with `cat
+case.json | redflag eval kb -`, and must give the very record its file gave: standard input is
+framed by content like a file (docs/cli.md "Case input"), not read as JSON Lines.
 """
 import csv
 import glob
@@ -53,6 +56,16 @@ def main() -> int:
     for missing in sorted(set(expected) - seen):
         print(f"{missing}: expected in {name} but not evaluated")
         failures += 1
+    records = result.stdout.splitlines()
+    for case, record in zip(cases, records):
+        if not case.endswith(".json"):
+            continue
+        with open(case, "rb") as stdin:
+            piped = subprocess.run([binary, "eval", kb, "-", "--format", "json"], stdin=stdin,
+                                   capture_output=True, text=True, timeout=120)
+        if (piped.returncode, piped.stdout) != (0, record + "\n"):
+            print(f"{case} on standard input: exit {piped.returncode}, {piped.stdout!r}{piped.stderr}; its file gave {record!r}")
+            failures += 1
     print(f"{matched} passed, {failures} failed")
     return 1 if failures else 0
 

@@ -70,6 +70,27 @@ TEST_CASE("one record per line, in input order, with error records where the bad
   CHECK(count_of(run.output, "\"id\":\"bad") == count_of(batch(300), "\"bad"));
 }
 
+TEST_CASE("progress is told the records and error records after every block, up to the outcome", "[tools][eval]") {
+  const Image image = test::compiled(kSource);
+  test::ScratchDir dir;
+  const std::string input = dir.write("cases.jsonl", batch(300));
+  for (const unsigned jobs : {1u, 3u}) {
+    INFO("jobs " << jobs);
+    std::vector<tools::EvalOutcome> told;
+    const auto run = test::evaluated(image, {input}, tools::OutputFormat::Json, jobs, 512, {},
+                                     [&told](const tools::EvalOutcome& so_far) { told.push_back(so_far); });
+    CHECK(run.outcome.input_errors == count_of(run.output, "\"error\":{"));
+    CHECK(run.outcome.input_errors > 40);
+    REQUIRE(told.size() > 10);
+    for (std::size_t i = 1; i < told.size(); ++i) {
+      CHECK(told[i].records > told[i - 1].records);
+      CHECK(told[i].input_errors >= told[i - 1].input_errors);
+    }
+    CHECK(told.back().records == 300);
+    CHECK(told.back().input_errors == run.outcome.input_errors);
+  }
+}
+
 TEST_CASE("several threads write exactly what one thread writes, in every format", "[tools][eval]") {
   const Image image = test::compiled(kSource);
   test::ScratchDir dir;

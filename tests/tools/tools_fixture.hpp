@@ -34,7 +34,8 @@ struct EvalRun {
 // asking [stop_requested] (when given) whether to stop.
 inline EvalRun evaluated(const Image& image, const std::vector<std::string>& inputs, tools::OutputFormat format,
                          unsigned jobs = 1, std::size_t block_bytes = tools::InputSource::kBlockBytes,
-                         std::function<bool()> stop_requested = {}) {
+                         std::function<bool()> stop_requested = {},
+                         std::function<void(const tools::EvalOutcome&)> progress = {}) {
   const Program program(image);
   tools::EvalSettings settings;
   settings.inputs = inputs;
@@ -42,6 +43,7 @@ inline EvalRun evaluated(const Image& image, const std::vector<std::string>& inp
   settings.jobs = jobs;
   settings.block_bytes = block_bytes;
   settings.stop_requested = std::move(stop_requested);
+  settings.progress = std::move(progress);
   const auto writer = tools::make_result_writer(format, image, nullptr);
   EvalRun run;
   run.outcome = tools::evaluate_cases(image, program, settings, *writer);

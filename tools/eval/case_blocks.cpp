@@ -48,6 +48,7 @@ bool InputSource::fill(Block& block) {
   block.entries.clear();
   block.output.clear();
   block.had_input_errors = false;
+  block.input_errors = 0;
   while (block.text.size() < block_bytes_) {
     if (!lines_) {
       if (!open_next(block)) break;

@@ -41,6 +41,7 @@ struct Block {
   std::vector<Entry> entries;
   fmt::memory_buffer output;  // the records, once evaluated (--jobs)
   bool had_input_errors = false;
+  std::uint64_t input_errors = 0;  // error records among the entries, once evaluated
 
   std::string_view text_of(const Entry& entry) const { return std::string_view(text).substr(entry.offset, entry.size); }
 };

@@ -61,6 +61,7 @@ void CaseEvaluator::report(std::string_view id, const CaseOrigin& origin, std::s
                            std::string_view field, Block& block) {
   flush();
   block.had_input_errors = true;
+  ++block.input_errors;
   writer_.error(id, origin, message, field);
 }
 

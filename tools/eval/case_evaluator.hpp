@@ -32,7 +32,8 @@ class CaseEvaluator {
   void ask_questions();
 
   // Writes a record for every entry of [block], in order, until the writer fails; [source]
-  // names the inputs. Sets block.had_input_errors when some entry is an error record.
+  // names the inputs. Sets block.had_input_errors when some entry is an error record, and counts them in
+  // block.input_errors.
   void evaluate(Block& block, const InputSource& source);
 
  private:

@@ -20,6 +20,14 @@ bool stop_now(const EvalSettings& settings, EvalOutcome& outcome) {
   return outcome.stopped;
 }
 
+// Adds [block], whose records are written, to [outcome], and tells the caller's progress.
+void count_block(const Block& block, const EvalSettings& settings, EvalOutcome& outcome) {
+  outcome.had_input_errors = outcome.had_input_errors || block.had_input_errors;
+  outcome.records += block.entries.size();
+  outcome.input_errors += block.input_errors;
+  if (settings.progress) settings.progress(outcome);
+}
+
 // The single-threaded loop: each block is evaluated straight into [writer].
 EvalOutcome evaluate_in_order(const Image& image, const Program& program, const EvalSettings& settings,
                               ResultWriter& writer) {
@@ -31,8 +39,7 @@ EvalOutcome evaluate_in_order(const Image& image, const Program& program, const 
   // Asked again after fill: reading standard input may have waited long for the block.
   while (writer.ok() && !stop_now(settings, outcome) && source.fill(block) && !stop_now(settings, outcome)) {
     evaluator.evaluate(block, source);
-    outcome.had_input_errors = outcome.had_input_errors || block.had_input_errors;
-    outcome.records += block.entries.size();
+    count_block(block, settings, outcome);
   }
   return outcome;
 }
@@ -46,6 +53,7 @@ class Pipeline {
     for (unsigned i = 0; i < settings.jobs; ++i) {
       auto& worker = workers_.emplace_back();
       worker.writer = make_result_writer(settings.format, image, nullptr);
+      worker.writer->set_color(settings.color);
       worker.evaluator = std::make_unique<CaseEvaluator>(image, program, *worker.writer);
       if (settings.ask) worker.evaluator->ask_questions();
     }
@@ -68,9 +76,8 @@ class Pipeline {
       Slot& oldest = slots_[written % slots_.size()];
       if (written < filled_ && oldest.done) {
         lock.unlock();
-        outcome.had_input_errors = outcome.had_input_errors || oldest.block.had_input_errors;
-        outcome.records += oldest.block.entries.size();
         writer.write_through(oldest.block.output);
+        count_block(oldest.block, settings_, outcome);
         lock.lock();
         oldest.done = false;
         ++written;
@@ -176,6 +183,7 @@ class Pipeline {
 
 EvalOutcome evaluate_cases(const Image& image, const Program& program, const EvalSettings& settings,
                            ResultWriter& writer) {
+  writer.set_color(settings.color);
   const EvalOutcome outcome = settings.jobs > 1 ? Pipeline(image, program, settings).run(writer)
                                                 : evaluate_in_order(image, program, settings, writer);
   if (!outcome.stopped) writer.finish();

@@ -29,23 +29,28 @@
 
 namespace redflag::tools {
 
+// How a batch went.
+struct EvalOutcome {
+  bool had_input_errors = false;   // some case had an input error (its error record was written)
+  bool stopped = false;            // stop_requested ended the batch before its input did
+  std::uint64_t records = 0;       // records handed to the writer: one per case and input line
+  std::uint64_t input_errors = 0;  // of those, error records
+};
+
 struct EvalSettings {
   std::vector<std::string> inputs;  // case files, or - for standard input
   InputFormat input_format = InputFormat::Auto;  // how each input is framed (input_framing.hpp)
   OutputFormat format = OutputFormat::Json;
   unsigned jobs = 1;                // threads; 1 evaluates on the calling thread only
   bool ask = false;                 // rank the questions to ask for every case (`--ask`)
+  bool color = false;               // ANSI colour in text records (ResultWriter::set_color)
   std::size_t block_bytes = InputSource::kBlockBytes;
   // Asked before each block on the calling thread; once true, no further record is written.
   // Empty: the batch runs to its end.
   std::function<bool()> stop_requested;
-};
-
-// How a batch went.
-struct EvalOutcome {
-  bool had_input_errors = false;  // some case had an input error (its error record was written)
-  bool stopped = false;           // stop_requested ended the batch before its input did
-  std::uint64_t records = 0;      // records handed to the writer: one per case and input line
+  // Called on the calling thread after each block's records are written, with the counts so
+  // far (a progress line). Empty: nobody is told.
+  std::function<void(const EvalOutcome&)> progress;
 };
 
 // A worker thread for `jobs > 1` could not be started; what() says why.

@@ -54,6 +54,8 @@ class ResultWriter {
   fmt::memory_buffer& buffer() { return buffer_; }
   // `eval --ask`: the questions for the case of the next result(); null (the default) writes none.
   void set_questions(const std::vector<Question>* questions) { questions_ = questions; }
+  // ANSI colour in the text format (`eval --color`); the other formats ignore it.
+  void set_color(bool color) { color_ = color; }
 
  protected:
   ResultWriter(const Image& image, std::FILE* out) : image_(image), out_(out) {}
@@ -65,6 +67,7 @@ class ResultWriter {
   std::FILE* out_;
   fmt::memory_buffer buffer_;
   const std::vector<Question>* questions_ = nullptr;
+  bool color_ = false;
   bool ok_ = true;
   int error_number_ = 0;
 

@@ -47,8 +47,10 @@ class TextWriter final : public ResultWriter {
     describe_case(image_, evaluation, facts, result_);
     numbers_ = &evaluation.numbers;
     const CaseResult& result = result_;
-    put("case {}: urgency {}, {}\n", id.empty() ? "(no id)" : id, result.urgency_name,
-        result.complete ? "complete" : "incomplete: some flags could not be decided");
+    paint(kBold);
+    put("case {}: urgency {}", id.empty() ? "(no id)" : id, result.urgency_name);
+    paint(kReset);
+    put(", {}\n", result.complete ? "complete" : "incomplete: some flags could not be decided");
     if (result.fired.empty()) put("  no red flag fired\n");
     for (const auto* fired : fired_by_urgency(image_, result)) write_fired(*fired);
     for (const auto* open : undetermined_by_urgency(image_, result)) write_undetermined(*open);
@@ -69,7 +71,11 @@ class TextWriter final : public ResultWriter {
              std::string_view field) override {
     const std::string where = origin.line > 0 ? fmt::format("{}:{}", origin.file, origin.line)
                                               : std::string(origin.file);
-    put("case {} ({}): error: {}", id.empty() ? "(no id)" : id, where, message);
+    put("case {} ({}): ", id.empty() ? "(no id)" : id, where);
+    paint(kRed);
+    put("error");
+    paint(kReset);
+    put(": {}", message);
     if (!field.empty()) put(" [field `{}`]", field);
     put("\n\n");
     record_done();
@@ -99,6 +105,12 @@ class TextWriter final : public ResultWriter {
 
   // Formats into the record, every string argument (ids, names, titles, messages: input) shown
   // through visible_text so that no control character reaches the terminal.
+  // An ANSI SGR sequence, straight into the record (put would escape it), when colouring.
+  static constexpr std::string_view kBold = "\x1b[1m", kRed = "\x1b[1;31m", kYellow = "\x1b[1;33m", kReset = "\x1b[0m";
+  void paint(std::string_view sgr) {
+    if (color_) buffer_.append(sgr.data(), sgr.data() + sgr.size());
+  }
+
   template <typename... Args>
   void put(fmt::format_string<Shown<Args>...> format, Args&&... args) {
     fmt::format_to(std::back_inserter(buffer_), format, Shown<Args>(args)...);
@@ -106,7 +118,11 @@ class TextWriter final : public ResultWriter {
 
   void write_fired(const FiredFlag& fired) {
     const ImageFlag& flag = image_.flags[fired.flag_id];
-    put("  FIRED [{}] {}: {}\n", image_.levels.at(flag.level), flag.name, flag.title);
+    put("  ");
+    paint(kRed);
+    put("FIRED");
+    paint(kReset);
+    put(" [{}] {}: {}\n", image_.levels.at(flag.level), flag.name, flag.title);
     if (!flag.because.empty()) {
       put("    why: {}\n", Visible(indent_continuation(flag.because, "         "), Keep::TabsAndLineFeeds));
     }
@@ -127,7 +143,11 @@ class TextWriter final : public ResultWriter {
 
   void write_undetermined(const UndeterminedFlag& open) {
     const ImageFlag& flag = image_.flags[open.flag_id];
-    put("  UNDETERMINED [{}] {}: {}\n", image_.levels.at(flag.level), flag.name, flag.title);
+    put("  ");
+    paint(kYellow);
+    put("UNDETERMINED");
+    paint(kReset);
+    put(" [{}] {}: {}\n", image_.levels.at(flag.level), flag.name, flag.title);
     if (open.needs.empty()) {
       put("    needs: no fact: the condition is unknown with every fact it reads known (a division by zero, or `unknown`)\n");
     }

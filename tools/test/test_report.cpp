@@ -69,7 +69,41 @@ std::string_view typed_path(const FrontendResult& frontend, std::string_view nam
   return name;
 }
 
-std::string render_test_report(const FrontendResult& frontend, const Image& image, const TestRun& run) {
+namespace {
+
+// [report], escaped, with the verdict that ends each `test ... ok|FAILED` line and the one
+// after `test result: ` coloured. Colour comes after visible_text, which would escape it; the
+// verdicts are found by place (a line's end, the result line's start), never inside a name.
+std::string colour_verdicts(const std::string& report) {
+  const auto paint = [](std::string_view verdict) {
+    return std::string(verdict == "ok" ? "\x1b[1;32m" : "\x1b[1;31m") + std::string(verdict) + "\x1b[0m";
+  };
+  std::string out;
+  for (std::size_t start = 0; start < report.size();) {
+    const std::size_t end = report.find('\n', start);
+    std::string_view line(report.data() + start, end - start);
+    start = end + 1;
+    std::string painted(line);
+    constexpr std::string_view kResult = "test result: ";
+    if (line.rfind(kResult, 0) == 0) {
+      const std::size_t dot = line.find('.');
+      painted = std::string(kResult) + paint(line.substr(kResult.size(), dot - kResult.size())) + std::string(line.substr(dot));
+    } else if (line.rfind("test ", 0) == 0) {
+      for (const std::string_view verdict : {"ok", "FAILED"}) {
+        const std::string tail = " ... " + std::string(verdict);
+        if (line.size() > tail.size() && line.substr(line.size() - tail.size()) == tail) {
+          painted = std::string(line.substr(0, line.size() - verdict.size())) + paint(verdict);
+        }
+      }
+    }
+    out += painted + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string render_test_report(const FrontendResult& frontend, const Image& image, const TestRun& run, bool color) {
   fmt::memory_buffer out;
   const auto put = std::back_inserter(out);
   for (const auto& outcome : run.outcomes) {
@@ -87,7 +121,8 @@ std::string render_test_report(const FrontendResult& frontend, const Image& imag
   if (run.coverage) append_coverage(out, frontend, image, *run.coverage);
   fmt::format_to(put, "\ntest result: {}. {} passed, {} failed\n", run.failed == 0 ? "ok" : "FAILED",
                  run.outcomes.size() - run.failed, run.failed);
-  return visible_text(fmt::to_string(out), Keep::TabsAndLineFeeds);  // test names are source strings
+  const std::string report = visible_text(fmt::to_string(out), Keep::TabsAndLineFeeds);  // test names are source strings
+  return color ? colour_verdicts(report) : report;
 }
 
 }  // namespace redflag::tools

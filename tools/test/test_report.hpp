@@ -34,8 +34,10 @@ TestRun run_kb_tests(const FrontendResult& frontend, const Image& image, bool wi
 // when no file of [frontend] has that name.
 std::string_view typed_path(const FrontendResult& frontend, std::string_view name);
 
-// The report of [run] for [image] (compiled from [frontend]), ending with a newline.
-std::string render_test_report(const FrontendResult& frontend, const Image& image, const TestRun& run);
+// The report of [run] for [image] (compiled from [frontend]), ending with a newline; with
+// [color], each test's `ok` green and `FAILED` red, and the result line's too (ANSI).
+std::string render_test_report(const FrontendResult& frontend, const Image& image, const TestRun& run,
+                               bool color = false);
 
 // A coverage as `T F U`, with `-` for each value never reached.
 std::string coverage_marks(const Coverage& coverage);

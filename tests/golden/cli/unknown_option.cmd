@@ -1,0 +1,1 @@
+lint --formt json broken.rf

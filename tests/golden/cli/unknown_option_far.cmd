@@ -1,0 +1,1 @@
+lint broken.rf --frob

@@ -1,0 +1,1 @@
+eval broken.rf two_cases.jsonl -J 2
