@@ -26,8 +26,9 @@ class CMakeBuild(build_ext):
         subprocess.run(["cmake", "-S", str(ROOT), "-B", str(build_dir), "-DCMAKE_BUILD_TYPE=Release",
                         "-DREDFLAG_PYTHON=ON", "-DREDFLAG_TESTS=OFF", f"-DPython3_EXECUTABLE={sys.executable}"],
                        check=True)
-        subprocess.run(["cmake", "--build", str(build_dir), "--target", "redflag_python", "-j", str(os.cpu_count() or 1)],
-                       check=True)
+        # CMake's own CMAKE_BUILD_PARALLEL_LEVEL, when set, says how many jobs; else one per core.
+        jobs = [] if os.environ.get("CMAKE_BUILD_PARALLEL_LEVEL") else ["-j", str(os.cpu_count() or 1)]
+        subprocess.run(["cmake", "--build", str(build_dir), "--target", "redflag_python", *jobs], check=True)
         built = next((build_dir / "python" / "redflag").glob("_redflag*.so"))
         target = pathlib.Path(self.get_ext_fullpath(extension.name))
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -142,14 +142,15 @@ std::string float_input(const ImageFact& fact, double value, double& out) {
   return wrong_type_error(fact, number_text(value));
 }
 
-// The chunk of rows being read: facts row by row, and each row's first problem.
+// The chunk of rows being read: facts row by row, and each row's first problem. [capacity] rows
+// at most, so that a small frame does not pay for kChunkRows evaluations.
 struct Chunk {
-  Chunk(std::size_t fact_count, const Program& program)
+  Chunk(std::size_t fact_count, const Program& program, std::size_t capacity)
       : fact_count(fact_count),
-        facts(kChunkRows * fact_count),
-        errors(kChunkRows),
-        error_facts(kChunkRows),
-        evaluations(kChunkRows, Evaluation(program)) {}
+        facts(capacity * fact_count),
+        errors(capacity),
+        error_facts(capacity),
+        evaluations(capacity, Evaluation(program)) {}
 
   void reset(std::size_t rows) {
     count = rows;
@@ -299,7 +300,7 @@ py::dict evaluate_frame(const KbHandle& kb, const std::vector<FactColumn>& colum
   const GcPause gc_pause;  // a list per row and column of flags, none of them in a cycle
   CellReader cells(image);
   BatchEvaluator batch(kb.kb().program());
-  Chunk chunk(image.facts.size(), kb.kb().program());
+  Chunk chunk(image.facts.size(), kb.kb().program(), std::min(kChunkRows, rows));
   std::vector<std::uint32_t> listed;
   // The flags of [evaluation] whose result is [which], as a list of names in output order.
   auto flags_list = [&](const Evaluation& evaluation, Tri which) {
