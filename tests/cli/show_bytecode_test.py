@@ -32,10 +32,8 @@ def main():
                 got = show(redflag, kb, name).splitlines()
                 if want not in got:
                     problems.append(f"show {os.path.basename(kb)} {name}: no line {want!r} in {got}")
-    for problem in problems:
-        print(problem)
-    return 1 if problems else 0
+    if problems:
+        sys.exit("\n".join(problems))
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+main()
