@@ -3,6 +3,8 @@
 // Findings are the verb's results and go to stdout (text, JSON or SARIF); compile errors and a
 // bad config file go to stderr, and into the SARIF log too. Today's date, which `review-overdue` compares with, comes from
 // `--today`, else the REDFLAG_TODAY environment variable, else the system clock (local time).
+// With `--fix`, the findings' machine-applicable fixes are then written to the sources, each
+// file atomically; what was fixed is said on stderr, so stdout stays the findings.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <unistd.h>
@@ -15,9 +17,11 @@
 #include "cli/choice_option.hpp"
 #include "cli/color_option.hpp"
 #include "cli/diagnostics_output.hpp"
+#include "cli/output_target.hpp"
 #include "cli/standard_output.hpp"
 #include "cli/verbs.hpp"
 #include "compiler/frontend.hpp"
+#include "tools/lint/lint_fixes.hpp"
 #include "tools/lint/lint_run.hpp"
 
 namespace redflag::cli {
@@ -31,6 +35,7 @@ struct LintVerbOptions {
   bool werror = false;
   bool release = false;
   ColorWhen color = ColorWhen::Auto;
+  bool fix = false;
   std::string config;
   std::string today;
 };
@@ -50,6 +55,23 @@ int refuse(const LintVerbOptions& options, const FrontendResult& frontend, const
   if (!run.error.empty()) std::fputs((run.error + "\n").c_str(), stderr);
   if (options.format == LintFormat::Sarif) print_output(tools::render_findings(frontend, options.paths, run, options.format, false));
   return 1;
+}
+
+// Writes the sources [run]'s fixes change; returns false when a file could not be written.
+bool write_fixes(const FrontendResult& frontend, const tools::LintRun& run) {
+  bool ok = true;
+  for (const auto& fixed : tools::fixed_sources(frontend, run)) {
+    const SourceFile& file = frontend.files[fixed.file_index];
+    if (const auto error = rewrite_source(file, fixed.text); !error.empty()) {
+      print_error(error);
+      ok = false;
+      continue;
+    }
+    std::string note = fmt::format("fixed {}: {} fix{}", file.path, fixed.applied, fixed.applied == 1 ? "" : "es");
+    if (fixed.skipped > 0) note += fmt::format(" ({} overlapping edits left out)", fixed.skipped);
+    std::fputs((note + "\n").c_str(), stderr);
+  }
+  return ok;
 }
 
 int run_lint(LintVerbOptions& options) {
@@ -74,6 +96,7 @@ int run_lint(LintVerbOptions& options) {
   if (!run.error.empty()) return refuse(options, frontend, run);
   print_output(tools::render_findings(frontend, options.paths, run, options.format,
                                            use_color(options.color, STDOUT_FILENO)));
+  if (options.fix && !write_fixes(frontend, run)) return 1;
   for (const auto& finding : run.findings) {
     if (finding.severity == Severity::Error || options.werror) return 1;
   }
@@ -95,6 +118,8 @@ void add_lint_verb(CLI::App& root, int& exit_code) {
                     std::vector<std::pair<std::string, LintFormat>>{
                         {"text", LintFormat::Text}, {"json", LintFormat::Json}, {"sarif", LintFormat::Sarif}});
   verb->add_flag("--werror", options->werror, "Fail (exit 1) on warnings too");
+  verb->add_flag("--fix", options->fix,
+                 "Apply the findings' machine-applicable fixes to the sources (each file atomically)");
   verb->add_flag("--release", options->release,
                  "Lint a build for release: turns on `draft-in-release`");
   verb->add_option("--config", options->config,

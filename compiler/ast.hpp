@@ -82,6 +82,10 @@ enum class RefKind : std::uint8_t { Unresolved, Fact, Define, EnumValue, Level, 
 struct Expr {
   ExprKind kind = ExprKind::BoolConst;
   SourceSpan span;
+  // The expression's text as written is [text_begin, text_end): it includes the `(` `)` the
+  // author wrote around it when [parenthesized], and may run on past [span]'s first line.
+  SourceLoc text_begin, text_end;
+  bool parenthesized = false;
   std::uint8_t tri = 0;
   Literal number;
   // Number operands after checking: the literal in the canonical unit of the fact it is

@@ -28,7 +28,14 @@ struct LintContext {
 
   // The source text of [span], whitespace runs folded to one space.
   std::string text_of(const SourceSpan& span) const;
+  // The text of [expr] as written, on one line (compiler/written_text.hpp).
+  std::string written(const ast::Expr& expr) const;
 };
+
+// Whether [condition] is the literal `true` (a topic shown always; in a flag, flag-always-fires).
+inline bool literally_true(const ast::Expr& condition) {
+  return condition.kind == ast::ExprKind::BoolConst && condition.tri == 1;
+}
 
 // Calls [visit] on [expr] and every sub-expression, parents first.
 void for_each_expr(const ast::Expr& expr, const std::function<void(const ast::Expr&)>& visit);
@@ -41,10 +48,12 @@ void for_each_condition(const ast::Kb& kb,
 
 // unused-fact, unused-define, unused-topic, unused-source.
 void check_unused(LintContext& context);
-// missing-rationale, missing-citation, duplicate-text.
+// missing-rationale, missing-citation, duplicate-text, duplicate-see.
 void check_flag_text(LintContext& context);
-// unsatisfiable-condition, tautological-condition, redundant-flag.
+// unsatisfiable-condition, tautological-condition, flag-always-fires, redundant-flag.
 void check_logic(LintContext& context);
+// mixed-and-or.
+void check_mixed_and_or(LintContext& context);
 // redundant-flag, for check_logic: [can_fire] says which flags were not found unsatisfiable.
 void check_redundant_flags(LintContext& context, ConditionSolver& solver,
                            const std::vector<bool>& can_fire);

@@ -5,6 +5,8 @@
 // - tautological-condition: every case with all its facts known makes the condition true, so
 //   the flag does not depend on the patient (a condition written as the literal `true`, as in
 //   a topic shown in every evaluation, says so on purpose and is not reported);
+// - flag-always-fires: a flag's condition is the literal `true`, so it fires for every patient
+//   (on purpose in a topic, a slip or a placeholder in a flag);
 // - redundant-flag: flag A never fires unless flag B, of the same or a higher urgency, fires
 //   too (compiler/lint/lint_redundant.cpp).
 #include <fmt/format.h>
@@ -26,8 +28,7 @@ bool check_condition(LintContext& context, ConditionSolver& solver, const ast::E
                                context.text_of(condition.span)));
     return false;
   }
-  const bool literal_true = condition.kind == ast::ExprKind::BoolConst && condition.tri == 1;
-  if (!literal_true && !solver.can_be(condition, kCanBeFalse | kCanBeUnknown, true)) {
+  if (!literally_true(condition) && !solver.can_be(condition, kCanBeFalse | kCanBeUnknown, true)) {
     context.report(LintId::TautologicalCondition, condition.span, span,
                    fmt::format("the condition of {} is true in every case that gives its facts",
                                what));
@@ -43,6 +44,11 @@ void check_logic(LintContext& context) {
   std::vector<bool> can_fire(kb.flags.size());
   for (std::size_t i = 0; i < kb.flags.size(); ++i) {
     const auto& flag = kb.flags[i];
+    if (literally_true(*flag.condition)) {
+      context.report(LintId::FlagAlwaysFires, flag.condition->span, flag.span,
+                     fmt::format("flag `{}` fires for every patient: its condition is `true`",
+                                 flag.name));
+    }
     can_fire[i] = check_condition(context, solver, *flag.condition, flag.span,
                                   fmt::format("flag `{}`", flag.name), "can never fire");
   }

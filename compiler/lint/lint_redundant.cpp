@@ -93,7 +93,9 @@ void check_redundant_flags(LintContext& context, ConditionSolver& solver,
     }
     while (const auto next = candidates.next()) {
       const std::uint32_t b = *next;
-      if (a == b || level[b] < level[a] || !analysable[b] || !index.may_be_true_in_each(b, known)) {
+      // A flag that fires for every patient is flag-always-fires's finding, not every other's.
+      if (a == b || level[b] < level[a] || !analysable[b] || literally_true(*flags[b].condition) ||
+          !index.may_be_true_in_each(b, known)) {
         continue;
       }
       const auto& other = flags[b];

@@ -3,6 +3,7 @@
 
 #include "compiler/lint/lint_checks.hpp"
 #include "compiler/lint/suppression.hpp"
+#include "compiler/written_text.hpp"
 
 namespace redflag::lint {
 
@@ -35,13 +36,11 @@ std::string LintContext::text_of(const SourceSpan& span) const {
     open += c == '(';
     source = text.substr(begin, span.begin.offset + span.length - begin);
   }
-  std::string folded;
-  for (const char c : source) {
-    const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
-    if (space && (folded.empty() || folded.back() == ' ')) continue;
-    folded += space ? ' ' : c;
-  }
-  return folded;
+  return one_line(source);
+}
+
+std::string LintContext::written(const ast::Expr& expr) const {
+  return written_text(frontend.files.at(expr.span.begin.file_id).text, expr);
 }
 
 void for_each_expr(const ast::Expr& expr, const std::function<void(const ast::Expr&)>& visit) {
@@ -72,6 +71,7 @@ std::vector<LintFinding> run_lints(const FrontendResult& frontend, const LintOpt
   check_unused(context);
   check_flag_text(context);
   check_logic(context);
+  check_mixed_and_or(context);
   check_comparisons(context);
   check_governance(context);
   check_tests(context);

@@ -36,12 +36,22 @@ SourceSpan span_of(const ActionInput& in, const ParseBuilder& b) {
   return b.span(begin, begin.offset + in.size());
 }
 
+// Where the match [in] ends: the input stands just past it while its action runs.
+template <typename ActionInput>
+SourceLoc end_of(const ActionInput& in, const ParseBuilder& b) {
+  const auto& end = in.input().iterator();
+  return SourceLoc{b.file_id, static_cast<std::uint32_t>(end.line),
+                   static_cast<std::uint32_t>(end.column), end.byte};
+}
+
 // Pushes a new expression node of [kind] spanning [in].
 template <typename ActionInput>
 ast::Expr& push_expr(ast::ExprKind kind, const ActionInput& in, ParseBuilder& b) {
   auto expr = std::make_unique<ast::Expr>();
   expr->kind = kind;
   expr->span = span_of(in, b);
+  expr->text_begin = expr->span.begin;
+  expr->text_end = end_of(in, b);
   b.stack.push_back(std::move(expr));
   return *b.stack.back();
 }
@@ -57,6 +67,8 @@ void fold(ast::ExprKind kind, std::size_t count, const ActionInput& in, ParseBui
   b.stack.erase(first, b.stack.end());
   const SourceLoc begin = node->children.front()->span.begin;
   node->span = b.span(begin, loc_of(in, b).offset + in.size());
+  node->text_begin = node->children.front()->text_begin;
+  node->text_end = end_of(in, b);
   b.stack.push_back(std::move(node));
 }
 
@@ -67,6 +79,8 @@ void fold_associative(ast::ExprKind kind, const ActionInput& in, ParseBuilder& b
   if (left.kind != kind) return fold(kind, 2, in, b);
   left.children.push_back(b.pop());
   left.span = b.span(left.span.begin, loc_of(in, b).offset + in.size());
+  left.text_end = end_of(in, b);
+  left.parenthesized = false;  // `(a and b) and c`: the parentheses hold only part of it now
 }
 
 // ---- Lexical ----
@@ -163,6 +177,16 @@ template <> struct action<g::name_operand> {
   }
 };
 
+// `( expr )`: the expression's text takes in the parentheses.
+template <> struct action<g::paren_expr> {
+  template <typename In> static void apply(const In& in, ParseBuilder& b) {
+    ast::Expr& expr = *b.stack.back();
+    expr.text_begin = loc_of(in, b);
+    expr.text_end = end_of(in, b);
+    expr.parenthesized = true;
+  }
+};
+
 template <> struct action<g::known_name> {
   template <typename In> static void apply(const In& in, ParseBuilder& b) {
     b.known_name = in.string();
@@ -204,6 +228,8 @@ template <> struct action<g::at_least> {
     node->kind = b.count_modes.back();
     b.count_modes.pop_back();
     node->span = span_of(in, b);
+    node->text_begin = node->span.begin;
+    node->text_end = end_of(in, b);
     node->count = b.at_least_counts.back();
     b.at_least_counts.pop_back();
     const auto marker = std::find(b.stack.rbegin(), b.stack.rend(), nullptr).base() - 1;

@@ -165,6 +165,105 @@ TEST_CASE("tautological conditions: true in every case with its facts known") {
   CHECK(found(LintId::TautologicalCondition, "topic t \"T\"\n  when urgency >= low\n").size() == 1);
 }
 
+TEST_CASE("a flag whose condition is the literal `true` fires for every patient") {
+  CHECK(found(LintId::FlagAlwaysFires, flag("f", "true")) ==
+        std::vector<std::string>{"18: flag `f` fires for every patient: its condition is `true`"});
+  CHECK(found(LintId::FlagAlwaysFires, flag("f", "(true)")).size() == 1);
+  // It makes no other flag redundant: that is its own finding.
+  CHECK(found(LintId::RedundantFlag, flag("f", "true", "high")).empty());
+  CHECK(on_condition(LintId::FlagAlwaysFires, "fever or true") == 0);  // tautological-condition's
+  CHECK(on_condition(LintId::FlagAlwaysFires, "false") == 0);
+  // A topic shown in every evaluation says `when true` on purpose.
+  CHECK(found(LintId::FlagAlwaysFires, "topic t \"T\"\n  when true\n").empty());
+}
+
+TEST_CASE("`and` inside `or` without parentheses") {
+  const auto mixed = [](const std::string& when) { return on_condition(LintId::MixedAndOr, when); };
+  CHECK(mixed("fever and age > 60 or kind = a") == 1);
+  CHECK(mixed("kind = a or fever and age > 60") == 1);
+  CHECK(mixed("fever and age > 60 or kind = a and age < 3") == 1);  // one finding per `or`
+  CHECK(mixed("(fever and age > 60) or kind = a") == 0);
+  CHECK(mixed("fever and (age > 60 or kind = a)") == 0);
+  CHECK(mixed("not fever and age > 60 or kind = a") == 1);
+  CHECK(mixed("fever or kind = a or age > 60") == 0);
+  CHECK(mixed("fever and kind = a and age > 60") == 0);
+  CHECK(mixed("at least 1 of (fever and age > 60 or kind = a, fever)") == 1);
+  CHECK(mixed("at least 1 of (fever and age > 60, kind = a)") == 0);
+  // `(a and b) and c` is one `and` of three: its parentheses hold only part of it.
+  CHECK(mixed("(fever and age > 60) and kind = a or kind = b") == 1);
+  CHECK(mixed("((fever and age > 60) and kind = a) or kind = b") == 0);
+  // Each `or` is checked, nested ones too.
+  CHECK(mixed("fever and (kind = a or kind = b and age > 3) or age > 90") == 2);
+  CHECK(found(LintId::MixedAndOr, "fact fever : bool\nfact kind : one of a, b, c\n" +
+                                      flag("f", "fever and age > 60 or kind = a")) ==
+        std::vector<std::string>{
+            "20: `and` mixed with `or` without parentheses reads as `(fever and age > 60) or "
+            "kind = a`: `and` binds tighter"});
+  // Defines and topics too.
+  CHECK(found(LintId::MixedAndOr, "define d = age > 1 and age < 5 or age > 90\nflag g high\n"
+                                  "  title \"G\"\n  when d\n  because \"G.\"\n  cite s\n")
+            .size() == 1);
+  CHECK(found(LintId::MixedAndOr, "topic t \"T\"\n  when age > 1 and age < 5 or age > 90\n").size() == 1);
+}
+
+TEST_CASE("the mixed-and-or fix writes the parentheses the parser used") {
+  // The fixed source as a string, and what linting it again finds.
+  const auto fixed = [](const std::string& when) {
+    const std::string source = kHeader + kClean + "fact fever : bool\nfact kind : one of a, b, c\n" + flag("f", when);
+    const auto frontend = redflag::check_sources({{"t.rf", source}});
+    REQUIRE(!frontend.has_errors());
+    const auto findings = redflag::lint::run_lints(frontend, {"2026-11-24", false, {}});
+    std::vector<const redflag::Fix*> fixes;
+    for (const auto& finding : findings) {
+      if (finding.lint != LintId::MixedAndOr) continue;
+      REQUIRE(finding.fixes.size() == 1);
+      CHECK(finding.fixes[0].description == "add the parentheses the parser reads");
+      fixes.push_back(&finding.fixes[0]);
+    }
+    const std::string after = redflag::apply_fixes(source, 0, fixes);
+    const auto begin = after.rfind("  when ") + 7;
+    const std::string condition = after.substr(begin, after.find("\n  because", begin) - begin);
+    CHECK(found(LintId::MixedAndOr, after.substr((kHeader + kClean).size())).empty());
+    return condition;
+  };
+  CHECK(fixed("fever and age > 60 or kind = a") == "(fever and age > 60) or kind = a");
+  CHECK(fixed("kind = a or not fever and age > 60") == "kind = a or (not fever and age > 60)");
+  CHECK(fixed("fever and age > 60 or kind = a and (age < 3)") ==
+        "(fever and age > 60) or (kind = a and (age < 3))");
+  // A group that opens with parentheses keeps them inside the new pair.
+  CHECK(fixed("(fever or kind = b) and age > 6 or kind = a") == "((fever or kind = b) and age > 6) or kind = a");
+  // Across lines: the `)` goes where the group ends, after its comment.
+  CHECK(fixed("fever and\n       age > 60  # old\n    or kind = a") ==
+        "(fever and\n       age > 60)  # old\n    or kind = a");
+  CHECK(fixed("fever and age > 60 or kind = b and (fever or kind = a)") ==
+        "(fever and age > 60) or (kind = b and (fever or kind = a))");
+  CHECK(fixed("fever and (kind = a or kind = b and age > 3) or age > 90") ==
+        "(fever and (kind = a or (kind = b and age > 3))) or age > 90");
+}
+
+TEST_CASE("a `see` that names the same topic twice") {
+  const std::string topics = "topic a \"A\"\n  when age > 5\ntopic b \"B\"\n  when age > 5\n";
+  const auto see = [&](const std::string& list) {
+    return found(LintId::DuplicateSee, topics + flag("f", "age > 3") + "  see " + list + "\n");
+  };
+  CHECK(see("a, b, a") == std::vector<std::string>{"25: flag `f` names topic `a` twice in `see`"});
+  CHECK(see("a, b").empty());
+  CHECK(see("a, a, a").size() == 2);
+  const std::string source = kHeader + kClean + topics + flag("f", "age > 3") + "  see a, b,\n    a, b , b\n";
+  const auto findings = lint(source);
+  std::vector<const redflag::Fix*> fixes;
+  for (const auto& finding : findings) {
+    if (finding.lint == LintId::DuplicateSee) {
+      for (const auto& fix : finding.fixes) fixes.push_back(&fix);
+    }
+  }
+  // The `a` that starts a line has no fix; the two `b` after it on that line have.
+  REQUIRE(fixes.size() == 2);
+  CHECK(fixes[0]->description == "delete the repeated `b`");
+  const std::string after = redflag::apply_fixes(source, 0, fixes);
+  CHECK(after.substr(after.find("  see ")) == "  see a, b,\n    a\n");
+}
+
 TEST_CASE("a flag implied by a flag at least as urgent is redundant") {
   const std::string facts = "fact fever : bool\n";
   CHECK(found(LintId::RedundantFlag, facts + flag("older", "age > 70")) ==

@@ -259,7 +259,17 @@ class JsonWriter final : public ResultWriter {
   }
 
   // `,"ask":[...]`: each question with the fact's ask text, the urgency its answer could reach
-  // and the undetermined flags it could settle.
+  // alone and together with others, the undetermined flags that read it, and what it can do to
+  // them alone and with which other facts (runtime/next_question.hpp).
+  void append_flag_names(const std::vector<std::uint32_t>& flags) {
+    buffer_.push_back('[');
+    for (std::size_t j = 0; j < flags.size(); ++j) {
+      if (j > 0) buffer_.push_back(',');
+      append_json_string(buffer_, image_.flags[flags[j]].name);
+    }
+    buffer_.push_back(']');
+  }
+
   void write_questions(const std::vector<Question>& questions) {
     buffer_.append(std::string_view(R"(,"ask":[)"));
     for (std::size_t i = 0; i < questions.size(); ++i) {
@@ -272,10 +282,25 @@ class JsonWriter final : public ResultWriter {
       append_json_string(buffer_, fact.ask);
       buffer_.append(std::string_view(R"(,"could_reach":)"));
       append_json_string(buffer_, image_.levels[question.could_reach]);
-      buffer_.append(std::string_view(R"(,"flags":[)"));
-      for (std::size_t j = 0; j < question.flags.size(); ++j) {
-        if (j > 0) buffer_.push_back(',');
-        append_json_string(buffer_, image_.flags[question.flags[j]].name);
+      buffer_.append(std::string_view(R"(,"flags":)"));
+      append_flag_names(question.flags);
+      buffer_.append(std::string_view(R"(,"could_reach_together":)"));
+      append_json_string(buffer_, image_.levels[question.could_reach_together]);
+      buffer_.append(std::string_view(R"(,"fires_alone":)"));
+      append_flag_names(question.fires_alone);
+      buffer_.append(std::string_view(R"(,"rules_out_alone":)"));
+      append_flag_names(question.rules_out_alone);
+      buffer_.append(std::string_view(R"(,"together":[)"));
+      for (std::size_t j = 0; j < question.together.size(); ++j) {
+        const AnsweredTogether& together = question.together[j];
+        buffer_.append(std::string_view(j > 0 ? R"(,{"with":[)" : R"({"with":[)"));
+        for (std::size_t k = 0; k < together.with.size(); ++k) {
+          if (k > 0) buffer_.push_back(',');
+          append_json_string(buffer_, image_.facts[together.with[k]].name);
+        }
+        buffer_.append(std::string_view(R"(],"fires":)"));
+        append_flag_names(together.fires);
+        buffer_.push_back('}');
       }
       buffer_.append(std::string_view("]}"));
     }

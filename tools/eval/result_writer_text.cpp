@@ -4,6 +4,7 @@
 #include <type_traits>
 
 #include "tools/eval/fact_display.hpp"
+#include "tools/eval/question_text.hpp"
 #include "tools/eval/result_writer.hpp"
 #include "runtime/sha256.hpp"
 #include "runtime/visible_text.hpp"
@@ -55,7 +56,7 @@ class TextWriter final : public ResultWriter {
     for (const auto* fired : fired_by_urgency(image_, result)) write_fired(*fired);
     for (const auto* open : undetermined_by_urgency(image_, result)) write_undetermined(*open);
     write_scores(evaluation, facts);
-    if (questions_ != nullptr && !questions_->empty()) write_questions(*questions_);
+    if (questions_ != nullptr && !questions_->empty()) write_questions(*questions_, evaluation.urgency);
     if (!result.topics.empty()) {
       put("  read more:\n");
       for (const auto index : result.topics) {
@@ -161,15 +162,14 @@ class TextWriter final : public ResultWriter {
     }
   }
 
-  // `eval --ask`: the unknown facts, most consequential first, each with its question.
-  void write_questions(const std::vector<Question>& questions) {
+  // `eval --ask`: the unknown facts, most consequential first, each with its question and
+  // what its answer could do (tools/eval/question_text.hpp) in a case at [urgency].
+  void write_questions(const std::vector<Question>& questions, std::uint32_t urgency) {
     put("  ask next:\n");
     for (const Question& question : questions) {
       const ImageFact& fact = image_.facts[question.fact_id];
-      std::string flags;
-      for (const auto flag : question.flags) flags += (flags.empty() ? "" : ", ") + image_.flags[flag].name;
-      put("    - {}{} (could reach {}; settles {})\n", fact.name,
-          fact.ask.empty() ? "" : ": \"" + fact.ask + "\"", image_.levels[question.could_reach], flags);
+      put("    - {}{}\n", fact.name, fact.ask.empty() ? "" : ": \"" + fact.ask + "\"");
+      for (const auto& line : question_effects(image_, question, urgency)) put("      {}\n", line);
     }
   }
 };

@@ -1,0 +1,1 @@
+eval ask_together_kb.rf ask_together.jsonl --ask --format text

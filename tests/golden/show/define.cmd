@@ -1,0 +1,1 @@
+show when_kb.rf older
