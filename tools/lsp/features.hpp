@@ -1,0 +1,24 @@
+// The language features, one file each; the dispatcher (server.hpp) routes LSP methods to them.
+//
+// Each takes the request's params and returns its result as LSP 3.17 defines it, throwing
+// LspError for params it cannot serve. None of them writes to the client: notifications such as
+// publishDiagnostics are built here and sent by the server.
+#pragma once
+
+#include <vector>
+
+#include "tools/lsp/kb_workspace.hpp"
+#include "tools/lsp/lsp_json.hpp"
+
+namespace redflag::lsp {
+
+// lsp_diagnostics.cpp: the publishDiagnostics params for every file of [kb]: compiler
+// diagnostics, lint findings and failed tests, each with its code, fixes in `data`.
+std::vector<json> publish_diagnostics(const KbAnalysis& kb);
+
+// lsp_symbols.cpp: document and workspace symbols, folding ranges
+json document_symbols(Workspace& workspace, const json& params);
+json workspace_symbols(Workspace& workspace, const std::vector<std::string>& roots, const json& params);
+json folding_ranges(Workspace& workspace, const json& params);
+
+}  // namespace redflag::lsp
