@@ -16,6 +16,16 @@ namespace redflag::lsp {
 // diagnostics, lint findings and failed tests, each with its code, fixes in `data`.
 std::vector<json> publish_diagnostics(const KbAnalysis& kb);
 
+// lsp_hover.cpp
+json hover(Workspace& workspace, const json& params);
+// lsp_navigation.cpp
+json definition(Workspace& workspace, const json& params);
+json references(Workspace& workspace, const json& params);
+json prepare_rename(Workspace& workspace, const json& params);
+json rename(Workspace& workspace, const json& params);
+// lsp_formatting.cpp: `redflag fmt`'s output as edits
+json formatting(Workspace& workspace, const json& params);
+json range_formatting(Workspace& workspace, const json& params);
 // lsp_symbols.cpp: document and workspace symbols, folding ranges
 json document_symbols(Workspace& workspace, const json& params);
 json workspace_symbols(Workspace& workspace, const std::vector<std::string>& roots, const json& params);

@@ -42,6 +42,13 @@ void Server::register_features() {
   const auto on = [this](const char* method, json (*feature)(Workspace&, const json&)) {
     requests_[method] = [this, feature](const json& params) { return feature(workspace_, params); };
   };
+  on("textDocument/hover", hover);
+  on("textDocument/definition", definition);
+  on("textDocument/references", references);
+  on("textDocument/prepareRename", prepare_rename);
+  on("textDocument/rename", rename);
+  on("textDocument/formatting", formatting);
+  on("textDocument/rangeFormatting", range_formatting);
   on("textDocument/documentSymbol", document_symbols);
   on("textDocument/foldingRange", folding_ranges);
   requests_["workspace/symbol"] = [this](const json& params) { return workspace_symbols(workspace_, roots_, params); };
@@ -178,6 +185,12 @@ json Server::initialize(const json& params) {
       {"capabilities",
        {{"positionEncoding", "utf-16"},
         {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", true}}},
+        {"hoverProvider", true},
+        {"definitionProvider", true},
+        {"referencesProvider", true},
+        {"renameProvider", {{"prepareProvider", true}}},
+        {"documentFormattingProvider", true},
+        {"documentRangeFormattingProvider", true},
         {"documentSymbolProvider", true},
         {"workspaceSymbolProvider", true},
         {"foldingRangeProvider", true}}},
