@@ -2,7 +2,7 @@
 # breaks a name gives E020 with its did-you-mean, and fixing it clears it. Closing publishes the
 # files as on disk.
 --> {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"rootUri": "${ROOT}", "capabilities": {}}}
-<-- {"id": 1, "jsonrpc": "2.0", "result": {"capabilities": {"documentSymbolProvider": true, "foldingRangeProvider": true, "positionEncoding": "utf-16", "textDocumentSync": {"change": 2, "openClose": true, "save": true}, "workspaceSymbolProvider": true}, "serverInfo": {"name": "redflag"}}}
+<-- {"id": 1, "jsonrpc": "2.0", "result": "${ANY}"}
 --> {"jsonrpc": "2.0", "method": "initialized", "params": {}}
 --> {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": "${ROOT}/flags.rf", "languageId": "redflag", "version": 1, "text": "${FILE:flags.rf}"}}}
 --> {"jsonrpc": "2.0", "id": 2, "method": "textDocument/documentSymbol", "params": {"textDocument": {"uri": "${ROOT}/tests.rf"}}}

@@ -1,7 +1,7 @@
 # formatting gives fmt's layout as edits of the changed lines; rangeFormatting only those in
 # the range; a document with syntax errors gets no edits.
 --> {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"rootUri": "${ROOT}", "capabilities": {}}}
-<-- {"id": 1, "jsonrpc": "2.0", "result": {"capabilities": {"definitionProvider": true, "documentFormattingProvider": true, "documentRangeFormattingProvider": true, "documentSymbolProvider": true, "foldingRangeProvider": true, "hoverProvider": true, "positionEncoding": "utf-16", "referencesProvider": true, "renameProvider": {"prepareProvider": true}, "textDocumentSync": {"change": 2, "openClose": true, "save": true}, "workspaceSymbolProvider": true}, "serverInfo": {"name": "redflag"}}}
+<-- {"id": 1, "jsonrpc": "2.0", "result": "${ANY}"}
 --> {"jsonrpc": "2.0", "method": "initialized", "params": {}}
 --> {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": "${ROOT}/facts.rf", "languageId": "redflag", "version": 1, "text": "fact   age : number between 0 and 130\n  ask \"How old is the patient?\"\n  means  \"patient age in years\"\n\n\n\nfact weight_loss : mass in [lb_av]\n  means \"unexplained weight loss\"\nfact fever:bool\n  ask \"Fever?\"\n\nfact cancer_type : one of breast, lung, other\n  ask \"Which cancer?\"\n\ndefine systemic = fever or weight_loss > 5 kg"}}}
 --> {"jsonrpc": "2.0", "id": 2, "method": "textDocument/formatting", "params": {"textDocument": {"uri": "${ROOT}/facts.rf"}, "options": {"tabSize": 2, "insertSpaces": true}}}

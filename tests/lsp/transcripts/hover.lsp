@@ -1,7 +1,7 @@
 # hover: a fact (type, unit, ask, means, readers), a flag with its lint finding's explanation,
 # a define, a unit, a level, a topic, a source, a test's result, nothing (null).
 --> {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"rootUri": "${ROOT}", "capabilities": {}}}
-<-- {"id": 1, "jsonrpc": "2.0", "result": {"capabilities": {"definitionProvider": true, "documentFormattingProvider": true, "documentRangeFormattingProvider": true, "documentSymbolProvider": true, "foldingRangeProvider": true, "hoverProvider": true, "positionEncoding": "utf-16", "referencesProvider": true, "renameProvider": {"prepareProvider": true}, "textDocumentSync": {"change": 2, "openClose": true, "save": true}, "workspaceSymbolProvider": true}, "serverInfo": {"name": "redflag"}}}
+<-- {"id": 1, "jsonrpc": "2.0", "result": "${ANY}"}
 --> {"jsonrpc": "2.0", "method": "initialized", "params": {}}
 --> {"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover", "params": {"textDocument": {"uri": "${ROOT}/flags.rf"}, "position": {"line": 2, "character": 9}}}
 <-- {"id": 2, "jsonrpc": "2.0", "result": {"contents": {"kind": "markdown", "value": "```redflag\nfact weight_loss : mass in [lb_av]\n```\n\nMeans: unexplained weight loss\n\nRead by define `systemic`, flag `weight_loss`.\n"}, "range": {"end": {"character": 18, "line": 2}, "start": {"character": 7, "line": 2}}}}

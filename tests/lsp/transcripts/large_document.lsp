@@ -1,7 +1,7 @@
 # A 50 MB document (a million comment lines) is read and analysed like any file: the KB's
 # diagnostics come back, the server answers on.
 --> {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"rootUri": "${ROOT}", "capabilities": {}}}
-<-- {"id": 1, "jsonrpc": "2.0", "result": {"capabilities": {"documentSymbolProvider": true, "foldingRangeProvider": true, "positionEncoding": "utf-16", "textDocumentSync": {"change": 2, "openClose": true, "save": true}, "workspaceSymbolProvider": true}, "serverInfo": {"name": "redflag"}}}
+<-- {"id": 1, "jsonrpc": "2.0", "result": "${ANY}"}
 --> {"jsonrpc": "2.0", "method": "initialized", "params": {}}
 --> {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": "${ROOT}/huge.rf", "languageId": "redflag", "version": 1, "text": "${REPEAT:1000000:# a comment line that is fifty bytes long, padded\\n}"}}}
 --> {"jsonrpc": "2.0", "id": 99, "method": "shutdown"}

@@ -1,7 +1,7 @@
 # Header blocks without Content-Length, with a bad length or a line that is no header get
 # ParseError (-32700); the reader finds the next message again.
 --> {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"rootUri": "${ROOT}", "capabilities": {}}}
-<-- {"id": 1, "jsonrpc": "2.0", "result": {"capabilities": {"documentSymbolProvider": true, "foldingRangeProvider": true, "positionEncoding": "utf-16", "textDocumentSync": {"change": 2, "openClose": true, "save": true}, "workspaceSymbolProvider": true}, "serverInfo": {"name": "redflag"}}}
+<-- {"id": 1, "jsonrpc": "2.0", "result": "${ANY}"}
 --> {"jsonrpc": "2.0", "method": "initialized", "params": {}}
 ==> Content-Type: application/vscode-jsonrpc\r\n\r\n
 ==> Content-Length: twelve\r\n\r\n
