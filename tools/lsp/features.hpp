@@ -26,6 +26,10 @@ json rename(Workspace& workspace, const json& params);
 // lsp_formatting.cpp: `redflag fmt`'s output as edits
 json formatting(Workspace& workspace, const json& params);
 json range_formatting(Workspace& workspace, const json& params);
+// lsp_completion.cpp
+json completion(Workspace& workspace, const json& params);
+// lsp_code_actions.cpp: fixes, suppressions, parentheses
+json code_actions(Workspace& workspace, const json& params);
 // lsp_symbols.cpp: document and workspace symbols, folding ranges
 json document_symbols(Workspace& workspace, const json& params);
 json workspace_symbols(Workspace& workspace, const std::vector<std::string>& roots, const json& params);

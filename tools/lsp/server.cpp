@@ -49,6 +49,8 @@ void Server::register_features() {
   on("textDocument/rename", rename);
   on("textDocument/formatting", formatting);
   on("textDocument/rangeFormatting", range_formatting);
+  on("textDocument/completion", completion);
+  on("textDocument/codeAction", code_actions);
   on("textDocument/documentSymbol", document_symbols);
   on("textDocument/foldingRange", folding_ranges);
   requests_["workspace/symbol"] = [this](const json& params) { return workspace_symbols(workspace_, roots_, params); };
@@ -191,6 +193,8 @@ json Server::initialize(const json& params) {
         {"renameProvider", {{"prepareProvider", true}}},
         {"documentFormattingProvider", true},
         {"documentRangeFormattingProvider", true},
+        {"completionProvider", {{"triggerCharacters", json::array({" ", "{", ","})}}},
+        {"codeActionProvider", {{"codeActionKinds", json::array({"quickfix"})}}},
         {"documentSymbolProvider", true},
         {"workspaceSymbolProvider", true},
         {"foldingRangeProvider", true}}},
