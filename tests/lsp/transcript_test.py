@@ -72,7 +72,7 @@ def split_output(data):
 
 
 def uses_root(message):
-    return json.loads(json.dumps(message).replace(ROOT, "${ROOT}"))
+    return json.loads(json.dumps(message).replace(ROOT, "${ROOT}").replace(str(KB), "${KB}"))
 
 
 def matches(want, got):

@@ -30,6 +30,10 @@ json range_formatting(Workspace& workspace, const json& params);
 json completion(Workspace& workspace, const json& params);
 // lsp_code_actions.cpp: fixes, suppressions, parentheses
 json code_actions(Workspace& workspace, const json& params);
+// lsp_tests.cpp: a code lens per test, its command, inlay hints with condition values
+json code_lenses(Workspace& workspace, const json& params);
+json run_tests_command(Workspace& workspace, const json& params);
+json inlay_hints(Workspace& workspace, const json& params);
 // lsp_symbols.cpp: document and workspace symbols, folding ranges
 json document_symbols(Workspace& workspace, const json& params);
 json workspace_symbols(Workspace& workspace, const std::vector<std::string>& roots, const json& params);

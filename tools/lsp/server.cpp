@@ -51,6 +51,9 @@ void Server::register_features() {
   on("textDocument/rangeFormatting", range_formatting);
   on("textDocument/completion", completion);
   on("textDocument/codeAction", code_actions);
+  on("textDocument/codeLens", code_lenses);
+  on("textDocument/inlayHint", inlay_hints);
+  on("workspace/executeCommand", run_tests_command);
   on("textDocument/documentSymbol", document_symbols);
   on("textDocument/foldingRange", folding_ranges);
   requests_["workspace/symbol"] = [this](const json& params) { return workspace_symbols(workspace_, roots_, params); };
@@ -195,6 +198,9 @@ json Server::initialize(const json& params) {
         {"documentRangeFormattingProvider", true},
         {"completionProvider", {{"triggerCharacters", json::array({" ", "{", ","})}}},
         {"codeActionProvider", {{"codeActionKinds", json::array({"quickfix"})}}},
+        {"codeLensProvider", json::object()},
+        {"executeCommandProvider", {{"commands", json::array({"redflag.runTests"})}}},
+        {"inlayHintProvider", true},
         {"documentSymbolProvider", true},
         {"workspaceSymbolProvider", true},
         {"foldingRangeProvider", true}}},
