@@ -34,6 +34,9 @@ json code_actions(Workspace& workspace, const json& params);
 json code_lenses(Workspace& workspace, const json& params);
 json run_tests_command(Workspace& workspace, const json& params);
 json inlay_hints(Workspace& workspace, const json& params);
+// lsp_semantic_tokens.cpp
+json semantic_tokens_legend();
+json semantic_tokens(Workspace& workspace, const json& params);
 // lsp_symbols.cpp: document and workspace symbols, folding ranges
 json document_symbols(Workspace& workspace, const json& params);
 json workspace_symbols(Workspace& workspace, const std::vector<std::string>& roots, const json& params);

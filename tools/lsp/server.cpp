@@ -54,6 +54,7 @@ void Server::register_features() {
   on("textDocument/codeLens", code_lenses);
   on("textDocument/inlayHint", inlay_hints);
   on("workspace/executeCommand", run_tests_command);
+  on("textDocument/semanticTokens/full", semantic_tokens);
   on("textDocument/documentSymbol", document_symbols);
   on("textDocument/foldingRange", folding_ranges);
   requests_["workspace/symbol"] = [this](const json& params) { return workspace_symbols(workspace_, roots_, params); };
@@ -201,6 +202,7 @@ json Server::initialize(const json& params) {
         {"codeLensProvider", json::object()},
         {"executeCommandProvider", {{"commands", json::array({"redflag.runTests"})}}},
         {"inlayHintProvider", true},
+        {"semanticTokensProvider", {{"legend", semantic_tokens_legend()}, {"full", true}}},
         {"documentSymbolProvider", true},
         {"workspaceSymbolProvider", true},
         {"foldingRangeProvider", true}}},
