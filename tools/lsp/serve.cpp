@@ -3,6 +3,7 @@
 #include <poll.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <deque>
 
@@ -73,6 +74,13 @@ int serve(ByteSource& input, const std::function<void(std::string_view)>& output
     server.handle(next, queue);
   }
   return server.exit_code();
+}
+
+std::size_t BufferSource::read(char* data, std::size_t size) {
+  const std::size_t taken = std::min(size, bytes_.size());
+  std::copy_n(bytes_.data(), taken, data);
+  bytes_.remove_prefix(taken);
+  return taken;
 }
 
 std::size_t FdSource::read(char* data, std::size_t size) {

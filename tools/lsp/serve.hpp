@@ -31,6 +31,17 @@ int serve(ByteSource& input, const std::function<void(std::string_view)>& output
 // The base protocol framing of [body].
 std::string frame(std::string_view body);
 
+// A ByteSource over bytes in memory (the fuzzer, the benchmark): always ready, then ended.
+class BufferSource : public ByteSource {
+ public:
+  explicit BufferSource(std::string_view bytes) : bytes_(bytes) {}
+  std::size_t read(char* data, std::size_t size) override;
+  bool wait_readable(int) override { return true; }
+
+ private:
+  std::string_view bytes_;
+};
+
 // A ByteSource over file descriptor [fd] (stdin).
 class FdSource : public ByteSource {
  public:

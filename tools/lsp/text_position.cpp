@@ -70,8 +70,11 @@ json span_range(const LineIndex& index, const SourceSpan& span) {
 }
 
 Position position_from_json(const json& value) {
-  if (!value.is_object() || !value.contains("line") || !value.contains("character") ||
-      !value["line"].is_number_unsigned() || !value["character"].is_number_unsigned()) {
+  const auto is_count = [&](const char* key) {
+    return value.contains(key) && value[key].is_number_integer() && value[key].get<std::int64_t>() >= 0 &&
+           value[key].get<std::int64_t>() <= 0xFFFFFFFF;
+  };
+  if (!value.is_object() || !is_count("line") || !is_count("character")) {
     throw LspError(ErrorCode::InvalidParams, "a position is {line, character} with unsigned integers");
   }
   return Position{value["line"].get<std::uint32_t>(), value["character"].get<std::uint32_t>()};
