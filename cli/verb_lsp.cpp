@@ -5,11 +5,10 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
-#include <cstdlib>
-#include <ctime>
 #include <memory>
 #include <string>
 
+#include "cli/today.hpp"
 #include "cli/verbs.hpp"
 #include "tools/lint/lint_run.hpp"
 #include "tools/lsp/serve.hpp"
@@ -23,20 +22,10 @@ struct LspOptions {
   int debounce_ms = 150;
 };
 
-std::string local_date() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  char text[16];
-  std::strftime(text, sizeof text, "%Y-%m-%d", &local);
-  return text;
-}
-
 int run_lsp(const LspOptions& options) {
   lsp::ServeOptions serve;
   serve.debounce_ms = options.debounce_ms;
-  const char* from_env = std::getenv("REDFLAG_TODAY");
-  serve.server.today = !options.today.empty() ? options.today : from_env ? from_env : local_date();
+  serve.server.today = !options.today.empty() ? options.today : today_from_environment();
   if (!tools::is_date(serve.server.today)) {
     std::fprintf(stderr, "error: today is `%s`; write a date as YYYY-MM-DD\n", serve.server.today.c_str());
     return 1;
