@@ -10,10 +10,35 @@
 namespace redflag::lsp {
 namespace {
 
+// Whether the arrays and objects of JSON text [body] nest deeper than kMaxDepth (outside strings).
+bool too_deep(std::string_view body) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    const char c = body[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxDepth) return true;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return false;
+}
+
 Incoming parse(const RawMessage& raw) {
   Incoming incoming;
   switch (raw.status) {
     case RawMessage::Status::Ok: {
+      if (too_deep(raw.body)) {
+        incoming.error = ErrorCode::InvalidRequest;
+        incoming.error_message = "the message nests arrays and objects deeper than " + std::to_string(kMaxDepth);
+        break;
+      }
       json message = json::parse(raw.body, nullptr, false);
       if (message.is_discarded()) {
         incoming.error = ErrorCode::ParseError;

@@ -18,6 +18,9 @@ namespace redflag::lsp {
 
 // Messages read ahead of the one being handled; bounds the memory of a flood of messages.
 inline constexpr std::size_t kReadAhead = 64;
+// LSP messages nest a dozen levels; deeper ones are refused before parsing, so that no
+// recursion over the JSON (writing it back, in code actions) can exhaust the stack.
+inline constexpr int kMaxDepth = 64;
 
 struct ServeOptions {
   ServerOptions server;

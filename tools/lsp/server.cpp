@@ -139,6 +139,8 @@ void Server::request(const json& id, const std::string& method, const json& para
     reply_error(id, error.code(), error.what());
   } catch (const json::exception& error) {
     reply_error(id, ErrorCode::InvalidParams, std::string("the params of `") + method + "` are malformed: " + error.what());
+  } catch (const std::exception& error) {
+    reply_error(id, ErrorCode::InternalError, std::string("`") + method + "` failed: " + error.what());
   }
 }
 
