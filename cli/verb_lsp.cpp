@@ -46,8 +46,11 @@ void add_lsp_verb(CLI::App& root, int& exit_code) {
       "Speaks the Language Server Protocol 3.17 over stdio for editors (docs/editors.md).\n"
       "Exit 0 after `shutdown` and `exit`, 1 when the input ends or `exit` comes first.");
   verb->add_flag("--stdio", options->stdio, "Use stdin and stdout (the only transport; editors pass it)");
-  verb->add_option("--today", options->today, "The date `review-overdue` compares with (YYYY-MM-DD)");
-  verb->add_option("--debounce", options->debounce_ms, "Milliseconds of quiet before diagnostics are published")
+  verb->add_option("--today", options->today,
+                   "Today's date as YYYY-MM-DD for `review-overdue` (default: $REDFLAG_TODAY, else the system clock)")
+      ->type_name("DATE");
+  verb->add_option("--debounce", options->debounce_ms, "Milliseconds of quiet before diagnostics are published (0-10000, default 150)")
+      ->type_name("MS")
       ->check(CLI::Range(0, 10000));
   verb->callback([options, &exit_code] { exit_code = run_lsp(*options); });
 }
