@@ -1,6 +1,6 @@
 # Opening a file publishes every file of its KB: lint warnings, the failing test; a change that
-# breaks a name gives E020 with its did-you-mean, and fixing it clears it. Closing publishes the
-# files as on disk.
+# breaks a name gives E020 with its did-you-mean; closing the document publishes the files as on
+# disk again, which clears it.
 --> {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"rootUri": "${ROOT}", "capabilities": {}}}
 <-- {"id": 1, "jsonrpc": "2.0", "result": "${ANY}"}
 --> {"jsonrpc": "2.0", "method": "initialized", "params": {}}
