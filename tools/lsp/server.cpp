@@ -59,7 +59,18 @@ void Server::register_features() {
   on("textDocument/foldingRange", folding_ranges);
   requests_["workspace/symbol"] = [this](const json& params) { return workspace_symbols(workspace_, roots_, params); };
 
-  notifications_["initialized"] = [](const json&) {};
+  // Files changed on disk reach the server as didChangeWatchedFiles: ask a client that can
+  // register watchers dynamically to watch every `.rf` file (the response needs no handling).
+  notifications_["initialized"] = [this](const json&) {
+    if (!watch_files_) return;
+    const json watcher = {{"globPattern", "**/*.rf"}};
+    send_({{"jsonrpc", "2.0"},
+           {"id", "redflag/watch-sources"},
+           {"method", "client/registerCapability"},
+           {"params", {{"registrations", json::array({{{"id", "redflag/watch-sources"},
+                                                         {"method", "workspace/didChangeWatchedFiles"},
+                                                         {"registerOptions", {{"watchers", json::array({watcher})}}}}})}}}});
+  };
   notifications_["textDocument/didOpen"] = [&w](const json& params) {
     const json& document = params.at("textDocument");
     const std::string uri = document.at("uri").get<std::string>();
@@ -188,6 +199,8 @@ json Server::initialize(const json& params) {
     roots_.push_back(path_of_uri(params["rootUri"].get<std::string>()));
   }
   for (const auto& root : roots_) workspace_.add_folder(root);
+  const json capabilities = params.value("capabilities", json::object());
+  watch_files_ = capabilities.is_object() && capabilities.value("/workspace/didChangeWatchedFiles/dynamicRegistration"_json_pointer, false);
   return {
       {"serverInfo", {{"name", "redflag"}}},
       {"capabilities",

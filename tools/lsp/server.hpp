@@ -63,6 +63,7 @@ class Server {
   std::vector<std::string> roots_;
   std::map<std::string, std::set<std::string>> published_;  // KB root -> URIs with diagnostics
   bool initialized_ = false;
+  bool watch_files_ = false;  // the client registers file watchers dynamically
   bool shut_down_ = false;
   std::optional<int> exit_code_;
 };
