@@ -79,7 +79,8 @@ std::unique_ptr<KbAnalysis> Workspace::analyse(const std::string& root) const {
     for (const std::uint32_t id : expand_paths({root}, files, listing)) {
       if (!documents_.find(files[id].path)) files[id].text = read_file(files[id].path);
     }
-    for (const auto& [path, document] : documents_.all()) {
+    for (const auto& open : documents_.all()) {
+      const std::string& path = open.first;  // not a structured binding: C++17 lambdas cannot capture one
       const bool listed = std::any_of(files.begin(), files.end(), [&](const SourceFile& file) { return file.path == path; });
       if (!listed && is_under(path, root) && is_source_name(path)) {
         files.push_back(SourceFile{path, {}, relative_source_name(path, root)});
