@@ -10,8 +10,6 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <cstdlib>
-#include <ctime>
 #include <memory>
 
 #include "cli/choice_option.hpp"
@@ -19,6 +17,7 @@
 #include "cli/diagnostics_output.hpp"
 #include "cli/output_target.hpp"
 #include "cli/standard_output.hpp"
+#include "cli/today.hpp"
 #include "cli/verbs.hpp"
 #include "compiler/frontend.hpp"
 #include "tools/lint/lint_fixes.hpp"
@@ -39,15 +38,6 @@ struct LintVerbOptions {
   std::string config;
   std::string today;
 };
-
-std::string today_from_clock() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  char text[16];
-  std::strftime(text, sizeof text, "%Y-%m-%d", &local);
-  return text;
-}
 
 // Nothing was linted: [frontend] has compile errors or [run] a configuration error, which
 // goes to stderr. SARIF still gets a log saying so. Returns the exit status, 1.
@@ -84,8 +74,7 @@ int run_lint(LintVerbOptions& options) {
   }
   if (frontend.has_errors()) return refuse(options, frontend, {});
   if (options.today.empty()) {
-    const char* from_env = std::getenv("REDFLAG_TODAY");
-    options.today = from_env ? from_env : today_from_clock();
+    options.today = today_from_environment();
     if (!tools::is_date(options.today)) {
       tools::LintRun bad_date;
       bad_date.error = fmt::format("error: REDFLAG_TODAY is `{}`; write a date as YYYY-MM-DD", options.today);

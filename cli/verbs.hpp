@@ -26,6 +26,7 @@ void add_fmt_verb(CLI::App& root, int& exit_code);
 void add_doc_verb(CLI::App& root, int& exit_code);
 void add_lint_verb(CLI::App& root, int& exit_code);
 void add_diff_verb(CLI::App& root, int& exit_code);
+void add_lsp_verb(CLI::App& root, int& exit_code);
 void add_help_verb(CLI::App& root, int& exit_code);
 void add_version_verb(CLI::App& root, int& exit_code);
 void add_completions_verb(CLI::App& root, int& exit_code);

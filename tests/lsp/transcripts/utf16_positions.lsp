@@ -1,0 +1,17 @@
+# Positions count UTF-16 code units: an incremental change after `🚑` (two units, four bytes) and
+# `é` (one unit, two bytes) lands where the client meant, and hover ranges after them too.
+--> {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"rootUri": "${ROOT}", "capabilities": {}}}
+<-- {"id": 1, "jsonrpc": "2.0", "result": "${ANY}"}
+--> {"jsonrpc": "2.0", "method": "initialized", "params": {}}
+--> {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": "${ROOT}/flags.rf", "languageId": "redflag", "version": 1, "text": "flag weight_loss immediate\n  title \"🚑é loss\"\n  when weight_loss >= 10 lb\n  cite seed \"Red flags\"\n\nflag older consult\n  title \"Older\"\n  when age > 50 and systemic\n  cite seed \"Red flags\"\n\ntopic workup \"Work-up\"\n  cite seed\n"}}}
+--> {"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": "${ROOT}/flags.rf", "version": 2}, "contentChanges": [{"range": {"start": {"line": 1, "character": 13}, "end": {"line": 1, "character": 17}}, "text": "gain"}]}}
+--> {"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover", "params": {"textDocument": {"uri": "${ROOT}/flags.rf"}, "position": {"line": 0, "character": 6}}}
+<-- {"jsonrpc": "2.0", "method": "textDocument/publishDiagnostics", "params": {"diagnostics": [{"code": "unused-fact", "message": "fact `cancer_type` is never used in a condition", "range": {"end": {"character": 16, "line": 10}, "start": {"character": 5, "line": 10}}, "severity": 2, "source": "redflag lint"}], "uri": "${ROOT}/facts.rf"}}
+<-- {"jsonrpc": "2.0", "method": "textDocument/publishDiagnostics", "params": {"diagnostics": [{"code": "missing-rationale", "message": "flag `weight_loss` has no rationale (`because`)", "range": {"end": {"character": 16, "line": 0}, "start": {"character": 5, "line": 0}}, "severity": 2, "source": "redflag lint"}, {"code": "missing-rationale", "message": "flag `older` has no rationale (`because`)", "range": {"end": {"character": 10, "line": 5}, "start": {"character": 5, "line": 5}}, "severity": 2, "source": "redflag lint"}, {"code": "unused-topic", "message": "topic `workup` is never shown: no flag links it with `see` and it has no `when`", "range": {"end": {"character": 12, "line": 10}, "start": {"character": 6, "line": 10}}, "severity": 2, "source": "redflag lint"}], "uri": "${ROOT}/flags.rf"}}
+<-- {"jsonrpc": "2.0", "method": "textDocument/publishDiagnostics", "params": {"diagnostics": [], "uri": "${ROOT}/kb.rf"}}
+<-- {"jsonrpc": "2.0", "method": "textDocument/publishDiagnostics", "params": {"diagnostics": [{"code": "test-failed", "message": "test `older with fever` failed\nurgency\n  expected: immediate\n  actual:   consult", "range": {"end": {"character": 23, "line": 5}, "start": {"character": 5, "line": 5}}, "severity": 1, "source": "redflag test"}], "uri": "${ROOT}/tests.rf"}}
+<-- {"id": 2, "jsonrpc": "2.0", "result": {"contents": {"kind": "markdown", "value": "```redflag\nflag weight_loss immediate\n```\n\n**🚑é gain**\n\nUrgency: `immediate`\n\nWhen: `weight_loss >= 10 lb`\n\n---\n`missing-rationale`: a flag without a rationale (`because`)\n\nadd `because \"...\"` saying why the finding is a red flag\n"}, "range": {"end": {"character": 16, "line": 0}, "start": {"character": 5, "line": 0}}}}
+--> {"jsonrpc": "2.0", "id": 99, "method": "shutdown"}
+<-- {"id": 99, "jsonrpc": "2.0", "result": null}
+--> {"jsonrpc": "2.0", "method": "exit"}
+exit 0
