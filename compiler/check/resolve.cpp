@@ -75,22 +75,24 @@ void declare_all(const ast::Kb& kb, NameTable& table, const NameTable* shared,
   }
 }
 
-// Looks [name] up in [table] for a reference at [span]; reports [kKind] with a suggestion.
+// Looks [name] up in [table] for a reference at [span]; reports [kKind] with a suggestion unless
+// [name] may be a declaration a syntax error cut short (of [kb]).
 template <DiagKind kKind>
-std::uint32_t resolve(const NameTable& table, const std::string& name, const SourceSpan& span,
-                      Diagnostics& diagnostics) {
+std::uint32_t resolve(const ast::Kb& kb, const NameTable& table, const std::string& name,
+                      const SourceSpan& span, Diagnostics& diagnostics) {
   const std::uint32_t id = table.find(name);
-  if (id == ast::kNoId) diagnostics.report<kKind>(span, name, did_you_mean(name, table.names));
+  const bool unparsed = kKind == DiagKind::UndefinedLevel ? kb.unparsed.levels : kb.unparsed.has(name);
+  if (id == ast::kNoId && !unparsed) diagnostics.report<kKind>(span, name, did_you_mean(name, table.names));
   return id;
 }
 
 void check_required(ast::Kb& kb, Diagnostics& diagnostics) {
   SourceSpan no_file;
   no_file.begin.file_id = kNoFile;
-  if (!kb.header) {
+  if (!kb.header && !kb.unparsed.header) {
     diagnostics.report<DiagKind::MissingDeclaration>(
         no_file, "kb", "`kb my_kb title \"...\" version 0.1.0 status draft`");
-  } else {
+  } else if (!kb.unparsed.header) {
     const ast::KbHeader& header = *kb.header;
     const std::pair<bool, std::string_view> kRequired[] = {
         {header.title.empty(), "title"}, {header.version.empty(), "version"},
@@ -102,7 +104,7 @@ void check_required(ast::Kb& kb, Diagnostics& diagnostics) {
       }
     }
   }
-  if (!kb.levels) {
+  if (!kb.levels && !kb.unparsed.levels) {
     diagnostics.report<DiagKind::MissingDeclaration>(no_file, "levels",
                                                      "`levels routine < urgent`");
   }
@@ -121,7 +123,7 @@ void resolve_tests(ast::Kb& kb, const Symbols& symbols, Diagnostics& diagnostics
   for (auto& test : kb.tests) {
     for (auto& given : test.givens) {
       given.fact_id = symbols.facts.find(given.fact);
-      if (given.fact_id != ast::kNoId) continue;
+      if (given.fact_id != ast::kNoId || kb.unparsed.has(given.fact)) continue;
       const std::string hint = symbols.defines.find(given.fact) != ast::kNoId
                                    ? fmt::format("; `{}` is a define, and tests give facts", given.fact)
                                    : did_you_mean(given.fact, symbols.facts.names);
@@ -134,15 +136,15 @@ void resolve_tests(ast::Kb& kb, const Symbols& symbols, Diagnostics& diagnostics
         using Kind = ast::Expectation::Kind;
         if (expectation.kind == Kind::Score) {
           expectation.ids.push_back(
-              resolve<DiagKind::UndefinedScore>(symbols.scores, name, span, diagnostics));
+              resolve<DiagKind::UndefinedScore>(kb, symbols.scores, name, span, diagnostics));
         } else if (expectation.kind == Kind::Status) {
           expectation.ids.push_back(name == "complete" ? 0 : 1);
         } else if (expectation.kind == Kind::Urgency) {
           expectation.ids.push_back(
-              resolve<DiagKind::UndefinedLevel>(symbols.levels, name, span, diagnostics));
+              resolve<DiagKind::UndefinedLevel>(kb, symbols.levels, name, span, diagnostics));
         } else {
           expectation.ids.push_back(
-              resolve<DiagKind::UndefinedFlag>(symbols.flags, name, span, diagnostics));
+              resolve<DiagKind::UndefinedFlag>(kb, symbols.flags, name, span, diagnostics));
         }
       }
     }
@@ -191,17 +193,17 @@ Symbols resolve_declarations(ast::Kb& kb, Diagnostics& diagnostics) {
 
   const auto resolve_cites = [&](std::vector<ast::Citation>& cites) {
     for (auto& cite : cites) {
-      cite.source_id = resolve<DiagKind::UndefinedSource>(symbols.sources, cite.source,
+      cite.source_id = resolve<DiagKind::UndefinedSource>(kb, symbols.sources, cite.source,
                                                           cite.source_span, diagnostics);
     }
   };
   for (auto& flag : kb.flags) {
     if (kb.levels) {
-      flag.level_id = resolve<DiagKind::UndefinedLevel>(symbols.levels, flag.level, flag.level_span,
+      flag.level_id = resolve<DiagKind::UndefinedLevel>(kb, symbols.levels, flag.level, flag.level_span,
                                                         diagnostics);
     }
     for (std::size_t i = 0; i < flag.see.size(); ++i) {
-      flag.see_ids.push_back(resolve<DiagKind::UndefinedTopic>(symbols.topics, flag.see[i],
+      flag.see_ids.push_back(resolve<DiagKind::UndefinedTopic>(kb, symbols.topics, flag.see[i],
                                                                flag.see_spans[i], diagnostics));
     }
     resolve_cites(flag.cites);

@@ -1,6 +1,8 @@
 // Runs the grammar with the AST actions and turns failed `must<>`s into diagnostics.
 #include "compiler/syntax/parse.hpp"
 
+#include <type_traits>
+
 #include <tao/pegtl.hpp>
 
 #include "compiler/syntax/parse_decl_actions.hpp"
@@ -92,9 +94,15 @@ void report_syntax_error(const ParseInput& in, ParseBuilder& b) {
 }
 
 // Reports a failed must<Rule> into the builder's diagnostics, then unwinds to the recovery
-// point at the enclosing declaration.
+// point at the enclosing declaration. A declaration starts with no current declaration, so an
+// error before its name drops nothing.
 template <typename Rule>
 struct control : pegtl::normal<Rule> {
+  template <typename ParseInput, typename... States>
+  static void start(const ParseInput& in, States&&... st) {
+    if constexpr (std::is_same_v<Rule, grammar::declaration>) (st.begin_declaration(in.byte()), ...);
+  }
+
   template <typename ParseInput, typename... States>
   [[noreturn]] static void raise(const ParseInput& in, States&&... st) {
     (report_syntax_error<Rule>(in, st), ...);

@@ -34,6 +34,7 @@ struct ParseBuilder {
   DeclKind decl = DeclKind::None;
   std::string decl_name;           // for "`title` given twice in flag `x`"
   std::set<std::string> clauses;   // single clauses seen in the current declaration
+  std::uint64_t decl_offset = 0;   // where the declaration being read starts
   ast::KbHeader* header = nullptr;  // &*kb.header, or &spare_header for a second `kb`
   ast::Levels* levels = nullptr;    // likewise for `levels`
   ast::KbHeader spare_header;
@@ -73,12 +74,25 @@ struct ParseBuilder {
   // Starts declaration [kind] named [name]: the clauses that follow belong to it.
   void start(DeclKind kind, std::string name);
 
-  // Forgets the half-built expression state after a syntax error.
+  // Forgets the half-built expression state after a syntax error, and drops the declaration the
+  // error cut short, noting its name in kb.unparsed.
   void reset_after_error();
+
+  // Called as a declaration starts at byte [offset]: its clauses belong to no declaration until
+  // its name is read.
+  void begin_declaration(std::uint64_t offset) {
+    decl = DeclKind::None;
+    decl_offset = offset;
+  }
 
   ast::ExprPtr pop();
   // The citation list of the current flag, score or topic.
   std::vector<ast::Citation>& cites();
+
+ private:
+  void drop_declaration();
+  // Notes what a declaration broken before its name would have declared.
+  void drop_unnamed();
 };
 
 }  // namespace redflag::internal
