@@ -5,6 +5,7 @@
 
 #include <tao/pegtl.hpp>
 
+#include "compiler/syntax/common_mistakes.hpp"
 #include "compiler/syntax/parse_decl_actions.hpp"
 #include "compiler/syntax/parse_errors.hpp"
 
@@ -71,12 +72,17 @@ void report_syntax_error(const ParseInput& in, ParseBuilder& b) {
   const auto position = in.position();
   const SourceLoc at{b.file_id, static_cast<std::uint32_t>(position.line),
                      static_cast<std::uint32_t>(position.column), position.byte};
-  if constexpr (Error::kind == DiagKind::ExpectedDeclaration) {
+  if constexpr (Error::kind == DiagKind::ExpectedDeclaration || Error::kind == DiagKind::ExpectedSyntax) {
     const auto [found, span] = describe_found(b, at);
-    b.diagnostics.report<Error::kind>(span, found);
-  } else if constexpr (Error::kind == DiagKind::ExpectedSyntax) {
-    const auto [found, span] = describe_found(b, at);
-    b.diagnostics.report<Error::kind>(span, Error::expected, found);
+    const internal::SyntaxErrorSite site{at, span.begin, internal::name_kind<Rule>,
+                                         std::is_same_v<Rule, grammar::compare_rhs>,
+                                         std::is_same_v<Rule, grammar::test_end>};
+    if (internal::report_common_mistake(b, site)) return;
+    if constexpr (Error::kind == DiagKind::ExpectedDeclaration) {
+      b.diagnostics.report<Error::kind>(span, found);
+    } else {
+      b.diagnostics.report<Error::kind>(span, Error::expected, found);
+    }
   } else if constexpr (Error::kind == DiagKind::UnterminatedString) {
     b.diagnostics.report<Error::kind>(SourceSpan{step_back(at, 1), 1});
   } else if constexpr (Error::kind == DiagKind::UnterminatedTextBlock) {
