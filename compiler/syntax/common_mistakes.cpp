@@ -1,7 +1,9 @@
 // Common mistakes at a syntax error (see common_mistakes.hpp).
 #include "compiler/syntax/common_mistakes.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <cstdint>
 #include <string>
 
@@ -194,12 +196,18 @@ class MistakeFinder {
     return true;
   }
 
-  // `WHEN`, `AND`, `Flag`.
+  // `WHEN`, `AND`, `Flag`: all capitals, or a capital starting a word that starts a declaration
+  // or clause (so `Most` in prose a broken text block spilled is not taken for `most`).
   bool upper_case_keyword() {
+    static constexpr std::string_view kLeadingWords[] = {
+        "kb", "source", "levels", "fact", "define", "flag", "score", "topic", "test", "title", "when",
+        "because", "cite", "advise", "see", "given", "expect", "ask", "means", "and", "or", "not"};
     const std::string_view name = word();
     std::string lower(name);
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (name.empty() || lower == name || !grammar::is_keyword(lower)) return false;
+    const bool capitals = std::none_of(name.begin(), name.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+    const bool leading = std::find(std::begin(kLeadingWords), std::end(kLeadingWords), lower) != std::end(kLeadingWords);
+    if (name.empty() || lower == name || !grammar::is_keyword(lower) || !(capitals || leading)) return false;
     Diagnostic& d = b_.diagnostics.report<DiagKind::UpperCaseKeyword>(span(at_, name.size()), name, lower);
     d.fixes.push_back(replace(span(at_, name.size()), name, lower));
     return true;

@@ -1,6 +1,7 @@
 // Runs the grammar with the AST actions and turns failed `must<>`s into diagnostics.
 #include "compiler/syntax/parse.hpp"
 
+#include <algorithm>
 #include <type_traits>
 
 #include <tao/pegtl.hpp>
@@ -13,10 +14,26 @@ namespace redflag {
 namespace {
 
 namespace pegtl = tao::pegtl;
+using internal::DeclKind;
 using internal::ParseBuilder;
 
 bool is_identifier_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// The last token before the end of the file at [eof], where "found end of file" points: the
+// line after it may be empty or not exist at all.
+SourceSpan last_token(const ParseBuilder& b, SourceLoc eof) {
+  const std::string& text = b.text;
+  std::size_t end = text.find_last_not_of(" \t\r\n");
+  if (end == std::string::npos || eof.offset != text.size()) return SourceSpan{eof, 0};
+  ++end;
+  std::size_t begin = end - 1;
+  while (begin > 0 && is_identifier_char(text[begin - 1]) && is_identifier_char(text[end - 1])) --begin;
+  const std::size_t line_start = text.rfind('\n', begin) == std::string::npos ? 0 : text.rfind('\n', begin) + 1;
+  SourceLoc loc{b.file_id, 1 + static_cast<std::uint32_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(begin), '\n')),
+                static_cast<std::uint32_t>(begin - line_start + 1), begin};
+  return b.span(loc, end);
 }
 
 // What stands at [loc] in the file, as "found ..." names it, and where it is. Whitespace and
@@ -36,7 +53,7 @@ std::pair<std::string, SourceSpan> describe_found(const ParseBuilder& b, SourceL
     }
   }
   loc.offset = i;
-  if (i == text.size()) return {"end of file", SourceSpan{loc, 0}};
+  if (i == text.size()) return {"end of file", last_token(b, loc)};
   std::size_t end = i + 1;
   std::string description;
   const auto is_digit = [&](std::size_t k) { return k < text.size() && std::isdigit(static_cast<unsigned char>(text[k])); };
@@ -72,6 +89,13 @@ void report_syntax_error(const ParseInput& in, ParseBuilder& b) {
   const auto position = in.position();
   const SourceLoc at{b.file_id, static_cast<std::uint32_t>(position.line),
                      static_cast<std::uint32_t>(position.column), position.byte};
+  if (b.decl == DeclKind::Topic && b.runaway_block) {
+    const auto& block = *b.runaway_block;
+    b.diagnostics.report<DiagKind::UnterminatedTextBlock>(block.opening).help.push_back(fmt::format(
+        "this block runs on to the next `\"\"\"`, taking the `{}` on line {} with it", block.keyword,
+        block.keyword_line));
+    return;
+  }
   if constexpr (Error::kind == DiagKind::ExpectedDeclaration || Error::kind == DiagKind::ExpectedSyntax) {
     const auto [found, span] = describe_found(b, at);
     const internal::SyntaxErrorSite site{at, span.begin, internal::name_kind<Rule>,

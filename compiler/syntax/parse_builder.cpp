@@ -51,7 +51,28 @@ void ParseBuilder::once(std::string_view clause, SourceSpan where) {
   diagnostics.report<DiagKind::DuplicateClause>(where, clause, where_text);
 }
 
+void ParseBuilder::note_runaway_block(const SourceSpan& span, std::string_view text) {
+  static constexpr std::string_view kDeclarationWords[] = {"kb", "source", "levels", "fact", "define",
+                                                           "flag", "score", "topic", "test"};
+  std::uint32_t line = span.begin.line;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\n') continue;
+    ++line;
+    for (const std::string_view word : kDeclarationWords) {
+      if (text.compare(i + 1, word.size(), word) != 0 || i + 1 + word.size() >= text.size() ||
+          text[i + 1 + word.size()] != ' ') {
+        continue;
+      }
+      SourceSpan opening = span;
+      opening.length = 3;
+      runaway_block = RunawayBlock{opening, line, std::string(word)};
+      return;
+    }
+  }
+}
+
 void ParseBuilder::start(DeclKind kind, std::string name) {
+  runaway_block.reset();
   decl = kind;
   decl_name = std::move(name);
   clauses.clear();

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -84,6 +85,18 @@ struct ParseBuilder {
     decl = DeclKind::None;
     decl_offset = offset;
   }
+
+  // A text block of the current topic that holds a line starting with a declaration keyword,
+  // which means its closing `"""` is missing and it ran into the next topic's block. A syntax
+  // error in the topic is then reported as E006 at the block's opening (compiler/syntax/parse.cpp).
+  struct RunawayBlock {
+    SourceSpan opening;            // the opening `"""`
+    std::uint32_t keyword_line = 0;  // the line of the swallowed declaration
+    std::string keyword;           // `topic`
+  };
+  std::optional<RunawayBlock> runaway_block;
+  // Sets runaway_block when the block [text] at [span] holds a line that starts a declaration.
+  void note_runaway_block(const SourceSpan& span, std::string_view text);
 
   ast::ExprPtr pop();
   // The citation list of the current flag, score or topic.

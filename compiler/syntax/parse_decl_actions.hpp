@@ -363,7 +363,8 @@ template <> struct action<g::topic_name> {
 REDFLAG_TEXT_ACTION(topic_title, "", b.kb.topics.back().title = b.pending_text)
 
 template <> struct action<g::topic_body> {
-  template <typename In> static void apply(const In&, ParseBuilder& b) {
+  template <typename In> static void apply(const In& in, ParseBuilder& b) {
+    b.note_runaway_block(span_of(in, b), in.string());
     std::string& body = b.kb.topics.back().body;
     body += (body.empty() ? "" : "\n\n") + b.pending_text;
   }
