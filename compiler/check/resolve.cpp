@@ -41,6 +41,13 @@ std::string describe_fact(const ast::Fact& fact) {
 
 namespace {
 
+// Reports E026 for [kind] [name] at [span], with a note showing the [first] declaration.
+void report_duplicate(const ast::Kb& kb, const SourceSpan& span, std::string_view kind, const std::string& name,
+                      const SourceSpan& first, Diagnostics& diagnostics) {
+  diagnostics.report<DiagKind::DuplicateName>(span, kind, name, where(kb, first))
+      .related.push_back(RelatedLocation{first, "the first declaration is here"});
+}
+
 // Adds [name] declared at [span] to [table] as id [id]; reports E026 when [kind]'s name was
 // already declared in [table] or in [shared] (facts and defines share one namespace).
 void declare(const ast::Kb& kb, NameTable& table, const NameTable* shared, std::string_view kind,
@@ -48,10 +55,9 @@ void declare(const ast::Kb& kb, NameTable& table, const NameTable* shared, std::
              const std::vector<SourceSpan>* shared_spans, Diagnostics& diagnostics) {
   const std::uint32_t id = static_cast<std::uint32_t>(table.names.size());
   if (const auto previous = table.find(name); previous != ast::kNoId) {
-    diagnostics.report<DiagKind::DuplicateName>(span, kind, name, where(kb, spans[previous]));
+    report_duplicate(kb, span, kind, name, spans[previous], diagnostics);
   } else if (const auto other = shared ? shared->find(name) : ast::kNoId; other != ast::kNoId) {
-    diagnostics.report<DiagKind::DuplicateName>(span, kind, name,
-                                                where(kb, (*shared_spans)[other]));
+    report_duplicate(kb, span, kind, name, (*shared_spans)[other], diagnostics);
   } else {
     table.ids.emplace(name, id);
   }
@@ -167,8 +173,7 @@ Symbols resolve_declarations(ast::Kb& kb, Diagnostics& diagnostics) {
     const auto fact = symbols.facts.find(kb.scores[i].name);
     if (fact != ast::kNoId && symbols.scores.find(kb.scores[i].name) == i) {
       symbols.scores.ids.erase(kb.scores[i].name);
-      diagnostics.report<DiagKind::DuplicateName>(kb.scores[i].span, "score", kb.scores[i].name,
-                                                  where(kb, fact_spans[fact]));
+      report_duplicate(kb, kb.scores[i].span, "score", kb.scores[i].name, fact_spans[fact], diagnostics);
     }
   }
   declare_all(kb, symbols.flags, nullptr, "flag", kb.flags, nullptr, diagnostics, flag_spans);
