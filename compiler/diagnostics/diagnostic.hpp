@@ -52,6 +52,9 @@ struct Diagnostic {
   std::vector<RelatedLocation> related;
 };
 
+// The fixes of [diagnostics] whose edits all lie in file [file_id], for apply_fixes.
+std::vector<const Fix*> fixes_in_file(const std::vector<Diagnostic>& diagnostics, std::uint32_t file_id);
+
 // Every kind, in code order.
 std::vector<DiagKind> all_diag_kinds();
 // "E012".
