@@ -16,7 +16,10 @@
 //   parentheses are refused after a unit (docs/units.md "Units in the language");
 // - `kb`, `fact`, `flag`, `topic` and `test` clauses may come in any order (docs show the
 //   conventional order); a repeated single clause is reported by the compiler, not here;
-// - `recovering_file` is `file` plus error recovery at declaration boundaries, for the compiler.
+// - `temperature`, `time`, `length`, `mass`, `quantity` and `status` are contextual: reserved,
+//   yet also names (`contextual_keyword`), since no name can stand where they are keywords;
+// - `recovering_file` is `file` plus error recovery at declaration boundaries, for the compiler:
+//   it resumes at a declaration keyword that starts a line (`recovery_point`).
 #pragma once
 
 #include <algorithm>
