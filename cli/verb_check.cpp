@@ -31,9 +31,8 @@ void add_check_verb(CLI::App& root, int& exit_code) {
       ->required();
   add_diagnostics_options(*verb, options->diagnostics);
   verb->add_flag("--fix", options->fix,
-                 "Apply the diagnostics' machine-applicable fixes (`fix:` lines) to the files, each\n"
-                 "rewritten atomically, print `fixed N problems in FILE` on stdout, then check again and report\n"
-                 "what remains");
+                 "Apply the diagnostics' fixes (their `fix:` lines) to the files, each rewritten atomically; print "
+                 "`fixed N problems in FILE`, then check again and report what remains");
   verb->callback([options, &exit_code] {
     FrontendResult result = check_paths(options->paths);
     bool write_failed = false;
