@@ -36,6 +36,31 @@ SourceSpan last_token(const ParseBuilder& b, SourceLoc eof) {
   return b.span(loc, end);
 }
 
+// Where a missing operand or `)` belongs: just after the token before [found] when [found] is on
+// a later line (`when a or` then `because` on the next line points after `or`), else [found].
+SourceSpan missing_after_previous(const ParseBuilder& b, const SourceSpan& found) {
+  const std::string& text = b.text;
+  std::size_t end = found.begin.offset;
+  for (;;) {
+    while (end > 0 && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+    const std::size_t line_start = end == 0 ? 0 : text.rfind('\n', end - 1) + 1;
+    // A `#` outside a string on that line starts a comment: the token is before it.
+    bool quoted = false;
+    std::size_t comment = std::string::npos;
+    for (std::size_t i = line_start; i < end && comment == std::string::npos; ++i) {
+      if (text[i] == '"') quoted = !quoted;
+      if (text[i] == '#' && !quoted) comment = i;
+    }
+    if (comment == std::string::npos) break;
+    end = comment;
+  }
+  const std::size_t line_start = end == 0 ? 0 : text.rfind('\n', end - 1) + 1;
+  if (end == 0 || text.find('\n', end) >= found.begin.offset) return found;
+  const auto line = static_cast<std::uint32_t>(
+      1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
+  return SourceSpan{SourceLoc{b.file_id, line, static_cast<std::uint32_t>(end - line_start + 1), end}, 0};
+}
+
 // What stands at [loc] in the file, as "found ..." names it, and where it is. Whitespace and
 // comments are skipped first so the message points at the next token.
 std::pair<std::string, SourceSpan> describe_found(const ParseBuilder& b, SourceLoc loc) {
@@ -104,6 +129,10 @@ void report_syntax_error(const ParseInput& in, ParseBuilder& b) {
     if (internal::report_common_mistake(b, site)) return;
     if constexpr (Error::kind == DiagKind::ExpectedDeclaration) {
       b.diagnostics.report<Error::kind>(span, found);
+    } else if constexpr (internal::completes_previous<Rule>) {
+      // At the end of the file the caret is on the last token already (describe_found).
+      const SourceSpan at_missing = found == "end of file" ? span : missing_after_previous(b, span);
+      b.diagnostics.report<Error::kind>(at_missing, Error::expected, found);
     } else {
       b.diagnostics.report<Error::kind>(span, Error::expected, found);
     }

@@ -135,6 +135,17 @@ REDFLAG_NAME_RULE(fact_name, "fact") REDFLAG_NAME_RULE(enum_value, "value") REDF
 REDFLAG_NAME_RULE(flag_name, "flag") REDFLAG_NAME_RULE(score_name, "score") REDFLAG_NAME_RULE(item_name, "item")
 REDFLAG_NAME_RULE(topic_name, "topic") REDFLAG_NAME_RULE(given_item, "fact") REDFLAG_NAME_RULE(known_name, "fact")
 #undef REDFLAG_NAME_RULE
+
+// The must-targets that complete what the token before them began (an operand after an operator,
+// a closing `)`): when the token found is on a later line, the caret goes after the token before.
+template <typename Rule> inline constexpr bool completes_previous = false;
+#define REDFLAG_COMPLETES(rule) template <> inline constexpr bool completes_previous<g::rule> = true;
+REDFLAG_COMPLETES(expr) REDFLAG_COMPLETES(close_paren) REDFLAG_COMPLETES(product_operand)
+REDFLAG_COMPLETES(sum_operand) REDFLAG_COMPLETES(compare_rhs) REDFLAG_COMPLETES(between_low)
+REDFLAG_COMPLETES(between_high) REDFLAG_COMPLETES(not_operand) REDFLAG_COMPLETES(and_operand)
+REDFLAG_COMPLETES(or_operand) REDFLAG_COMPLETES(when_condition) REDFLAG_COMPLETES(define_condition)
+REDFLAG_COMPLETES(item_condition) REDFLAG_COMPLETES(group_guard)
+#undef REDFLAG_COMPLETES
 // clang-format on
 
 #undef REDFLAG_EXPECTED
