@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -285,6 +286,16 @@ struct Kb {
   std::vector<Topic> topics;
   std::vector<Test> tests;
   std::vector<Comment> comments;
+  // What syntax errors cut short: the parser drops a broken declaration, and the checks do not
+  // report uses of its name as undefined (that would only repeat the syntax error).
+  struct Unparsed {
+    std::set<std::string> names;  // facts, defines, flags, scores, topics and sources
+    bool header = false;          // the `kb` header is incomplete
+    bool levels = false;          // the `levels` declaration is incomplete
+
+    // Whether [name] may be the name of a broken declaration.
+    bool has(const std::string& name) const { return names.count(name) != 0; }
+  } unparsed;
 };
 
 }  // namespace redflag::ast

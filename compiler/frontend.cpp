@@ -9,18 +9,26 @@
 namespace redflag {
 namespace {
 
-// Parses the [readable] files of [result], then runs the semantic phases if that was clean.
+// Parses the [readable] files of [result], then runs the semantic phases if every file was read.
 void run(FrontendResult& result, const std::vector<std::uint32_t>& readable,
          Diagnostics& diagnostics) {
   for (const auto& file : result.files) {
     result.kb.files.push_back(file.path);
     result.kb.file_names.push_back(file.name.empty() ? file.path : file.name);
   }
+  // A file that could not be read is missing whole; checking the others would report every
+  // use of its names. A syntax error only drops its declaration (kb.unparsed), so the
+  // declarations that parsed are checked in the same pass.
+  const bool every_file_read = diagnostics.error_count() == 0;
   for (const std::uint32_t file_id : readable) {
     parse_source(result.files[file_id], file_id, result.kb, diagnostics);
   }
-  // Later phases would only repeat what a broken declaration already explains.
-  if (diagnostics.error_count() == 0) {
+  // The `kb` header or `levels` a syntax error hid is not also reported missing.
+  if (diagnostics.error_count() > 0) {
+    result.kb.unparsed.header = result.kb.unparsed.header || !result.kb.header;
+    result.kb.unparsed.levels = result.kb.unparsed.levels || !result.kb.levels;
+  }
+  if (every_file_read) {
     const internal::Symbols symbols = internal::resolve_declarations(result.kb, diagnostics);
     internal::check_facts(result.kb, diagnostics);
     internal::check_conditions(result.kb, symbols, diagnostics);

@@ -1,7 +1,8 @@
 // The compiler front end: from paths to a checked AST and its diagnostics.
 //
-// check_paths reads the sources, parses them (reporting every syntax error of every file), then,
-// when nothing so far was an error, resolves names and checks types and units, annotating the
+// check_paths reads the sources, parses them (reporting every syntax error of every file and
+// dropping each broken declaration), then, when every file could be read, resolves names and
+// checks types and units in the declarations that parsed, in the same pass, annotating the
 // AST as compiler/ast.hpp describes for code generation. It never throws for bad input and never
 // prints: a front end renders FrontendResult::diagnostics with
 // compiler/diagnostics/diagnostic_render.hpp (the CLI through cli/diagnostics_output.hpp).

@@ -16,7 +16,10 @@
 //   parentheses are refused after a unit (docs/units.md "Units in the language");
 // - `kb`, `fact`, `flag`, `topic` and `test` clauses may come in any order (docs show the
 //   conventional order); a repeated single clause is reported by the compiler, not here;
-// - `recovering_file` is `file` plus error recovery at declaration boundaries, for the compiler.
+// - `temperature`, `time`, `length`, `mass`, `quantity` and `status` are contextual: reserved,
+//   yet also names (`contextual_keyword`), since no name can stand where they are keywords;
+// - `recovering_file` is `file` plus error recovery at declaration boundaries, for the compiler:
+//   it resumes at a declaration keyword that starts a line (`recovery_point`).
 #pragma once
 
 #include <algorithm>
@@ -151,8 +154,13 @@ struct keyword {
 struct declaration_keyword : sor<key_kb, key_source, key_levels, key_fact, key_define, key_flag,
   key_score, key_topic, key_test> {};
 
-// A name: an identifier that is not a keyword.
-struct name : seq<not_at<keyword>, identifier> {};
+// Keywords that may also be names: they only have their meaning where no name can stand (the
+// dimension after `:`, `status` in a `kb` header or after `expect`), so `fact temperature :
+// temperature in Cel` and `when status` read naturally.
+struct contextual_keyword : sor<key_temperature, key_time, key_length, key_mass, key_quantity,
+  key_status> {};
+// A name: an identifier that is not a keyword, or a contextual keyword.
+struct name : sor<seq<at<contextual_keyword>, identifier>, seq<not_at<keyword>, identifier>> {};
 
 // `e9`, `E-3`, `e+3`: a power of ten. It needs a digit after the `e` and its sign, so in `10 eq`
 // or `10eq` the `e` starts a unit instead.
@@ -520,8 +528,11 @@ struct file : seq<opt<bom>, sep, until<eof, must<declaration>, sep>> {};
 struct skip_token : sor<plus<space>, comment, seq<three_quotes, until<sor<three_quotes, eof>>>,
   seq<one<'"'>, star<sor<seq<one<'\\'>, not_one<'\n'>>, not_one<'"', '\n'>>>, opt<one<'"'>>>,
   identifier, any> {};
-// Skips a broken declaration up to the next declaration keyword.
-struct skip_declaration : seq<skip_token, star<not_at<declaration_keyword>, skip_token>> {};
+// Where recovery resumes: a declaration keyword at the start of a line, so a keyword used as a
+// name (`flag test high`) or inside a broken condition is not taken for a new declaration.
+struct recovery_point : seq<bol, declaration_keyword> {};
+// Skips a broken declaration up to the next recovery point.
+struct skip_declaration : seq<skip_token, star<not_at<recovery_point>, skip_token>> {};
 // A whole file, reporting each broken declaration and resuming at the next one.
 struct recovering_file : seq<opt<bom>, sep,
   until<eof, sor<try_catch<must<declaration>>, skip_declaration>, sep>> {};

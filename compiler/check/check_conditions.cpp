@@ -110,6 +110,7 @@ class ConditionChecker : public NumericChecker {
       expr.ref_id = fact;
       return;
     }
+    if (kb_.unparsed.has(expr.name)) return;
     const std::string hint = symbols_.defines.find(expr.name) != ast::kNoId
                                  ? fmt::format("; `{}` is a define, and `known()` takes a fact",
                                                expr.name)
@@ -266,6 +267,7 @@ class ConditionChecker : public NumericChecker {
     if (other.kind != ExprKind::Name) return mismatch(describe(urgency), other);
     other.ref_id = symbols_.levels.find(other.name);
     if (other.ref_id == ast::kNoId) {
+      if (kb_.unparsed.levels) return;
       diagnostics_.report<DiagKind::UndefinedLevel>(
           other.span, other.name, did_you_mean(other.name, symbols_.levels.names));
       return;

@@ -194,6 +194,7 @@ void check_scores(ast::Kb& kb, const Symbols& symbols, Diagnostics& diagnostics)
       if (item.fact.empty()) continue;
       item.fact_id = symbols.facts.find(item.fact);
       if (item.fact_id == ast::kNoId) {
+        if (kb.unparsed.has(item.fact)) continue;
         diagnostics.report<DiagKind::UndefinedFact>(item.fact_span, item.fact,
                                                     did_you_mean(item.fact, symbols.facts.names));
         continue;

@@ -42,6 +42,11 @@ bool NameResolver::resolve_item(Expr& expr) {
 }
 
 void NameResolver::undefined_name(const Expr& expr) {
+  if (kb_.unparsed.has(expr.name.substr(0, expr.name.find('.')))) return;
+  if (!is_item_reference(expr.name) && symbols_.flags.find(expr.name) != ast::kNoId) {
+    diagnostics_.report<DiagKind::FlagInCondition>(expr.span, expr.name);
+    return;
+  }
   if (!is_item_reference(expr.name)) {
     diagnostics_.report<DiagKind::UndefinedName>(
         expr.span, expr.name, did_you_mean(expr.name, symbols_.facts_and_defines));

@@ -22,7 +22,8 @@ class NameResolver {
   // (without reporting) when it is none of them.
   bool resolve_name(ast::Expr& expr);
 
-  // Reports an undefined name (E020), or an undefined score or item for `score.item`.
+  // Reports an undefined name (E020), a flag's name (E098), or an undefined score or item for
+  // `score.item`.
   void undefined_name(const ast::Expr& expr);
 
   // What a comparison operand is, for messages.

@@ -41,6 +41,13 @@ std::string describe_fact(const ast::Fact& fact) {
 
 namespace {
 
+// Reports E026 for [kind] [name] at [span], with a note showing the [first] declaration.
+void report_duplicate(const ast::Kb& kb, const SourceSpan& span, std::string_view kind, const std::string& name,
+                      const SourceSpan& first, Diagnostics& diagnostics) {
+  diagnostics.report<DiagKind::DuplicateName>(span, kind, name, where(kb, first))
+      .related.push_back(RelatedLocation{first, "the first declaration is here"});
+}
+
 // Adds [name] declared at [span] to [table] as id [id]; reports E026 when [kind]'s name was
 // already declared in [table] or in [shared] (facts and defines share one namespace).
 void declare(const ast::Kb& kb, NameTable& table, const NameTable* shared, std::string_view kind,
@@ -48,10 +55,9 @@ void declare(const ast::Kb& kb, NameTable& table, const NameTable* shared, std::
              const std::vector<SourceSpan>* shared_spans, Diagnostics& diagnostics) {
   const std::uint32_t id = static_cast<std::uint32_t>(table.names.size());
   if (const auto previous = table.find(name); previous != ast::kNoId) {
-    diagnostics.report<DiagKind::DuplicateName>(span, kind, name, where(kb, spans[previous]));
+    report_duplicate(kb, span, kind, name, spans[previous], diagnostics);
   } else if (const auto other = shared ? shared->find(name) : ast::kNoId; other != ast::kNoId) {
-    diagnostics.report<DiagKind::DuplicateName>(span, kind, name,
-                                                where(kb, (*shared_spans)[other]));
+    report_duplicate(kb, span, kind, name, (*shared_spans)[other], diagnostics);
   } else {
     table.ids.emplace(name, id);
   }
@@ -75,22 +81,24 @@ void declare_all(const ast::Kb& kb, NameTable& table, const NameTable* shared,
   }
 }
 
-// Looks [name] up in [table] for a reference at [span]; reports [kKind] with a suggestion.
+// Looks [name] up in [table] for a reference at [span]; reports [kKind] with a suggestion unless
+// [name] may be a declaration a syntax error cut short (of [kb]).
 template <DiagKind kKind>
-std::uint32_t resolve(const NameTable& table, const std::string& name, const SourceSpan& span,
-                      Diagnostics& diagnostics) {
+std::uint32_t resolve(const ast::Kb& kb, const NameTable& table, const std::string& name,
+                      const SourceSpan& span, Diagnostics& diagnostics) {
   const std::uint32_t id = table.find(name);
-  if (id == ast::kNoId) diagnostics.report<kKind>(span, name, did_you_mean(name, table.names));
+  const bool unparsed = kKind == DiagKind::UndefinedLevel ? kb.unparsed.levels : kb.unparsed.has(name);
+  if (id == ast::kNoId && !unparsed) diagnostics.report<kKind>(span, name, did_you_mean(name, table.names));
   return id;
 }
 
 void check_required(ast::Kb& kb, Diagnostics& diagnostics) {
   SourceSpan no_file;
   no_file.begin.file_id = kNoFile;
-  if (!kb.header) {
+  if (!kb.header && !kb.unparsed.header) {
     diagnostics.report<DiagKind::MissingDeclaration>(
         no_file, "kb", "`kb my_kb title \"...\" version 0.1.0 status draft`");
-  } else {
+  } else if (!kb.unparsed.header) {
     const ast::KbHeader& header = *kb.header;
     const std::pair<bool, std::string_view> kRequired[] = {
         {header.title.empty(), "title"}, {header.version.empty(), "version"},
@@ -102,7 +110,7 @@ void check_required(ast::Kb& kb, Diagnostics& diagnostics) {
       }
     }
   }
-  if (!kb.levels) {
+  if (!kb.levels && !kb.unparsed.levels) {
     diagnostics.report<DiagKind::MissingDeclaration>(no_file, "levels",
                                                      "`levels routine < urgent`");
   }
@@ -121,7 +129,7 @@ void resolve_tests(ast::Kb& kb, const Symbols& symbols, Diagnostics& diagnostics
   for (auto& test : kb.tests) {
     for (auto& given : test.givens) {
       given.fact_id = symbols.facts.find(given.fact);
-      if (given.fact_id != ast::kNoId) continue;
+      if (given.fact_id != ast::kNoId || kb.unparsed.has(given.fact)) continue;
       const std::string hint = symbols.defines.find(given.fact) != ast::kNoId
                                    ? fmt::format("; `{}` is a define, and tests give facts", given.fact)
                                    : did_you_mean(given.fact, symbols.facts.names);
@@ -134,15 +142,15 @@ void resolve_tests(ast::Kb& kb, const Symbols& symbols, Diagnostics& diagnostics
         using Kind = ast::Expectation::Kind;
         if (expectation.kind == Kind::Score) {
           expectation.ids.push_back(
-              resolve<DiagKind::UndefinedScore>(symbols.scores, name, span, diagnostics));
+              resolve<DiagKind::UndefinedScore>(kb, symbols.scores, name, span, diagnostics));
         } else if (expectation.kind == Kind::Status) {
           expectation.ids.push_back(name == "complete" ? 0 : 1);
         } else if (expectation.kind == Kind::Urgency) {
           expectation.ids.push_back(
-              resolve<DiagKind::UndefinedLevel>(symbols.levels, name, span, diagnostics));
+              resolve<DiagKind::UndefinedLevel>(kb, symbols.levels, name, span, diagnostics));
         } else {
           expectation.ids.push_back(
-              resolve<DiagKind::UndefinedFlag>(symbols.flags, name, span, diagnostics));
+              resolve<DiagKind::UndefinedFlag>(kb, symbols.flags, name, span, diagnostics));
         }
       }
     }
@@ -165,8 +173,7 @@ Symbols resolve_declarations(ast::Kb& kb, Diagnostics& diagnostics) {
     const auto fact = symbols.facts.find(kb.scores[i].name);
     if (fact != ast::kNoId && symbols.scores.find(kb.scores[i].name) == i) {
       symbols.scores.ids.erase(kb.scores[i].name);
-      diagnostics.report<DiagKind::DuplicateName>(kb.scores[i].span, "score", kb.scores[i].name,
-                                                  where(kb, fact_spans[fact]));
+      report_duplicate(kb, kb.scores[i].span, "score", kb.scores[i].name, fact_spans[fact], diagnostics);
     }
   }
   declare_all(kb, symbols.flags, nullptr, "flag", kb.flags, nullptr, diagnostics, flag_spans);
@@ -191,17 +198,17 @@ Symbols resolve_declarations(ast::Kb& kb, Diagnostics& diagnostics) {
 
   const auto resolve_cites = [&](std::vector<ast::Citation>& cites) {
     for (auto& cite : cites) {
-      cite.source_id = resolve<DiagKind::UndefinedSource>(symbols.sources, cite.source,
+      cite.source_id = resolve<DiagKind::UndefinedSource>(kb, symbols.sources, cite.source,
                                                           cite.source_span, diagnostics);
     }
   };
   for (auto& flag : kb.flags) {
     if (kb.levels) {
-      flag.level_id = resolve<DiagKind::UndefinedLevel>(symbols.levels, flag.level, flag.level_span,
+      flag.level_id = resolve<DiagKind::UndefinedLevel>(kb, symbols.levels, flag.level, flag.level_span,
                                                         diagnostics);
     }
     for (std::size_t i = 0; i < flag.see.size(); ++i) {
-      flag.see_ids.push_back(resolve<DiagKind::UndefinedTopic>(symbols.topics, flag.see[i],
+      flag.see_ids.push_back(resolve<DiagKind::UndefinedTopic>(kb, symbols.topics, flag.see[i],
                                                                flag.see_spans[i], diagnostics));
     }
     resolve_cites(flag.cites);

@@ -37,6 +37,18 @@ std::vector<DiagKind> all_diag_kinds() {
   return kinds;
 }
 
+std::vector<const Fix*> fixes_in_file(const std::vector<Diagnostic>& diagnostics, std::uint32_t file_id) {
+  std::vector<const Fix*> fixes;
+  for (const auto& diagnostic : diagnostics) {
+    for (const auto& fix : diagnostic.fixes) {
+      const bool here = std::all_of(fix.edits.begin(), fix.edits.end(),
+                                    [&](const TextEdit& edit) { return edit.span.begin.file_id == file_id; });
+      if (here && !fix.edits.empty()) fixes.push_back(&fix);
+    }
+  }
+  return fixes;
+}
+
 std::string_view diag_code(DiagKind kind) { return info(kind).code; }
 Severity diag_severity(DiagKind kind) { return info(kind).severity; }
 

@@ -31,7 +31,15 @@ enum class Severity : std::uint8_t { Error, Warning };
 // A SourceLoc::file_id for problems of the whole KB that belong to no file.
 inline constexpr std::uint32_t kNoFile = 0xFFFFFFFFu;
 
-// One reported problem, with machine-applicable [fixes] when the intent is unambiguous. `span.begin.line` is 0 when the problem has no position in its file
+// Another place a diagnostic refers to, such as the first of two declarations: rendered as a
+// `note:` with its own source line in text, `related` in JSON and `relatedLocations` in SARIF.
+struct RelatedLocation {
+  SourceSpan span;
+  std::string message;  // "the first declaration is here"
+};
+
+// One reported problem, with machine-applicable [fixes] when the intent is unambiguous, and the
+// [related] places it names. `span.begin.line` is 0 when the problem has no position in its file
 // (an unreadable file), and `span.begin.file_id` is kNoFile when it has no file (a missing
 // `kb` header).
 struct Diagnostic {
@@ -41,7 +49,11 @@ struct Diagnostic {
   std::string message;
   std::vector<std::string> help;
   std::vector<Fix> fixes;
+  std::vector<RelatedLocation> related;
 };
+
+// The fixes of [diagnostics] whose edits all lie in file [file_id], for apply_fixes.
+std::vector<const Fix*> fixes_in_file(const std::vector<Diagnostic>& diagnostics, std::uint32_t file_id);
 
 // Every kind, in code order.
 std::vector<DiagKind> all_diag_kinds();

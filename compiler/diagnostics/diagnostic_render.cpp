@@ -72,9 +72,33 @@ std::string fixes_json(const std::vector<Fix>* fixes, const std::vector<SourceFi
   return out + "]";
 }
 
+// The source line of [span] in [text] with a caret line under the span, or "" for a line too
+// long to echo.
+std::string excerpt(const SourceSpan& span, std::string_view text, const Colors& colors) {
+  const SourceLoc& begin = span.begin;
+  const std::string_view line = line_of(text, begin);
+  if (line.size() > kMaxEchoedLine) return {};
+  const std::string number = std::to_string(begin.line);
+  const std::string gutter(number.size(), ' ');
+  // The line as shown (control characters escaped, tabs kept); the pad holds a space for
+  // each character shown before the span, or a tab, and the caret spans the characters
+  // shown for it, so that both line up.
+  const std::size_t start = std::min<std::size_t>(begin.column - 1, line.size());
+  std::string pad;
+  for (const char c : visible_text(line.substr(0, start), Keep::Tabs)) {
+    if (!continuation_byte(c)) pad += c == '\t' ? '\t' : ' ';
+  }
+  const std::string spanned = visible_text(line.substr(start, span.length), Keep::Tabs);
+  const auto shown = static_cast<std::size_t>(std::count_if(spanned.begin(), spanned.end(), [](char c) { return !continuation_byte(c); }));
+  const std::size_t length = std::max<std::size_t>(shown, 1);
+  return fmt::format(" {} |\n {} | {}\n {} | {}{}^{}{}\n", gutter, number, visible_text(line, Keep::Tabs), gutter, pad,
+                     colors.error, std::string(length - 1, '~'), colors.reset);
+}
+
 Problem problem_of(const Diagnostic& diagnostic) {
   return {diag_code(diagnostic.kind), diagnostic.severity, diagnostic.span, diagnostic.message,
-          std::vector<std::string_view>(diagnostic.help.begin(), diagnostic.help.end()), &diagnostic.fixes};
+          std::vector<std::string_view>(diagnostic.help.begin(), diagnostic.help.end()), &diagnostic.fixes,
+          &diagnostic.related};
 }
 
 std::string render_one(const Problem& diagnostic, const std::vector<SourceFile>& files,
@@ -92,32 +116,23 @@ std::string render_one(const Problem& diagnostic, const std::vector<SourceFile>&
       diagnostic.severity == Severity::Error ? colors.error : colors.bold,
       severity_name(diagnostic.severity), diagnostic.code, colors.reset, colors.bold,
       visible_text(diagnostic.message), colors.reset);
-  if (!file.empty() && begin.line != 0) {
-    const std::string_view line = line_of(files[begin.file_id].text, begin);
-    if (line.size() <= kMaxEchoedLine) {
-      const std::string number = std::to_string(begin.line);
-      const std::string gutter(number.size(), ' ');
-      // The line as shown (control characters escaped, tabs kept); the pad holds a space for
-      // each character shown before the span, or a tab, and the caret spans the characters
-      // shown for it, so that both line up.
-      const std::size_t start = std::min<std::size_t>(begin.column - 1, line.size());
-      std::string pad;
-      for (const char c : visible_text(line.substr(0, start), Keep::Tabs)) {
-        if (!continuation_byte(c)) pad += c == '\t' ? '\t' : ' ';
-      }
-      const std::string spanned = visible_text(line.substr(start, diagnostic.span.length), Keep::Tabs);
-      const auto shown = static_cast<std::size_t>(std::count_if(spanned.begin(), spanned.end(), [](char c) { return !continuation_byte(c); }));
-      const std::size_t length = std::max<std::size_t>(shown, 1);
-      out += fmt::format(" {} |\n {} | {}\n {} | {}{}^{}{}\n", gutter, number, visible_text(line, Keep::Tabs), gutter, pad,
-                         colors.error, std::string(length - 1, '~'), colors.reset);
-    }
-  }
+  if (!file.empty() && begin.line != 0) out += excerpt(diagnostic.span, files[begin.file_id].text, colors);
   for (const auto& help : diagnostic.help) {
     out += fmt::format("  {}help{}: {}\n", colors.help, colors.reset, visible_text(help));
   }
   if (diagnostic.fixes) {
     for (const auto& fix : *diagnostic.fixes) {
       out += fmt::format("  {}fix{}: {}\n", colors.help, colors.reset, visible_text(fix.description));
+    }
+  }
+  if (diagnostic.related) {
+    for (const auto& related : *diagnostic.related) {
+      const std::string related_file = visible_text(file_of(related.span, files));
+      out += fmt::format("  {}note{}: {}:{}:{}: {}\n", colors.help, colors.reset, related_file, related.span.begin.line,
+                         related.span.begin.column, visible_text(related.message));
+      if (!related_file.empty() && related.span.begin.line != 0) {
+        out += excerpt(related.span, files[related.span.begin.file_id].text, colors);
+      }
     }
   }
   return out;
@@ -168,12 +183,22 @@ std::string render_problems_json(const std::vector<Problem>& diagnostics,
     for (const auto& line : diagnostic.help) {
       help += (help.size() > 1 ? ", " : "") + json_string(line);
     }
+    std::string related = "[";
+    if (diagnostic.related) {
+      for (const auto& place : *diagnostic.related) {
+        const SourceLoc& at = place.span.begin;
+        related += fmt::format("{}{{\"file\": {}, \"line\": {}, \"column\": {}, \"end_column\": {}, \"message\": {}}}",
+                               related.size() > 1 ? ", " : "", json_string(file_of(place.span, files)), at.line,
+                               at.column, at.column + std::max<std::uint32_t>(place.span.length, 1),
+                               json_string(place.message));
+      }
+    }
     out += fmt::format(
         "{}\n  {{\"code\": \"{}\", \"severity\": \"{}\", \"file\": {}, \"line\": {}, "
-        "\"column\": {}, \"end_column\": {}, \"message\": {}, \"help\": {}], \"fixes\": {}}}",
+        "\"column\": {}, \"end_column\": {}, \"message\": {}, \"help\": {}], \"fixes\": {}, \"related\": {}]}}",
         out.size() > 1 ? "," : "", diagnostic.code, severity_name(diagnostic.severity),
         json_string(file_of(diagnostic.span, files)), begin.line, begin.line == 0 ? 0 : begin.column,
-        end_column, json_string(diagnostic.message), help, fixes_json(diagnostic.fixes, files));
+        end_column, json_string(diagnostic.message), help, fixes_json(diagnostic.fixes, files), related);
   }
   return out + (diagnostics.empty() ? "]\n" : "\n]\n");
 }

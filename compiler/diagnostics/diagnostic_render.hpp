@@ -2,10 +2,13 @@
 //
 // Text is `file:line:col: error[E012]: message`, the source line, a caret/tilde line under the
 // span, then `help:` and `fix:` lines (rustc/clang style); colour (ANSI) only when asked for.
-// JSON is an array of {code, severity, file, line, column, end_column, message, help, fixes},
+// A related location follows as `note: file:line:col: message` with its own source line.
+// JSON is an array of {code, severity, file, line, column, end_column, message, help, fixes,
+// related},
 // where end_column is one past the last column of the span; line and columns are 0 for a problem
 // without position, file is "" for a problem of the whole KB. Each fix is {description, edits},
-// each edit {file, line, column, end_column, replacement}.
+// each edit {file, line, column, end_column, replacement}; each related place {file, line, column,
+// end_column, message}. JSON columns count bytes (1-based); text carets count characters.
 #pragma once
 
 #include <string>
@@ -30,6 +33,7 @@ struct Problem {
   std::string_view message;
   std::vector<std::string_view> help;
   const std::vector<Fix>* fixes = nullptr;  // none when null
+  const std::vector<RelatedLocation>* related = nullptr;  // none when null
 };
 
 // [diagnostics] as problems; views into [diagnostics].

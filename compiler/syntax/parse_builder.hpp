@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -34,6 +35,7 @@ struct ParseBuilder {
   DeclKind decl = DeclKind::None;
   std::string decl_name;           // for "`title` given twice in flag `x`"
   std::set<std::string> clauses;   // single clauses seen in the current declaration
+  std::uint64_t decl_offset = 0;   // where the declaration being read starts
   ast::KbHeader* header = nullptr;  // &*kb.header, or &spare_header for a second `kb`
   ast::Levels* levels = nullptr;    // likewise for `levels`
   ast::KbHeader spare_header;
@@ -73,12 +75,37 @@ struct ParseBuilder {
   // Starts declaration [kind] named [name]: the clauses that follow belong to it.
   void start(DeclKind kind, std::string name);
 
-  // Forgets the half-built expression state after a syntax error.
+  // Forgets the half-built expression state after a syntax error, and drops the declaration the
+  // error cut short, noting its name in kb.unparsed.
   void reset_after_error();
+
+  // Called as a declaration starts at byte [offset]: its clauses belong to no declaration until
+  // its name is read.
+  void begin_declaration(std::uint64_t offset) {
+    decl = DeclKind::None;
+    decl_offset = offset;
+  }
+
+  // A text block of the current topic that holds a line starting with a declaration keyword,
+  // which means its closing `"""` is missing and it ran into the next topic's block. A syntax
+  // error in the topic is then reported as E006 at the block's opening (compiler/syntax/parse.cpp).
+  struct RunawayBlock {
+    SourceSpan opening;            // the opening `"""`
+    std::uint32_t keyword_line = 0;  // the line of the swallowed declaration
+    std::string keyword;           // `topic`
+  };
+  std::optional<RunawayBlock> runaway_block;
+  // Sets runaway_block when the block [text] at [span] holds a line that starts a declaration.
+  void note_runaway_block(const SourceSpan& span, std::string_view text);
 
   ast::ExprPtr pop();
   // The citation list of the current flag, score or topic.
   std::vector<ast::Citation>& cites();
+
+ private:
+  void drop_declaration();
+  // Notes what a declaration broken before its name would have declared.
+  void drop_unnamed();
 };
 
 }  // namespace redflag::internal

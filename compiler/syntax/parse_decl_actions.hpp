@@ -25,8 +25,8 @@ template <> struct action<g::kb_name> {
   template <typename In> static void apply(const In& in, ParseBuilder& b) {
     b.start(DeclKind::Kb, in.string());
     if (b.kb.header) {
-      b.diagnostics.report<DiagKind::SecondDeclaration>(span_of(in, b), "kb",
-                                                        b.where(b.kb.header->span));
+      b.diagnostics.report<DiagKind::SecondDeclaration>(span_of(in, b), "kb", b.where(b.kb.header->span))
+          .related.push_back(RelatedLocation{b.kb.header->span, "the first declaration is here"});
       b.spare_header = ast::KbHeader{};
       b.header = &b.spare_header;
     } else {
@@ -96,8 +96,8 @@ template <> struct action<g::key_levels> {
   template <typename In> static void apply(const In& in, ParseBuilder& b) {
     b.start(DeclKind::Levels, {});
     if (b.kb.levels) {
-      b.diagnostics.report<DiagKind::SecondDeclaration>(span_of(in, b), "levels",
-                                                        b.where(b.kb.levels->span));
+      b.diagnostics.report<DiagKind::SecondDeclaration>(span_of(in, b), "levels", b.where(b.kb.levels->span))
+          .related.push_back(RelatedLocation{b.kb.levels->span, "the first declaration is here"});
       b.spare_levels = ast::Levels{};
       b.levels = &b.spare_levels;
     } else {
@@ -363,7 +363,8 @@ template <> struct action<g::topic_name> {
 REDFLAG_TEXT_ACTION(topic_title, "", b.kb.topics.back().title = b.pending_text)
 
 template <> struct action<g::topic_body> {
-  template <typename In> static void apply(const In&, ParseBuilder& b) {
+  template <typename In> static void apply(const In& in, ParseBuilder& b) {
+    b.note_runaway_block(span_of(in, b), in.string());
     std::string& body = b.kb.topics.back().body;
     body += (body.empty() ? "" : "\n\n") + b.pending_text;
   }

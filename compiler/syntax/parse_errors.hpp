@@ -125,6 +125,27 @@ REDFLAG_EXPECTED(status_value, "`complete` or `incomplete` after `status`")
 REDFLAG_EXPECTED(key_flags, "`flags` after `no`")
 REDFLAG_EXPECTED(key_fired, "`fired` after `not`")
 REDFLAG_EXPECTED(test_end, "a test clause (`given`, `expect`) or a new declaration")
+
+// The must-targets that expect a declaration's or a reference's name: a keyword found there is
+// reported as E096 with the kind of name.
+template <typename Rule> inline constexpr std::string_view name_kind = "";
+#define REDFLAG_NAME_RULE(rule, kind) template <> inline constexpr std::string_view name_kind<g::rule> = kind;
+REDFLAG_NAME_RULE(kb_name, "kb") REDFLAG_NAME_RULE(source_name, "source") REDFLAG_NAME_RULE(level_name, "level")
+REDFLAG_NAME_RULE(fact_name, "fact") REDFLAG_NAME_RULE(enum_value, "value") REDFLAG_NAME_RULE(define_name, "define")
+REDFLAG_NAME_RULE(flag_name, "flag") REDFLAG_NAME_RULE(score_name, "score") REDFLAG_NAME_RULE(item_name, "item")
+REDFLAG_NAME_RULE(topic_name, "topic") REDFLAG_NAME_RULE(given_item, "fact") REDFLAG_NAME_RULE(known_name, "fact")
+#undef REDFLAG_NAME_RULE
+
+// The must-targets that complete what the token before them began (an operand after an operator,
+// a closing `)`): when the token found is on a later line, the caret goes after the token before.
+template <typename Rule> inline constexpr bool completes_previous = false;
+#define REDFLAG_COMPLETES(rule) template <> inline constexpr bool completes_previous<g::rule> = true;
+REDFLAG_COMPLETES(expr) REDFLAG_COMPLETES(close_paren) REDFLAG_COMPLETES(product_operand)
+REDFLAG_COMPLETES(sum_operand) REDFLAG_COMPLETES(compare_rhs) REDFLAG_COMPLETES(between_low)
+REDFLAG_COMPLETES(between_high) REDFLAG_COMPLETES(not_operand) REDFLAG_COMPLETES(and_operand)
+REDFLAG_COMPLETES(or_operand) REDFLAG_COMPLETES(when_condition) REDFLAG_COMPLETES(define_condition)
+REDFLAG_COMPLETES(item_condition) REDFLAG_COMPLETES(group_guard)
+#undef REDFLAG_COMPLETES
 // clang-format on
 
 #undef REDFLAG_EXPECTED

@@ -41,7 +41,7 @@ TEST_CASE("JSON diagnostics are an array of flat objects") {
   CHECK(redflag::render_json(result.diagnostics, result.files) ==
         "[\n  {\"code\": \"E040\", \"severity\": \"error\", \"file\": \"kb/x.rf\", \"line\": 6, "
         "\"column\": 16, \"end_column\": 19, \"message\": \"unknown unit `lbz`; did you mean "
-        "`lb` or `lbs`?\", \"help\": [], \"fixes\": []}\n]\n");
+        "`lb` or `lbs`?\", \"help\": [], \"fixes\": [], \"related\": []}\n]\n");
   CHECK(redflag::render_json({}, {}) == "[]\n");
   const auto kb_wide = redflag::check_sources({{"e.rf", ""}});
   CHECK(redflag::render_json(kb_wide.diagnostics, kb_wide.files).find(
@@ -69,7 +69,24 @@ TEST_CASE("fixes render as fix lines in text and as edits in JSON") {
   CHECK(redflag::render_text(diagnostics, files).find("\n  fix: replace `==` with `=`\n") != std::string::npos);
   CHECK(redflag::render_json(diagnostics, files).find(
             "\"fixes\": [{\"description\": \"replace `==` with `=`\", \"edits\": [{\"file\": \"a.rf\", "
-            "\"line\": 1, \"column\": 8, \"end_column\": 10, \"replacement\": \"=\"}]}]}") != std::string::npos);
+            "\"line\": 1, \"column\": 8, \"end_column\": 10, \"replacement\": \"=\"}]}], \"related\": []}") != std::string::npos);
+}
+
+TEST_CASE("a related location renders as a note with its source line, and in JSON as related") {
+  const std::vector<redflag::SourceFile> files{{"a.rf", "fact a : bool\nfact a : bool\n"}};
+  redflag::Diagnostic diagnostic;
+  diagnostic.kind = redflag::DiagKind::DuplicateName;
+  diagnostic.span = {{0, 2, 6, 19}, 1};
+  diagnostic.message = "fact `a` is declared twice; the first is at a.rf:1:6";
+  diagnostic.related.push_back({{{0, 1, 6, 5}, 1}, "the first declaration is here"});
+  CHECK(redflag::render_text({diagnostic}, files) ==
+        "a.rf:2:6: error[E026]: fact `a` is declared twice; the first is at a.rf:1:6\n"
+        "   |\n 2 | fact a : bool\n   |      ^\n"
+        "  note: a.rf:1:6: the first declaration is here\n"
+        "   |\n 1 | fact a : bool\n   |      ^\n");
+  CHECK(redflag::render_json({diagnostic}, files).find(
+            "\"related\": [{\"file\": \"a.rf\", \"line\": 1, \"column\": 6, \"end_column\": 7, "
+            "\"message\": \"the first declaration is here\"}]}") != std::string::npos);
 }
 
 TEST_CASE("apply_fixes applies edits in offset order and skips overlapping ones") {

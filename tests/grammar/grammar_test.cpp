@@ -54,6 +54,20 @@ TEST_CASE("names exclude keywords and stop at other characters") {
       {"inches", true, ""},
       {"a-b", true, "-b"},
       {"", false, ""},
+      // Contextual keywords are names too; declaration keywords are not.
+      {"temperature", true, ""},
+      {"time < 2 h", true, " < 2 h"},
+      {"status", true, ""},
+      {"statuses", true, ""},
+      {"test", false, ""},
+      {"source", false, ""},
+  });
+}
+
+TEST_CASE("recovery resumes only at a declaration keyword that starts a line") {
+  check_rows<g::skip_declaration>({
+      {"flag test high title \"x\"\nfact a : bool\n", true, "fact a : bool\n"},
+      {"fakt x : bool   fact y : bool", true, ""},
   });
 }
 

@@ -118,6 +118,25 @@ void append_location(fmt::memory_buffer& out, const SourceSpan& span, const Resu
                  region.start_column, region.end_column);
 }
 
+// [related] as SARIF `relatedLocations`, each with its message.
+void append_related(fmt::memory_buffer& out, const std::vector<RelatedLocation>& related,
+                    const std::vector<SourceFile>& files) {
+  const auto put = std::back_inserter(out);
+  fmt::format_to(put, ", \"relatedLocations\": [");
+  for (std::size_t i = 0; i < related.size(); ++i) {
+    const std::uint32_t file_id = related[i].span.begin.file_id;
+    const SourceFile* file = file_id < files.size() ? &files[file_id] : nullptr;
+    fmt::format_to(put, "{}{{\"id\": {}, \"physicalLocation\": {{", i == 0 ? "" : ", ", i);
+    append_artifact(out, file ? uri_of(file->path) : std::string());
+    const Region region = region_of(related[i].span, file);
+    fmt::format_to(put, ", \"region\": {{\"startLine\": {}, \"startColumn\": {}, \"endColumn\": {}}}}}, \"message\": {{\"text\": ",
+                   region.line, region.start_column, region.end_column);
+    append_json_string(out, related[i].message);
+    fmt::format_to(put, "}}}}");
+  }
+  fmt::format_to(put, "]");
+}
+
 // [fixes] as SARIF `fixes`: one artifactChange per edit, in the edit's file.
 void append_fixes(fmt::memory_buffer& out, const std::vector<Fix>& fixes, const std::vector<SourceFile>& files) {
   const auto put = std::back_inserter(out);
@@ -212,6 +231,7 @@ std::string render_sarif(const std::vector<Problem>& problems, const std::vector
     append_json_string(out, message);
     fmt::format_to(put, "}}, ");
     append_location(out, problem.span, place);
+    if (problem.related && !problem.related->empty()) append_related(out, *problem.related, files);
     if (problem.fixes && !problem.fixes->empty()) append_fixes(out, *problem.fixes, files);
     const std::string line = place.file ? normalized_line(place.file->text, problem.span.begin) : std::string();
     fmt::format_to(put, ", \"partialFingerprints\": {{\"ruleFileLineHash/v1\": \"{}\"}}}}",
