@@ -104,7 +104,7 @@ def check_shells(files):
                   "COMP_WORDS=(redflag lint --format ''); COMP_CWORD=3; _redflag; echo \"${COMPREPLY[*]}\"\n"
                   "COMP_WORDS=(redflag che); COMP_CWORD=1; _redflag; echo \"${COMPREPLY[*]}\"\n"
                   "COMP_WORDS=(redflag eval --c); COMP_CWORD=2; _redflag; echo \"${COMPREPLY[*]}\"\n"
-                  "COMP_WORDS=(redflag help l); COMP_CWORD=2; _redflag; echo \"${COMPREPLY[*]}\"\n")
+                  "COMP_WORDS=(redflag help li); COMP_CWORD=2; _redflag; echo \"${COMPREPLY[*]}\"\n")
         lines = run(["bash", "-c", script]).stdout.splitlines()
         expect("bash: lint --format completes the formats", lines[:1] == ["text json sarif"], lines)
         expect("bash: a verb prefix completes the verb", lines[1:2] == ["check"], lines)

@@ -12,7 +12,7 @@
 --> {"jsonrpc": "2.0", "id": 5, "method": "textDocument/rename", "params": {"textDocument": {"uri": "${ROOT}/facts.rf"}, "position": {"line": 0, "character": 6}, "newName": "two words"}}
 <-- {"error": {"code": -32803, "message": "`two words` is not a name; names are letters, digits and `_`"}, "id": 5, "jsonrpc": "2.0"}
 --> {"jsonrpc": "2.0", "id": 6, "method": "textDocument/rename", "params": {"textDocument": {"uri": "${ROOT}/facts.rf"}, "position": {"line": 0, "character": 6}, "newName": "and"}}
-<-- {"error": {"code": -32803, "message": "renaming fact `age` to `and` breaks the KB: expected a fact name after `fact`, found keyword `and`"}, "id": 6, "jsonrpc": "2.0"}
+<-- {"error": {"code": -32803, "message": "renaming fact `age` to `and` breaks the KB: `and` is a keyword, so it cannot name a fact; choose another name, such as `and_fact`"}, "id": 6, "jsonrpc": "2.0"}
 --> {"jsonrpc": "2.0", "id": 7, "method": "textDocument/rename", "params": {"textDocument": {"uri": "${ROOT}/tests.rf"}, "position": {"line": 0, "character": 8}, "newName": "x"}}
 <-- {"error": {"code": -32803, "message": "a test cannot be renamed"}, "id": 7, "jsonrpc": "2.0"}
 --> {"jsonrpc": "2.0", "id": 8, "method": "textDocument/prepareRename", "params": {"textDocument": {"uri": "${ROOT}/tests.rf"}, "position": {"line": 0, "character": 8}}}
