@@ -21,5 +21,6 @@ void add_fmt_verb(CLI::App& root, int& exit_code);
 void add_doc_verb(CLI::App& root, int& exit_code);
 void add_lint_verb(CLI::App& root, int& exit_code);
 void add_diff_verb(CLI::App& root, int& exit_code);
+void add_questionnaire_verb(CLI::App& root, int& exit_code);
 
 }  // namespace redflag::cli
