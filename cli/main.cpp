@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   redflag::cli::add_lint_verb(app, exit_code);
   redflag::cli::add_diff_verb(app, exit_code);
   redflag::cli::add_questionnaire_verb(app, exit_code);
+  redflag::cli::add_serve_verb(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -22,5 +22,6 @@ void add_doc_verb(CLI::App& root, int& exit_code);
 void add_lint_verb(CLI::App& root, int& exit_code);
 void add_diff_verb(CLI::App& root, int& exit_code);
 void add_questionnaire_verb(CLI::App& root, int& exit_code);
+void add_serve_verb(CLI::App& root, int& exit_code);
 
 }  // namespace redflag::cli

@@ -1,0 +1,170 @@
+#include "tools/serve/cds_server.hpp"
+
+#include <fmt/format.h>
+#include <httplib.h>
+
+#include <atomic>
+#include <chrono>
+
+#include "tools/cds/cds_service.hpp"
+#include "tools/fhir/json_builder.hpp"
+
+namespace redflag::tools::serve {
+
+struct ServedKbs {
+  std::vector<Image> images;
+  std::vector<std::unique_ptr<cds::CdsService>> services;
+  std::string discovery;
+
+  const cds::CdsService* find(const std::string& id) const {
+    for (const auto& service : services) {
+      if (service->id() == id) return service.get();
+    }
+    return nullptr;
+  }
+};
+
+namespace {
+
+// What the access log line of the request being handled on this thread needs beyond httplib's
+// request and response.
+struct RequestNote {
+  std::chrono::steady_clock::time_point start;
+  std::string service, reason, patient;
+};
+thread_local RequestNote note;
+
+bool is_json(const httplib::Request& request) {
+  const std::string type = request.get_header_value("Content-Type");
+  return type.rfind("application/json", 0) == 0;
+}
+
+void send_json(httplib::Response& response, int status, const std::string& body) {
+  response.status = status;
+  if (!body.empty()) response.set_content(body, "application/json");
+}
+
+}  // namespace
+
+struct CdsServer::Impl {
+  ServerSettings settings;
+  std::unique_ptr<httplib::Server> http;
+  std::shared_ptr<const ServedKbs> kbs;
+
+  std::shared_ptr<const ServedKbs> current() const { return std::atomic_load(&kbs); }
+
+  void log_line(const httplib::Request& request, const httplib::Response& response) const {
+    if (!settings.log) return;
+    const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+        std::chrono::steady_clock::now() - note.start).count();
+    fmt::memory_buffer out;
+    fhir::JsonBuilder json(out, false);
+    json.object().number("time", static_cast<double>(settings.now()));
+    json.string("method", request.method).string("path", request.path).number("status", response.status);
+    json.number("ms", static_cast<double>(micros) / 1000.0).number("bytes_in", static_cast<double>(request.body.size()));
+    json.number("bytes_out", static_cast<double>(response.body.size()));
+    if (!note.service.empty()) json.string("service", note.service);
+    if (!note.reason.empty()) json.string("reason", note.reason);
+    if (settings.log_phi && !note.patient.empty()) json.string("patient", note.patient);
+    json.close();
+    settings.log(fmt::to_string(out));
+  }
+
+  void service_call(const httplib::Request& request, httplib::Response& response) {
+    note.service = request.matches[1];
+    const auto served = current();
+    const cds::CdsService* service = served->find(note.service);
+    if (service == nullptr) return send_json(response, 404, "");
+    if (!is_json(request)) {
+      note.reason = "content type is not application/json";
+      return send_json(response, 415, "");
+    }
+    const cds::CdsResponse answer = service->call(request.body, settings.now());
+    note.reason = answer.reason;
+    note.patient = answer.patient;
+    send_json(response, answer.status, answer.body);
+  }
+
+  void feedback(const httplib::Request& request, httplib::Response& response) {
+    note.service = request.matches[1];
+    if (current()->find(note.service) == nullptr) return send_json(response, 404, "");
+    if (!is_json(request)) {
+      note.reason = "content type is not application/json";
+      return send_json(response, 415, "");
+    }
+    note.reason = "feedback accepted";
+    send_json(response, 200, "{}");
+  }
+
+  void routes() {
+    http->set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+      note = RequestNote{std::chrono::steady_clock::now(), {}, {}, {}};
+      return httplib::Server::HandlerResponse::Unhandled;
+    });
+    http->Get("/cds-services", [this](const httplib::Request&, httplib::Response& response) {
+      send_json(response, 200, current()->discovery);
+    });
+    http->Get("/healthz", [](const httplib::Request&, httplib::Response& response) {
+      response.set_content("ok\n", "text/plain");
+    });
+    http->Post(R"(/cds-services/([A-Za-z0-9_.-]+))",
+               [this](const httplib::Request& request, httplib::Response& response) { service_call(request, response); });
+    http->Post(R"(/cds-services/([A-Za-z0-9_.-]+)/feedback)",
+               [this](const httplib::Request& request, httplib::Response& response) { feedback(request, response); });
+    http->set_logger([this](const httplib::Request& request, const httplib::Response& response) {
+      log_line(request, response);
+    });
+  }
+};
+
+CdsServer::CdsServer(ServerSettings settings) : impl_(std::make_unique<Impl>()) {
+  impl_->settings = std::move(settings);
+  auto& s = impl_->settings;
+  if (!s.tls_cert.empty()) {
+    impl_->http = std::make_unique<httplib::SSLServer>(s.tls_cert.c_str(), s.tls_key.c_str());
+  } else {
+    impl_->http = std::make_unique<httplib::Server>();
+  }
+  const unsigned threads = s.threads;
+  impl_->http->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  impl_->http->set_payload_max_length(s.body_limit);
+  impl_->http->set_read_timeout(s.timeout_seconds, 0);
+  impl_->http->set_write_timeout(s.timeout_seconds, 0);
+  impl_->http->set_keep_alive_timeout(s.timeout_seconds);
+  impl_->routes();
+}
+
+CdsServer::~CdsServer() = default;
+
+void CdsServer::serve(std::vector<Image> images) {
+  auto served = std::make_shared<ServedKbs>();
+  served->images = std::move(images);  // never resized again: the services refer to them
+  std::vector<const cds::CdsService*> list;
+  for (const Image& image : served->images) {
+    served->services.push_back(std::make_unique<cds::CdsService>(image, impl_->settings.hook));
+    list.push_back(served->services.back().get());
+  }
+  served->discovery = cds::discovery_json(list);
+  std::atomic_store(&impl_->kbs, std::shared_ptr<const ServedKbs>(std::move(served)));
+}
+
+bool CdsServer::run(std::string& error, const std::function<void(int)>& listening) {
+  if (!impl_->http->is_valid()) {
+    error = "cannot use the TLS certificate or key";
+    return false;
+  }
+  const int port = impl_->settings.port == 0 ? impl_->http->bind_to_any_port(impl_->settings.host)
+                                             : (impl_->http->bind_to_port(impl_->settings.host, impl_->settings.port)
+                                                    ? impl_->settings.port
+                                                    : -1);
+  if (port < 0) {
+    error = fmt::format("cannot listen on {}:{}", impl_->settings.host, impl_->settings.port);
+    return false;
+  }
+  listening(port);
+  return impl_->http->listen_after_bind();
+}
+
+void CdsServer::stop() { impl_->http->stop(); }
+
+}  // namespace redflag::tools::serve
