@@ -7,6 +7,8 @@
 
 #include <cstdio>
 #include <ctime>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -23,6 +25,9 @@ struct ServeOptions {
   std::vector<std::string> kbs;
   tools::serve::ServerSettings server;
   bool insecure_no_auth = false;
+  std::string jwks;                  // --jwks FILE
+  std::vector<std::string> issuers;  // --issuer
+  std::int64_t leeway = 60;
   DiagnosticsStyle diagnostics;
 };
 
@@ -46,10 +51,25 @@ std::optional<std::vector<Image>> load_all(const ServeOptions& options, std::str
 }
 
 int run_serve(ServeOptions options) {
-  if (!options.insecure_no_auth) {
-    print_error("JWT verification of EHR requests is not implemented yet; run behind an authenticating reverse "
-                "proxy with --insecure-no-auth (docs/cds-hooks.md)");
+  if (options.insecure_no_auth == !options.jwks.empty()) {
+    print_error("give --jwks FILE with --issuer and --url (the EHR's keys), or --insecure-no-auth");
     return 1;
+  }
+  if (!options.jwks.empty()) {
+    if (options.issuers.empty() || options.server.url.empty()) {
+      print_error("--jwks needs --issuer (one per EHR) and --url (this service's base URL, the JWT audience)");
+      return 1;
+    }
+    std::ifstream file(options.jwks);
+    const std::string jwks((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    std::string error;
+    options.server.jwt = std::make_shared<tools::serve::JwtVerifier>(
+        jwks, tools::serve::JwtPolicy{options.issuers, options.leeway}, error);
+    if (!file.good() && jwks.empty()) error = "cannot be read";
+    if (!error.empty()) {
+      print_error(fmt::format("--jwks {}: {}", options.jwks, error));
+      return 1;
+    }
   }
   if (options.server.tls_cert.empty() != options.server.tls_key.empty()) {
     print_error("--tls-cert and --tls-key go together");
@@ -63,7 +83,7 @@ int run_serve(ServeOptions options) {
     std::fputs((line + "\n").c_str(), stderr);
     std::fflush(stderr);
   };
-  print_warning("serving without authentication (--insecure-no-auth): every request is trusted");
+  if (options.insecure_no_auth) print_warning("serving without authentication (--insecure-no-auth): every request is trusted");
   options.server.log = log;
   options.server.now = [] { return static_cast<std::int64_t>(std::time(nullptr)); };
   tools::serve::CdsServer server(options.server);
@@ -126,8 +146,13 @@ void add_serve_verb(CLI::App& root, int& exit_code) {
   verb->add_option("--tls-cert", options->server.tls_cert, "PEM certificate: serve HTTPS (with --tls-key)");
   verb->add_option("--tls-key", options->server.tls_key, "PEM private key of --tls-cert");
   verb->add_flag("--log-phi", options->server.log_phi, "Put the patient id in the access log");
+  verb->add_option("--jwks", options->jwks, "JWK Set file of the EHRs' public keys (ES384, RS384)");
+  verb->add_option("--issuer", options->issuers, "An allowed JWT `iss` (repeatable)");
+  verb->add_option("--url", options->server.url, "This service's base URL as EHRs call it: the JWT `aud` is URL/cds-services/ID");
+  verb->add_option("--jwt-leeway", options->leeway, "Seconds of clock skew allowed for exp and iat (default 60)")
+      ->check(CLI::Range(0, 600));
   verb->add_flag("--insecure-no-auth", options->insecure_no_auth,
-                 "Serve without verifying the EHR's JWT (required today; warns on every start)");
+                 "Serve without verifying the EHR's JWT (instead of --jwks; warns on every start)");
   add_diagnostics_options(*verb, options->diagnostics);
   verb->callback([options, &exit_code] { exit_code = run_serve(*options); });
 }

@@ -70,8 +70,23 @@ struct CdsServer::Impl {
     settings.log(fmt::to_string(out));
   }
 
+  // Whether [request] carries a JWT valid for service [id]; notes why not.
+  bool authorized(const httplib::Request& request, const std::string& id) {
+    if (!settings.jwt) return true;
+    const std::string header = request.get_header_value("Authorization");
+    constexpr std::string_view kBearer = "Bearer ";
+    if (header.compare(0, kBearer.size(), kBearer) != 0) {
+      note.reason = "no bearer token";
+      return false;
+    }
+    note.reason = settings.jwt->verify(std::string_view(header).substr(kBearer.size()),
+                                       settings.url + "/cds-services/" + id, settings.now());
+    return note.reason.empty();
+  }
+
   void service_call(const httplib::Request& request, httplib::Response& response) {
     note.service = request.matches[1];
+    if (!authorized(request, note.service)) return send_json(response, 401, "");
     const auto served = current();
     const cds::CdsService* service = served->find(note.service);
     if (service == nullptr) return send_json(response, 404, "");
@@ -87,6 +102,7 @@ struct CdsServer::Impl {
 
   void feedback(const httplib::Request& request, httplib::Response& response) {
     note.service = request.matches[1];
+    if (!authorized(request, note.service)) return send_json(response, 401, "");
     if (current()->find(note.service) == nullptr) return send_json(response, 404, "");
     if (!is_json(request)) {
       note.reason = "content type is not application/json";

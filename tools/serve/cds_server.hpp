@@ -7,8 +7,9 @@
 //
 // The KB set is swapped atomically (reload): requests in flight keep the set they started with.
 // Signals belong to the front end (cli/verb_serve.cpp), which calls stop() and reload().
-// JWT verification is not implemented yet: the service runs only without authentication
-// (the front end requires --insecure-no-auth), behind a proxy that authenticates.
+// With [jwt] set, service and feedback calls need `Authorization: Bearer JWT` valid for the
+// audience [url] + `/cds-services/{id}` (tools/serve/jwt_verifier.hpp); any failure is a bare
+// 401, its reason only in the log. Discovery and /healthz stay open, as CDS Hooks allows.
 #pragma once
 
 #include <cstdint>
@@ -18,6 +19,7 @@
 #include <vector>
 
 #include "runtime/image.hpp"
+#include "tools/serve/jwt_verifier.hpp"
 
 namespace redflag::tools::serve {
 
@@ -30,6 +32,8 @@ struct ServerSettings {
   int timeout_seconds = 10;
   bool log_phi = false;
   std::string tls_cert, tls_key;  // both set: HTTPS
+  std::shared_ptr<JwtVerifier> jwt;  // null: no authentication (--insecure-no-auth)
+  std::string url;                  // the base URL EHRs call, for the JWT audience
   std::function<void(const std::string& line)> log;  // one line, no newline; called from any thread
   std::function<std::int64_t()> now;                 // seconds since the epoch
 };
