@@ -147,6 +147,10 @@ CdsServer::CdsServer(ServerSettings settings) : impl_(std::make_unique<Impl>()) 
   impl_->http->set_read_timeout(s.timeout_seconds, 0);
   impl_->http->set_write_timeout(s.timeout_seconds, 0);
   impl_->http->set_keep_alive_timeout(s.timeout_seconds);
+  impl_->http->set_tcp_nodelay(true);  // small answers: no Nagle wait for the ACK of the last one
+  // httplib closes a keep-alive connection after 5 requests by default, and its listen backlog
+  // is 5: 32 EHR connections reconnecting then lose SYNs (1 s retries). Keep connections longer.
+  impl_->http->set_keep_alive_max_count(1000);
   impl_->routes();
 }
 
