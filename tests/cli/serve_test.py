@@ -8,6 +8,8 @@ start with neither --jwks nor --insecure-no-auth.
 Usage: serve_test.py REDFLAG ROOT
 """
 import http.client
+import http.server
+import threading
 import json
 import os
 import shutil
@@ -17,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 
 BINARY, ROOT = sys.argv[1], sys.argv[2]
 failures = []
@@ -50,11 +53,32 @@ def request(port, method, path, body=None, content_type="application/json"):
     return response.status, data
 
 
-def call(bundle, prefetch_keys):
-    return json.dumps({"hook": "patient-view", "hookInstance": "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea",
-                       "fhirServer": "https://fhir.example.org", "context": {"userId": "Practitioner/1",
-                                                                           "patientId": "1288992"},
-                       "prefetch": {key: bundle for key in prefetch_keys}})
+def call(bundle, prefetch_keys, server="https://fhir.example.org", token=None, patient="1288992"):
+    request = {"hook": "patient-view", "hookInstance": "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea", "fhirServer": server,
+               "context": {"userId": "Practitioner/1", "patientId": patient},
+               "prefetch": {key: bundle for key in prefetch_keys}}
+    if token:
+        request["fhirAuthorization"] = {"access_token": token, "token_type": "Bearer", "expires_in": 300,
+                                        "scope": "patient/*.read", "subject": "cds-service"}
+    return json.dumps(request)
+
+
+class FhirServer(http.server.BaseHTTPRequestHandler):
+    """A FHIR server that answers an Observation search with [bundle] for the bearer `tok-1`."""
+    bundle = b""
+    paths = []
+
+    def do_GET(self):
+        FhirServer.paths.append(self.path)
+        ok = self.headers.get("Authorization") == "Bearer tok-1" and self.path.startswith("/fhir/Observation?patient=p-7&code=")
+        self.send_response(200 if ok else 401)
+        self.send_header("Content-Type", "application/fhir+json")
+        self.end_headers()
+        if ok:
+            self.wfile.write(FhirServer.bundle)
+
+    def log_message(self, *args):
+        pass
 
 
 with tempfile.TemporaryDirectory() as tmp:
@@ -81,7 +105,19 @@ with tempfile.TemporaryDirectory() as tmp:
     expect("kb in every card", all(c["source"]["topic"]["code"] == "news2" and c["extension"]["redflag"]["hash"]
                                    for c in cards), True)
     expect("spec request: its prefetch is not ours", request(port, "POST", "/cds-services/back_pain", spec_request)[0], 412)
-    expect("missing prefetch", request(port, "POST", "/cds-services/news2", call(synthea, []))[0], 412)
+    expect("missing prefetch, no token to fetch it", request(port, "POST", "/cds-services/news2", call(synthea, []))[0], 412)
+    FhirServer.bundle = json.dumps(synthea).encode()
+    fhir = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FhirServer)
+    threading.Thread(target=fhir.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{fhir.server_address[1]}/fhir"
+    status, body = request(port, "POST", "/cds-services/news2", call(None, [], base, "tok-1", "p-7"))
+    expect("missing prefetch fetched from fhirServer", (status, len(json.loads(body)["cards"]) if status == 200 else body),
+           (200, 1))
+    codes = urllib.parse.unquote(FhirServer.paths[-1].split("&code=")[1]).split(",")
+    expect("fetched with the prefetch template", (codes[0], len(codes)), ("http://loinc.org|2708-6", 7))
+    expect("fetch refused by the FHIR server", request(port, "POST", "/cds-services/news2", call(None, [], base, "bad", "p-7"))[0], 412)
+    expect("patient id unfit for a URL", request(port, "POST", "/cds-services/news2", call(None, [], base, "tok-1", "p/../x"))[0], 412)
+    fhir.shutdown()
     expect("malformed JSON", request(port, "POST", "/cds-services/news2", "{not json")[0], 400)
     expect("wrong content type", request(port, "POST", "/cds-services/news2", "{}", "text/plain")[0], 415)
     expect("oversized body", request(port, "POST", "/cds-services/news2", "x" * (2 << 20))[0], 413)
@@ -110,7 +146,7 @@ with tempfile.TemporaryDirectory() as tmp:
     expect("SIGTERM exit", process.returncode, 0)
     lines = [json.loads(line) for line in log.splitlines() if line.startswith("{")]
     requests = [line for line in lines if "status" in line]
-    expect("one log line per request", len(requests), 12)
+    expect("one log line per request", len(requests), 15)
     expect("no patient id without --log-phi", any("patient" in line for line in requests), False)
     expect("reload failure logged", [line.get("ok") for line in lines if line.get("event") == "reload"], [False])
 

@@ -45,6 +45,16 @@ std::string search_codes(const Image& image, FhirKind kind) {
   return joined;
 }
 
+// A FHIR `id`: 1 to 64 letters, digits, `-` and `.`, safe to put into a URL as it is.
+bool is_fhir_id(std::string_view text) {
+  if (text.empty() || text.size() > 64) return false;
+  for (const char c : text) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+    if (!ok) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 CdsService::CdsService(const Image& image, std::string hook)
@@ -79,7 +89,49 @@ std::string CdsService::discovery_entry() const {
   return fmt::to_string(out);
 }
 
-CdsResponse CdsService::call(std::string_view body, std::int64_t now) const {
+std::string CdsService::fetch_missing(simdjson::dom::element request, const FhirFetcher& fetch,
+                                      CdsResponse& response) const {
+  std::vector<std::pair<std::string, std::string>> fetched;
+  for (const auto& [key, query] : prefetch_) {
+    if (request["prefetch"][key].error() == simdjson::SUCCESS) continue;
+    std::string_view server, token, patient;
+    const bool possible = fetch && request["fhirServer"].get(server) == simdjson::SUCCESS &&
+                          request["fhirAuthorization"]["access_token"].get(token) == simdjson::SUCCESS &&
+                          request["context"]["patientId"].get(patient) == simdjson::SUCCESS && is_fhir_id(patient);
+    std::optional<std::string> answer;
+    if (possible) {
+      std::string url = query;
+      const std::string placeholder = "{{context.patientId}}";
+      url.replace(url.find(placeholder), placeholder.size(), patient);
+      answer = fetch(std::string(server) + (server.empty() || server.back() != '/' ? "/" : "") + url, std::string(token));
+    }
+    if (!answer) {
+      response.status = 412;
+      response.reason = possible ? fmt::format("prefetch {} missing and its fetch failed", key)
+                                 : fmt::format("prefetch {} missing and no fhirServer to fetch it from", key);
+      return {};
+    }
+    fetched.emplace_back(key, std::move(*answer));
+  }
+  if (fetched.empty()) return {};
+  // The request again, with every prefetch value: what was sent and what was fetched.
+  std::string document = fmt::format(R"({{"hook":"{}","prefetch":{{)", hook_);
+  bool first = true;
+  simdjson::dom::object sent;
+  if (request["prefetch"].get(sent) == simdjson::SUCCESS) {
+    for (auto field : sent) {
+      document += fmt::format(R"({}"{}":{})", first ? "" : ",", field.key, simdjson::minify(field.value));
+      first = false;
+    }
+  }
+  for (const auto& [key, json] : fetched) {
+    document += fmt::format(R"({}"{}":{})", first ? "" : ",", key, json);
+    first = false;
+  }
+  return document + "}}";
+}
+
+CdsResponse CdsService::call(std::string_view body, std::int64_t now, const FhirFetcher& fetch) const {
   CdsResponse response;
   simdjson::dom::parser parser;
   const simdjson::padded_string padded(body);
@@ -96,18 +148,12 @@ CdsResponse CdsService::call(std::string_view body, std::int64_t now) const {
     response.reason = fmt::format("hook {} is not this service's {}", hook, hook_);
     return response;
   }
-  // Data we need that is neither sent nor fetchable: 412 (CDS Hooks 2.0 "Prefetch"). This
-  // service does not query the fhirServer itself, so a missing prefetch key is always a 412.
-  for (const auto& [key, query] : prefetch_) {
-    if (request["prefetch"][key].error() != simdjson::SUCCESS) {
-      response.status = 412;
-      response.reason = fmt::format("prefetch {} missing", key);
-      return response;
-    }
-  }
+  // Data we need that is neither sent nor fetchable: 412 (CDS Hooks 2.0 "Prefetch").
+  std::string fetched = fetch_missing(request, fetch, response);
+  if (response.status == 412) return response;
   fhir::FhirOptions options;
   options.now = now;
-  const fhir::FhirCase mapped = fhir::map_fhir(image_, body, options);
+  const fhir::FhirCase mapped = fhir::map_fhir(image_, fetched.empty() ? body : std::string_view(fetched), options);
   std::vector<FactValue> facts;
   std::string id;
   CaseError error;

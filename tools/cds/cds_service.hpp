@@ -9,8 +9,12 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include <simdjson.h>
 
 #include "runtime/image.hpp"
 #include "runtime/vm.hpp"
@@ -25,6 +29,10 @@ struct CdsResponse {
   std::string patient;  // the case's id (the patient), for a --log-phi log only
 };
 
+// Fetches [url] (a FHIR read or search) with the bearer [token]; the response body, or nullopt
+// when the server does not answer 200. The HTTP front end supplies it.
+using FhirFetcher = std::function<std::optional<std::string>(const std::string& url, const std::string& token)>;
+
 class CdsService {
  public:
   // [image] must outlive the service. [hook] is the CDS hook it answers (`patient-view`).
@@ -36,9 +44,15 @@ class CdsService {
   // The prefetch templates by key ("observations" ...), as discovery lists them.
   const std::vector<std::pair<std::string, std::string>>& prefetch() const { return prefetch_; }
   // Answers POST /cds-services/{id} with [body] at instant [now] (seconds since the epoch).
-  CdsResponse call(std::string_view body, std::int64_t now) const;
+  // A prefetch key the request lacks is fetched with [fetch] from its `fhirServer` with its
+  // `fhirAuthorization` token; when that is not possible, the answer is 412.
+  CdsResponse call(std::string_view body, std::int64_t now, const FhirFetcher& fetch = {}) const;
 
  private:
+  // Fetches the prefetch keys [request] lacks; the request with all of them as JSON text, ""
+  // when nothing was missing, or sets [response] to 412.
+  std::string fetch_missing(simdjson::dom::element request, const FhirFetcher& fetch, CdsResponse& response) const;
+
   const Image& image_;
   Program program_;
   std::string id_, hook_;

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <optional>
 
 #include "tools/cds/cds_service.hpp"
 #include "tools/fhir/json_builder.hpp"
@@ -70,6 +71,21 @@ struct CdsServer::Impl {
     settings.log(fmt::to_string(out));
   }
 
+  // GET [url] (http or https) from the EHR's FHIR server with the bearer [token]; its body on 200.
+  std::optional<std::string> fetch(const std::string& url, const std::string& token) const {
+    const std::size_t scheme_end = url.find("://");
+    const std::size_t path_start = scheme_end == std::string::npos ? std::string::npos : url.find('/', scheme_end + 3);
+    if (path_start == std::string::npos) return std::nullopt;
+    httplib::Client client(url.substr(0, path_start));
+    client.set_connection_timeout(settings.timeout_seconds, 0);
+    client.set_read_timeout(settings.timeout_seconds, 0);
+    client.enable_server_certificate_verification(true);
+    const auto result = client.Get(url.substr(path_start).c_str(),
+                                   httplib::Headers{{"Authorization", "Bearer " + token}, {"Accept", "application/fhir+json"}});
+    if (!result || result->status != 200) return std::nullopt;
+    return result->body;
+  }
+
   // Whether [request] carries a JWT valid for service [id]; notes why not.
   bool authorized(const httplib::Request& request, const std::string& id) {
     if (!settings.jwt) return true;
@@ -94,7 +110,10 @@ struct CdsServer::Impl {
       note.reason = "content type is not application/json";
       return send_json(response, 415, "");
     }
-    const cds::CdsResponse answer = service->call(request.body, settings.now());
+    const cds::CdsResponse answer = service->call(request.body, settings.now(), [this](const std::string& url,
+                                                                                     const std::string& token) {
+      return fetch(url, token);
+    });
     note.reason = answer.reason;
     note.patient = answer.patient;
     send_json(response, answer.status, answer.body);
