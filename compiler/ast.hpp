@@ -143,10 +143,19 @@ struct Source {
   std::string url;
 };
 
+// `indicator LEVEL VALUE`: the CDS Hooks card indicator of the flags of one level.
+struct LevelIndicator {
+  std::string level;
+  SourceSpan span;
+  std::string value;  // info | warning | critical
+  std::uint32_t level_id = kNoId;  // after checking
+};
+
 struct Levels {
   std::vector<std::string> names;
   std::vector<SourceSpan> spans;
   SourceSpan span;
+  std::vector<LevelIndicator> indicators;
 };
 
 // One `fhir` clause of a fact: where FHIR R4 carries its value (docs/fhir.md).

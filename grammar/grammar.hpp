@@ -359,9 +359,17 @@ struct source_decl : seq<key_source, sep, must<source_name>, sep, must<source_ti
 struct level_name : name {};
 struct level_less : one<'<'> {};
 struct levels_end : end_of_declaration {};
-// `levels a < b < c`, lowest first.
+// The level an `indicator` clause maps, and the CDS Hooks card indicator it maps to; the
+// words are keywords only here (not reserved).
+struct key_indicator : key<TAO_PEGTL_STRING("indicator")> {};
+struct indicator_level : name {};
+struct indicator_value : sor<key<TAO_PEGTL_STRING("info")>, key<TAO_PEGTL_STRING("warning")>,
+  key<TAO_PEGTL_STRING("critical")>> {};
+// `indicator LEVEL info|warning|critical` (docs/cds-hooks.md "Cards").
+struct level_indicator : seq<key_indicator, sep, must<indicator_level>, sep, must<indicator_value>> {};
+// `levels a < b < c`, lowest first, then optional `indicator` clauses.
 struct levels_decl : seq<key_levels, sep, must<level_name>,
-  star<sep, level_less, sep, must<level_name>>, must<levels_end>> {};
+  star<sep, level_less, sep, must<level_name>>, star<sep, level_indicator>, must<levels_end>> {};
 
 struct fact_name : name {};
 struct fact_colon : one<':'> {};

@@ -175,10 +175,10 @@ void write_numbers(SectionWriter& out, const Image& image) {
   for (const auto& flag : image.flags) out.u32s(flag.numbers);
 }
 
-// FHIR: one entry per binding (docs/bytecode.md "FHIR").
-void write_fhir(SectionWriter& out, const std::vector<ImageFhirBinding>& bindings) {
-  out.u32(bindings.size());
-  for (const auto& binding : bindings) {
+// FHIR: one entry per binding, then the level indicators (docs/bytecode.md "FHIR").
+void write_fhir(SectionWriter& out, const Image& image) {
+  out.u32(image.fhir.size());
+  for (const auto& binding : image.fhir) {
     out.u8(static_cast<std::uint8_t>(binding.kind));
     out.u32(binding.fact);
     out.str(binding.system);
@@ -189,6 +189,8 @@ void write_fhir(SectionWriter& out, const std::vector<ImageFhirBinding>& binding
     out.u32(binding.value);
     out.u8(binding.current ? 1 : 0);
   }
+  out.u32(image.indicators.size());
+  for (const CdsIndicator indicator : image.indicators) out.u8(static_cast<std::uint8_t>(indicator));
 }
 
 // Every section but STRINGS is written in kind order, then STRINGS from what they interned.
@@ -231,13 +233,14 @@ Sections build_sections(const Image& image) {
     lines.u32(line.line);
   }
   // A file with FHIR has NUMBERS before it, with no entries if need be.
-  if (has_numbers(image) || !image.fhir.empty()) {
+  const bool has_fhir = !image.fhir.empty() || !image.indicators.empty();
+  if (has_numbers(image) || has_fhir) {
     auto numbers = section(SectionKind::Numbers);
     write_numbers(numbers, image);
   }
-  if (!image.fhir.empty()) {
+  if (has_fhir) {
     auto fhir = section(SectionKind::Fhir);
-    write_fhir(fhir, image.fhir);
+    write_fhir(fhir, image);
   }
   internal::ByteWriter string_bytes(sections[static_cast<std::uint32_t>(SectionKind::Strings) - 1]);
   strings.write(string_bytes);

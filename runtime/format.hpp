@@ -82,5 +82,6 @@ inline constexpr std::uint8_t kDimensionCount = 6;    // none, mass, time, lengt
 inline constexpr std::uint8_t kExpectKindCount = 7;   // urgency ... undetermined, score (1.3)
 inline constexpr std::uint8_t kNumberKindCount = 3;   // define, score, item (1.3)
 inline constexpr std::uint8_t kFhirKindCount = 4;     // observation, condition, item, patient age (1.4)
+inline constexpr std::uint8_t kCdsIndicatorCount = 4; // default, info, warning, critical (1.4)
 
 }  // namespace redflag

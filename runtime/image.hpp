@@ -58,6 +58,9 @@ struct ImageFhirBinding {
   bool current = false;  // a Condition: only a clinically active one makes the fact true
 };
 
+// The CDS Hooks card indicator of a level's flags (`indicator LEVEL VALUE`); Default: by rank.
+enum class CdsIndicator : std::uint8_t { Default, Info, Warning, Critical };
+
 struct ImageCitation {
   std::uint32_t source = 0;  // index into ImageMeta::sources
   std::string section;
@@ -150,6 +153,7 @@ struct Image {
   std::vector<std::uint8_t> code;
   std::vector<ImageLine> lines;
   std::vector<ImageFhirBinding> fhir;  // in fact order, then clause order
+  std::vector<CdsIndicator> indicators;  // one per level, or none when the KB declares none
   // Filled by the loader from the header; ignored by the writer, which computes it.
   std::array<std::uint8_t, 32> content_hash{};
 };

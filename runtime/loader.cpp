@@ -36,7 +36,8 @@ static_assert(counts_up_to(kKbStatusCount, KbStatus::Retired) &&
                   counts_up_to(kDimensionCount, Dimension::Quantity) &&
                   counts_up_to(kExpectKindCount, ExpectKind::Score) &&
                   counts_up_to(kNumberKindCount, NumberKind::Item) &&
-                  counts_up_to(kFhirKindCount, FhirKind::PatientAge),
+                  counts_up_to(kFhirKindCount, FhirKind::PatientAge) &&
+                  counts_up_to(kCdsIndicatorCount, CdsIndicator::Critical),
               "the byte counts in runtime/format.hpp follow the enums they are read into");
 
 std::string hex32(std::uint32_t value) {
@@ -241,10 +242,10 @@ void read_numbers(SectionReader& in, Image& image) {
   }
 }
 
-// FHIR, after NUMBERS: the fact bindings.
-void read_fhir(SectionReader& in, std::vector<ImageFhirBinding>& bindings) {
-  bindings.resize(in.count(34));  // u8 + u32 + 4 str + f64 + u32 + u8
-  for (auto& binding : bindings) {
+// FHIR, after NUMBERS: the fact bindings, then the level indicators.
+void read_fhir(SectionReader& in, Image& image) {
+  image.fhir.resize(in.count(34));  // u8 + u32 + 4 str + f64 + u32 + u8
+  for (auto& binding : image.fhir) {
     binding.kind = static_cast<FhirKind>(in.enum_byte("binding kind", kFhirKindCount));
     binding.fact = in.u32();
     binding.system = in.str();
@@ -255,6 +256,8 @@ void read_fhir(SectionReader& in, std::vector<ImageFhirBinding>& bindings) {
     binding.value = in.u32();
     binding.current = in.enum_byte("binding flag", 2) == 1;
   }
+  image.indicators.resize(in.count(1));
+  for (auto& indicator : image.indicators) indicator = static_cast<CdsIndicator>(in.enum_byte("indicator", kCdsIndicatorCount));
 }
 
 void read_section(SectionReader& in, SectionKind kind, Image& image) {
@@ -293,7 +296,7 @@ void read_section(SectionReader& in, SectionKind kind, Image& image) {
       }
       break;
     case SectionKind::Numbers: read_numbers(in, image); break;
-    case SectionKind::Fhir: read_fhir(in, image.fhir); break;
+    case SectionKind::Fhir: read_fhir(in, image); break;
   }
 }
 

@@ -171,8 +171,11 @@ bool binding_fits(FhirKind kind, FactType type) {
   return false;
 }
 
-// Every binding's fact, type, codes, window and enum value.
+// Every binding's fact, type, codes, window and enum value; one indicator per level, or none.
 std::string check_fhir(const Image& image) {
+  if (!image.indicators.empty() && image.indicators.size() != image.levels.size()) {
+    return std::to_string(image.indicators.size()) + " indicators for " + std::to_string(image.levels.size()) + " levels";
+  }
   for (std::size_t i = 0; i < image.fhir.size(); ++i) {
     const ImageFhirBinding& binding = image.fhir[i];
     const std::string owner = "binding " + std::to_string(i);

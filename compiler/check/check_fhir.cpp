@@ -1,6 +1,7 @@
 // Checks every fact's `fhir` clauses (docs/fhir.md): codings are `system|code`, each binding
 // kind suits its fact's type, a Condition names the enum value it means, a look-back window is
-// a positive time (kept in seconds), and no questionnaire linkId answers two facts.
+// a positive time (kept in seconds), no questionnaire linkId answers two facts; and the
+// `indicator` clauses of `levels` name each level at most once.
 #include <algorithm>
 #include <unordered_map>
 
@@ -107,9 +108,28 @@ void check_binding(const ast::Fact& fact, ast::FhirBinding& binding, Diagnostics
   check_window(binding, diagnostics);
 }
 
+// Resolves every `indicator LEVEL` of [levels]; a level given twice is E012.
+void check_indicators(ast::Levels& levels, Diagnostics& diagnostics) {
+  std::vector<std::string_view> names(levels.names.begin(), levels.names.end());
+  std::vector<bool> seen(levels.names.size());
+  for (ast::LevelIndicator& indicator : levels.indicators) {
+    const auto it = std::find(levels.names.begin(), levels.names.end(), indicator.level);
+    if (it == levels.names.end()) {
+      diagnostics.report<DiagKind::UndefinedLevel>(indicator.span, indicator.level, did_you_mean(indicator.level, names));
+      continue;
+    }
+    indicator.level_id = static_cast<std::uint32_t>(it - levels.names.begin());
+    if (seen[indicator.level_id]) {
+      diagnostics.report<DiagKind::DuplicateClause>(indicator.span, "indicator " + indicator.level, "levels");
+    }
+    seen[indicator.level_id] = true;
+  }
+}
+
 }  // namespace
 
 void check_fhir(ast::Kb& kb, Diagnostics& diagnostics) {
+  if (kb.levels) check_indicators(*kb.levels, diagnostics);
   // linkId -> the fact it answers and where; a fact's own name is its default linkId.
   std::unordered_map<std::string, std::pair<const ast::Fact*, SourceSpan>> link_ids;
   for (const ast::Fact& fact : kb.facts) link_ids.emplace(fact.name, std::pair(&fact, fact.span));

@@ -92,6 +92,18 @@ std::vector<ImageFhirBinding> fhir_of(const ast::Kb& kb) {
   return bindings;
 }
 
+std::vector<CdsIndicator> indicators_of(const ast::Kb& kb) {
+  std::vector<CdsIndicator> indicators;
+  if (!kb.levels || kb.levels->indicators.empty()) return indicators;
+  indicators.resize(kb.levels->names.size(), CdsIndicator::Default);
+  for (const ast::LevelIndicator& indicator : kb.levels->indicators) {
+    indicators[indicator.level_id] = indicator.value == "info"      ? CdsIndicator::Info
+                                     : indicator.value == "warning" ? CdsIndicator::Warning
+                                                                    : CdsIndicator::Critical;
+  }
+  return indicators;
+}
+
 std::vector<ImageFact> facts_of(const ast::Kb& kb) {
   std::vector<ImageFact> facts;
   for (const auto& fact : kb.facts) {

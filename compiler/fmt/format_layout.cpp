@@ -29,7 +29,7 @@ struct DeclShape {
 const std::array<DeclShape, 9> kDecls{{
     {"kb", {"title", "version", "status", "reviewed", "next_review", "author"}},
     {"source", {"url"}},
-    {"levels", {}},
+    {"levels", {"indicator"}},
     {"fact", {"ask", "means", "fhir"}},
     {"define", {}},
     {"flag", {"title", "when", "because", "cite", "advise", "see"}},

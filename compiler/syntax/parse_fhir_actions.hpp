@@ -63,4 +63,15 @@ template <> struct action<g::key_current> {
   template <typename In> static void apply(const In&, ParseBuilder& b) { current_binding(b).current = true; }
 };
 
+// `indicator LEVEL VALUE` in `levels`.
+template <> struct action<g::indicator_level> {
+  template <typename In> static void apply(const In& in, ParseBuilder& b) {
+    b.levels->indicators.push_back(ast::LevelIndicator{in.string(), span_of(in, b), {}, ast::kNoId});
+  }
+};
+
+template <> struct action<g::indicator_value> {
+  template <typename In> static void apply(const In& in, ParseBuilder& b) { b.levels->indicators.back().value = in.string(); }
+};
+
 }  // namespace redflag::internal

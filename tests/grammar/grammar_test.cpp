@@ -226,6 +226,11 @@ TEST_CASE("fhir clauses: bindings after a fact's type, `fhir` reserved so a rang
       {"fact a : number fhir encounter", false, ""},
       {"fact f : bool fhir item", false, ""},
   });
+  check_rows<g::levels_decl>({
+      {"levels low < high indicator high critical indicator low info", true, ""},
+      {"levels low < high indicator high", false, ""},
+      {"levels low < high indicator high urgent", false, ""},
+  });
   // The words after `fhir` are not reserved: they stay names elsewhere.
   check_rows<g::name>({{"observation", true, ""}, {"latest", true, ""}, {"fhir", false, ""}});
 }

@@ -27,11 +27,17 @@ std::string summary_of(const std::string& text) {
   return text;
 }
 
-// The card indicator of urgency [level] of [levels]: the first level is info, the highest
-// critical, the others warning.
-std::string_view indicator_of(std::uint32_t level, std::size_t levels) {
+// The card indicator of urgency [level] of [image]: as the KB's `indicator` clause says, else
+// by rank: the first level is info, the highest critical, the others warning.
+std::string_view indicator_of(std::uint32_t level, const Image& image) {
+  switch (level < image.indicators.size() ? image.indicators[level] : CdsIndicator::Default) {
+    case CdsIndicator::Info: return "info";
+    case CdsIndicator::Warning: return "warning";
+    case CdsIndicator::Critical: return "critical";
+    case CdsIndicator::Default: break;
+  }
   if (level == 0) return "info";
-  return level + 1 == levels ? "critical" : "warning";
+  return level + 1 == image.levels.size() ? "critical" : "warning";
 }
 
 // `{{context.patientId}}` searches for the codes of every binding of [kind].
@@ -190,7 +196,7 @@ CdsResponse CdsService::call(std::string_view body, std::int64_t now, const Fhir
       detail += fmt::format("\n\n**{}**\n\n{}", image_.topics[topic].title, image_.topics[topic].body);
     }
     json.object().string("uuid", fmt::format("{}-{}", instance, flag.name)).string("summary", summary_of(flag.title));
-    json.string("indicator", indicator_of(flag.level, image_.levels.size())).string("detail", detail);
+    json.string("indicator", indicator_of(flag.level, image_)).string("detail", detail);
     source(flag.cites);
     json.close();
   }
