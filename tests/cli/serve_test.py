@@ -104,6 +104,13 @@ with tempfile.TemporaryDirectory() as tmp:
     expect("news2 call", (status, len(cards), cards[-1]["indicator"]), (200, 1, "info"))
     expect("kb in every card", all(c["source"]["topic"]["code"] == "news2" and c["extension"]["redflag"]["hash"]
                                    for c in cards), True)
+    cancer = {"resourceType": "Bundle", "type": "searchset", "entry": [{"resource": {
+        "resourceType": "Condition", "code": {"coding": [{"system": "http://snomed.info/sct", "code": "399068003"}]}}}]}
+    status, body = request(port, "POST", "/cds-services/back_pain", json.dumps({
+        "hook": "patient-view", "hookInstance": "h2", "context": {"patientId": "p"},
+        "prefetch": {"conditions": cancer, "patient": {"resourceType": "Patient", "id": "p", "birthDate": "1950-01-01"}}}))
+    fired = [c for c in json.loads(body)["cards"] if c["uuid"] == "h2-cancer_history"]
+    expect("the KB's indicator: prompt is warning", (status, [c["indicator"] for c in fired]), (200, ["warning"]))
     expect("spec request: its prefetch is not ours", request(port, "POST", "/cds-services/back_pain", spec_request)[0], 412)
     expect("missing prefetch, no token to fetch it", request(port, "POST", "/cds-services/news2", call(synthea, []))[0], 412)
     FhirServer.bundle = json.dumps(synthea).encode()
@@ -146,7 +153,7 @@ with tempfile.TemporaryDirectory() as tmp:
     expect("SIGTERM exit", process.returncode, 0)
     lines = [json.loads(line) for line in log.splitlines() if line.startswith("{")]
     requests = [line for line in lines if "status" in line]
-    expect("one log line per request", len(requests), 15)
+    expect("one log line per request", len(requests), 16)
     expect("no patient id without --log-phi", any("patient" in line for line in requests), False)
     expect("reload failure logged", [line.get("ok") for line in lines if line.get("event") == "reload"], [False])
 
