@@ -1,5 +1,6 @@
-// Options that take one of a few names (`--format text|json`): a bad name is a usage error
-// that lists the accepted ones, e.g. "--format: xml not in {text,json}".
+// Options that take one of a few names (`--format text|json`): the help lists them as
+// `text|json`, and a bad name is a usage error that lists the accepted ones, e.g.
+// "--format: xml not in {text,json}". Only the names are accepted (no numbers, no other case).
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -12,12 +13,21 @@ namespace redflag::cli {
 
 // Adds option [name] to [verb]; the value named on the command line is stored in [target].
 template <typename Target, typename Value>
-void add_choice_option(CLI::App& verb, const std::string& name, Target& target,
-                       const std::string& description,
-                       const std::vector<std::pair<std::string, Value>>& choices) {
+CLI::Option* add_choice_option(CLI::App& verb, const std::string& name, Target& target,
+                               const std::string& description,
+                               const std::vector<std::pair<std::string, Value>>& choices) {
   std::vector<std::string> names;
   for (const auto& choice : choices) names.push_back(choice.first);
-  verb.add_option_function<std::string>(
+  const CLI::Validator one_of(
+      [names](const std::string& given) {
+        for (const auto& choice_name : names) {
+          if (choice_name == given) return std::string();
+        }
+        return given + " not in {" + CLI::detail::join(names, ",") + "}";
+      },
+      "");
+  return verb
+      .add_option_function<std::string>(
           name,
           [&target, choices](const std::string& given) {
             for (const auto& [choice_name, value] : choices) {
@@ -25,7 +35,8 @@ void add_choice_option(CLI::App& verb, const std::string& name, Target& target,
             }
           },
           description)
-      ->check(CLI::IsMember(names));
+      ->type_name(CLI::detail::join(names, "|"))
+      ->check(one_of);
 }
 
 }  // namespace redflag::cli

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <string>
 
@@ -17,7 +19,7 @@ void add_diagnostics_options(CLI::App& verb, DiagnosticsStyle& style) {
                     "with code, severity, file, line, column, end_column, message, help)",
                     std::vector<std::pair<std::string, DiagnosticsFormat>>{
                         {"text", DiagnosticsFormat::Text}, {"json", DiagnosticsFormat::Json}});
-  verb.add_flag("--color", style.color, "Colour text diagnostics with ANSI escapes");
+  add_color_option(verb, style.color);
 }
 
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics, const std::vector<SourceFile>& files,
@@ -26,7 +28,7 @@ void print_diagnostics(const std::vector<Diagnostic>& diagnostics, const std::ve
   if (style.format == DiagnosticsFormat::Json) {
     out = render_json(diagnostics, files);
   } else if (!diagnostics.empty()) {
-    out = render_text(diagnostics, files, RenderOptions{style.color}) + "\n" + render_summary(diagnostics, files);
+    out = render_text(diagnostics, files, RenderOptions{use_color(style.color, STDERR_FILENO)}) + "\n" + render_summary(diagnostics, files);
   }
   std::fputs(out.c_str(), stderr);
 }

@@ -4,12 +4,14 @@
 // Text: each diagnostic as compiler/diagnostics/diagnostic_render.hpp renders it, a blank line,
 // then the summary `error: 3 errors in kb/x.rf` when there are errors. JSON: one array of every
 // diagnostic, printed whenever sources were compiled (`[]` when clean), so a tool can always
-// parse standard error. Colour (ANSI) only with `--color`. Everything goes to standard error.
+// parse standard error. Colour (ANSI) as `--color` says (cli/color_option.hpp), for standard
+// error. Everything goes to standard error.
 #pragma once
 
 #include <string_view>
 #include <vector>
 
+#include "cli/color_option.hpp"
 #include "compiler/diagnostics/diagnostic.hpp"
 #include "compiler/source_file.hpp"
 #include "tools/kb/kb_loader.hpp"
@@ -24,10 +26,10 @@ enum class DiagnosticsFormat { Text, Json };
 
 struct DiagnosticsStyle {
   DiagnosticsFormat format = DiagnosticsFormat::Text;
-  bool color = false;
+  ColorWhen color = ColorWhen::Auto;
 };
 
-// Adds `--diagnostics-format text|json` and `--color` to [verb], stored in [style].
+// Adds `--diagnostics-format text|json` and `--color auto|always|never` to [verb], stored in [style].
 void add_diagnostics_options(CLI::App& verb, DiagnosticsStyle& style);
 
 // Prints [diagnostics] of [files] in [style] (nothing for none, in text).

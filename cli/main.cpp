@@ -7,9 +7,22 @@
 #include <sstream>
 
 #include "cli/diagnostics_output.hpp"
+#include "cli/help_format.hpp"
 #include "cli/standard_output.hpp"
 #include "cli/verbs.hpp"
-#include "redflag/version.hpp"
+
+namespace {
+
+// Every verb, in the order `redflag help` lists them.
+constexpr redflag::cli::AddVerb kVerbs[] = {
+    redflag::cli::add_check_verb, redflag::cli::add_build_verb, redflag::cli::add_eval_verb,
+    redflag::cli::add_test_verb,  redflag::cli::add_lint_verb,  redflag::cli::add_fmt_verb,
+    redflag::cli::add_doc_verb,   redflag::cli::add_show_verb,  redflag::cli::add_diff_verb,
+    redflag::cli::add_disasm_verb, redflag::cli::add_explain_verb, redflag::cli::add_help_verb,
+    redflag::cli::add_version_verb, redflag::cli::add_questionnaire_verb, redflag::cli::add_serve_verb,
+};
+
+}  // namespace
 
 int main(int argc, char** argv) {
   redflag::cli::reserve_standard_streams();
@@ -18,21 +31,19 @@ int main(int argc, char** argv) {
   std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"redflag: compile clinical red-flag rules and evaluate patient cases"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "redflag " + std::string(redflag::kRedflagVersion));
+  app.set_version_flag("-V,--version", redflag::cli::version_line());
   int exit_code = 0;
-  redflag::cli::add_check_verb(app, exit_code);
-  redflag::cli::add_explain_verb(app, exit_code);
-  redflag::cli::add_build_verb(app, exit_code);
-  redflag::cli::add_eval_verb(app, exit_code);
-  redflag::cli::add_show_verb(app, exit_code);
-  redflag::cli::add_disasm_verb(app, exit_code);
-  redflag::cli::add_test_verb(app, exit_code);
-  redflag::cli::add_fmt_verb(app, exit_code);
-  redflag::cli::add_doc_verb(app, exit_code);
-  redflag::cli::add_lint_verb(app, exit_code);
-  redflag::cli::add_diff_verb(app, exit_code);
-  redflag::cli::add_questionnaire_verb(app, exit_code);
-  redflag::cli::add_serve_verb(app, exit_code);
+  for (const redflag::cli::AddVerb add_verb : kVerbs) add_verb(app, exit_code);
+  app.footer("`redflag help VERB` or `redflag VERB --help` describes one verb; docs/cli.md all of them.");
+  redflag::cli::use_help_format(app);
+  // The first argument names the verb, unless it is an option (`--help`, `--version`).
+  if (argc < 2) {
+    redflag::cli::print_error("no verb given; `redflag help` lists the verbs");
+    return 1;
+  }
+  if (argv[1][0] != '-' && !redflag::cli::known_verb(app, argv[1])) {
+    return redflag::cli::report_unknown_verb(app, argv[1]);
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

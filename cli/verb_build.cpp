@@ -47,7 +47,9 @@ void add_build_verb(CLI::App& root, int& exit_code) {
       "The output is written to a temporary file and renamed, so a failed build never leaves\n"
       "a half-written file; `-o -` writes to standard output. Exit 0 when built, 1 on errors.");
   verb->add_option("PATH", options->paths, "KB source files or directories")->required();
-  verb->add_option("-o,--output", options->output, "Where to write the .rfb file (`-` for stdout)")->required();
+  verb->add_option("-o,--output", options->output, "Where to write the .rfb file (`-` for stdout)")
+      ->type_name("FILE")
+      ->required();
   add_diagnostics_options(*verb, options->diagnostics);
   verb->callback([options, &exit_code] { exit_code = run_build(*options); });
 }

@@ -17,9 +17,9 @@ void add_check_verb(CLI::App& root, int& exit_code) {
     DiagnosticsStyle diagnostics;
   };
   auto options = std::make_shared<Options>();
-  CLI::App* verb = root.add_subcommand(
-      "check",
-      "Check a KB for errors (syntax, names, types and units) without compiling it.\n"
+  CLI::App* verb =
+      root.add_subcommand("check", "Check a KB for errors (syntax, names, types and units) without compiling it");
+  verb->footer(
       "Diagnostics go to stderr, followed in text format by a summary line such as\n"
       "`error: 3 errors in kb/x.rf`; a clean KB prints nothing. Exit status: 0 when the KB\n"
       "has no errors, 1 when it has some (or on a usage error).");

@@ -61,7 +61,8 @@ void add_diff_verb(CLI::App& root, int& exit_code) {
                         {"text", DiffFormat::Text}, {"json", DiffFormat::Json}, {"markdown", DiffFormat::Markdown}});
   verb->add_flag("--fail-on-change", options->fail_on_change, "Exit 3 when any case's behaviour changed");
   verb->add_flag("--check-version", options->check_version, "Exit 4 when the version bump is smaller than needed");
-  verb->add_option("--max-cases", options->max_cases, "Changed cases to list, smallest first (0: all; default 20)");
+  verb->add_option("--max-cases", options->max_cases, "Changed cases to list, smallest first (0: all; default 20)")
+      ->type_name("N");
   add_diagnostics_options(*verb, options->diagnostics);
   verb->callback([options, &exit_code] { exit_code = run_diff(*options); });
 }

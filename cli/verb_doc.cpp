@@ -5,6 +5,7 @@
 
 #include <memory>
 
+#include "cli/choice_option.hpp"
 #include "cli/diagnostics_output.hpp"
 #include "cli/output_target.hpp"
 #include "cli/standard_output.hpp"
@@ -56,9 +57,10 @@ void add_doc_verb(CLI::App& root, int& exit_code) {
       "else markdown. `-o -` writes to standard output. Exit 0 when written, 1 on errors.");
   verb->add_option("PATH", options->paths, "KB source files or directories")->required();
   verb->add_option("-o,--output", options->output, "Where to write the handbook (`-` for stdout)")
+      ->type_name("FILE")
       ->required();
-  verb->add_option("--format", options->format, "markdown or html")
-      ->check(CLI::IsMember({"markdown", "html"}));
+  add_choice_option(*verb, "--format", options->format, "Handbook format: markdown or html",
+                    std::vector<std::pair<std::string, std::string>>{{"markdown", "markdown"}, {"html", "html"}});
   add_diagnostics_options(*verb, options->diagnostics);
   verb->callback([options, &exit_code] { exit_code = run_doc(*options); });
 }

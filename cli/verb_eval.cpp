@@ -116,7 +116,8 @@ void add_eval_verb(CLI::App& root, int& exit_code) {
                                                                       {"json", OutputFormat::Json},
                                                                       {"csv", OutputFormat::Csv},
                                                                       {"summary", OutputFormat::Summary}});
-  verb->add_option("--jobs,-j", options->jobs, "Evaluate on N threads; output stays in input order")
+  verb->add_option("--jobs,-j", options->jobs, "Evaluate on N threads (1 to 256); output stays in input order")
+      ->type_name("N")
       ->check(CLI::Range(1u, 256u));
   verb->add_flag("--ask", options->ask,
                  "For incomplete cases, list the unknown facts to ask about, most consequential first");

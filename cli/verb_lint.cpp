@@ -5,13 +5,15 @@
 // `--today`, else the REDFLAG_TODAY environment variable, else the system clock (local time).
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
-#include <map>
 #include <memory>
 
+#include "cli/choice_option.hpp"
+#include "cli/color_option.hpp"
 #include "cli/diagnostics_output.hpp"
 #include "cli/standard_output.hpp"
 #include "cli/verbs.hpp"
@@ -28,7 +30,7 @@ struct LintVerbOptions {
   LintFormat format = LintFormat::Text;
   bool werror = false;
   bool release = false;
-  bool color = false;
+  ColorWhen color = ColorWhen::Auto;
   std::string config;
   std::string today;
 };
@@ -70,7 +72,8 @@ int run_lint(LintVerbOptions& options) {
   }
   const auto run = tools::lint_kb(frontend, options.paths, tools::LintSettings{options.config, options.today, options.release});
   if (!run.error.empty()) return refuse(options, frontend, run);
-  print_output(tools::render_findings(frontend, options.paths, run, options.format, options.color));
+  print_output(tools::render_findings(frontend, options.paths, run, options.format,
+                                           use_color(options.color, STDOUT_FILENO)));
   for (const auto& finding : run.findings) {
     if (finding.severity == Severity::Error || options.werror) return 1;
   }
@@ -88,22 +91,23 @@ void add_lint_verb(CLI::App& root, int& exit_code) {
       "Exit 1 when an error-level lint fires (any finding with --werror), the KB does not\n"
       "compile, or the config file is bad; else 0.");
   verb->add_option("PATH", options->paths, "KB source files or directories")->required();
-  const std::map<std::string, LintFormat> formats{
-      {"text", LintFormat::Text}, {"json", LintFormat::Json}, {"sarif", LintFormat::Sarif}};
-  verb->add_option("--format", options->format, "text (default), json or sarif (SARIF 2.1.0)")
-      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+  add_choice_option(*verb, "--format", options->format, "Output format: text (default), json or sarif (SARIF 2.1.0)",
+                    std::vector<std::pair<std::string, LintFormat>>{
+                        {"text", LintFormat::Text}, {"json", LintFormat::Json}, {"sarif", LintFormat::Sarif}});
   verb->add_flag("--werror", options->werror, "Fail (exit 1) on warnings too");
   verb->add_flag("--release", options->release,
                  "Lint a build for release: turns on `draft-in-release`");
   verb->add_option("--config", options->config,
-                   "Lint config file (default: redflag.toml beside the KB, if any)");
+                   "Lint config file (default: redflag.toml beside the KB, if any)")
+      ->type_name("FILE");
   verb->add_option("--today", options->today,
                    "Today's date as YYYY-MM-DD for `review-overdue` (default: $REDFLAG_TODAY, "
                    "else the system clock)")
+      ->type_name("DATE")
       ->check([](const std::string& date) {
         return tools::is_date(date) ? std::string() : "write a date as YYYY-MM-DD";
       });
-  verb->add_flag("--color", options->color, "Colour text output with ANSI escapes");
+  add_color_option(*verb, options->color);
   verb->callback([options, &exit_code] { exit_code = run_lint(*options); });
 }
 

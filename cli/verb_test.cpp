@@ -74,7 +74,8 @@ void add_test_verb(CLI::App& root, int& exit_code) {
                  "Report, per flag and per condition, whether tests made it true, false and unknown");
   verb->add_flag("--require-coverage", options->require_coverage,
                  "Fail unless every flag was true, false and unknown in some test (implies --coverage)");
-  verb->add_option("--junit", options->junit, "Also write JUnit XML to this file (`-` for stdout; the report then goes to stderr)");
+  verb->add_option("--junit", options->junit, "Also write JUnit XML to this file (`-` for stdout; the report then goes to stderr)")
+      ->type_name("FILE");
   add_diagnostics_options(*verb, options->diagnostics);
   verb->callback([options, &exit_code] {
     options->coverage = options->coverage || options->require_coverage;

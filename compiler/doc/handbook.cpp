@@ -130,10 +130,10 @@ class Handbook {
 
   void overview() {
     out_.heading(2, "Overview: facts, flags and urgency", "overview");
-    out_.paragraph({{fmt::format("Urgency levels, lowest first: {}. Each line joins a fact to a "
-                                 "flag that reads it, and each flag to its urgency.",
-                                 fmt::join(kb_.levels->names, " < ")), ""}});
     internal::Diagram diagram;
+    diagram.caption = fmt::format("Urgency levels, lowest first: {}. Each line joins a fact to a flag "
+                                  "that reads it, and each flag to its urgency.",
+                                  fmt::join(kb_.levels->names, " < "));
     const auto& levels = kb_.levels->names;
     diagram.levels.assign(levels.rbegin(), levels.rend());
     std::vector<double> fact_rank(kb_.facts.size(), 0);
@@ -216,7 +216,7 @@ class Handbook {
       out_.fields(fields);
       if (!flag.because.empty()) {
         out_.paragraph({{"Why it matters:", ""}});
-        out_.prose(flag.because);
+        out_.prose(internal::prose_blocks(flag.because));
       }
       if (!flag.advice.empty()) {
         out_.paragraph({{"Advice:", ""}});
@@ -301,7 +301,7 @@ class Handbook {
       }
       if (!topic.cites.empty()) fields.push_back({"Sources", citations(topic.cites)});
       out_.fields(fields);
-      out_.prose(topic.body);
+      out_.prose(internal::prose_blocks(topic.body));
       out_.end_card();
     }
   }

@@ -1,5 +1,6 @@
 // The handbook as one self-contained HTML file: inline CSS (with print rules: A4 margins,
-// no card split across pages), the overview as inline SVG (compiler/doc/handbook_svg.cpp), no
+// headings kept with what follows, no diagram or list item split across pages; a narrow screen
+// scrolls the diagram sideways instead of shrinking it), the overview as inline SVG (compiler/doc/handbook_svg.cpp), no
 // script, font or image from elsewhere, so it opens offline and prints as it shows.
 #include <fmt/format.h>
 
@@ -34,18 +35,32 @@ table { border-collapse: collapse; width: 100%; font-size: .92rem; }
 th, td { text-align: left; vertical-align: top; border-bottom: 1px solid var(--line); padding: .35rem .5rem; }
 th { background: #eef1f4; }
 a { color: #1f5fa8; }
-svg.diagram { width: 100%; height: auto; margin: .5rem 0 1rem; font: 12px system-ui, sans-serif; }
+figure.overview { margin: 0 0 1rem; }
+figcaption { margin: 0 0 .5rem; }
+.scroll { overflow-x: auto; }
+svg.diagram { display: block; width: 100%; min-width: 46rem; height: auto; font: 12px system-ui, sans-serif; }
 svg .col { font-weight: 700; fill: var(--muted); }
 svg rect.fact { fill: #eef1f4; stroke: #9aa3ad; }
 svg rect.flag { fill: #fff; stroke-width: 2; }
 svg rect.level + text { fill: #fff; font-weight: 700; }
+@media (max-width: 40rem) {
+  main { padding: 1rem 1rem 3rem; }
+  dl.fields { grid-template-columns: 1fr; gap: 0; }
+  dl.fields dd { margin-bottom: .3rem; }
+}
+td, dd, li, p { overflow-wrap: anywhere; }
 @media print {
   @page { size: A4; margin: 16mm 14mm; }
   body { background: none; font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
-  h2 { break-after: avoid; }
-  h3, dl.fields { break-after: avoid; }
-  .card, svg.diagram, tr { break-inside: avoid; }
+  /* Headings and labels stay with what follows; the overview figure, a card's fields, list
+     items and table rows are never split. Cards themselves may break between blocks: a card
+     kept whole would leave half a page empty whenever it does not fit the rest of one. */
+  h2, h3, p.label { break-after: avoid; }
+  figure.overview, dl.fields, li, tr { break-inside: avoid; }
+  p { orphans: 3; widows: 3; }
+  .scroll { overflow: visible; }
+  svg.diagram { min-width: 0; }
   a { color: inherit; text-decoration: none; }
   .card, .badge, svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
@@ -86,9 +101,9 @@ class HtmlWriter final : public HandbookWriter {
   }
 
   void bullets(const std::vector<Rich>& items) override {
-    out_ += "<ul>\n";
-    for (const auto& item : items) out_ += "<li>" + rich(item) + "</li>\n";
-    out_ += "</ul>\n";
+    std::vector<std::string> shown;
+    for (const auto& item : items) shown.push_back(rich(item));
+    list("<ul>", "</ul>", shown);
   }
 
   void paragraph(const Rich& text) override {
@@ -97,12 +112,17 @@ class HtmlWriter final : public HandbookWriter {
     out_ += fmt::format("<p{}>{}</p>\n", label ? " class=\"label\"" : "", rich(text));
   }
 
-  void prose(const std::string& text) override {
-    for (std::size_t start = 0; start < text.size();) {
-      auto end = text.find("\n\n", start);
-      if (end == std::string::npos) end = text.size();
-      out_ += "<p>" + html_escape(text.substr(start, end - start)) + "</p>\n";
-      start = end + 2;
+  void prose(const std::vector<ProseBlock>& blocks) override {
+    for (const auto& block : blocks) {
+      std::vector<std::string> items;
+      for (const auto& item : block.items) items.push_back(html_escape(item));
+      switch (block.kind) {
+        case ProseBlock::Kind::Paragraph: out_ += "<p>" + items.front() + "</p>\n"; break;
+        case ProseBlock::Kind::Bullets: list("<ul>", "</ul>", items); break;
+        case ProseBlock::Kind::Numbered:
+          list(block.start == 1 ? "<ol>" : fmt::format("<ol start=\"{}\">", block.start), "</ol>", items);
+          break;
+      }
     }
   }
 
@@ -119,7 +139,12 @@ class HtmlWriter final : public HandbookWriter {
     out_ += "</tbody>\n</table>\n";
   }
 
-  void diagram(const Diagram& diagram) override { out_ += diagram_svg(diagram); }
+  // A figure: the caption, then the SVG in a box that scrolls sideways where the screen is too
+  // narrow for the diagram's minimum width (its text would be too small to read).
+  void diagram(const Diagram& diagram) override {
+    out_ += fmt::format("<figure class=\"overview\">\n<figcaption>{}</figcaption>\n<div class=\"scroll\">\n{}</div>\n</figure>\n",
+                        html_escape(diagram.caption), diagram_svg(diagram));
+  }
 
   void begin_card(const std::string& urgency) override {
     const auto level = std::find(levels_.begin(), levels_.end(), urgency);
@@ -142,6 +167,13 @@ class HtmlWriter final : public HandbookWriter {
   }
 
  private:
+  // A list of [items], already HTML.
+  void list(const std::string& open, const std::string& close, const std::vector<std::string>& items) {
+    out_ += open + "\n";
+    for (const auto& item : items) out_ += "<li>" + item + "</li>\n";
+    out_ += close + "\n";
+  }
+
   std::vector<std::string> levels_;  // lowest first
   std::string title_;
   std::string out_;

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <utility>
 
 #include "compiler/doc/handbook_writer.hpp"
 
@@ -20,6 +22,17 @@ std::string escape(std::string_view text) {
   return out;
 }
 
+// [text] (escaped) with what would open a block at the start of a line escaped too: a list
+// marker (`+`, `-`, `1.`), a thematic break or setext underline (`-`, `=`), a fence (`~`).
+std::string block_start(std::string text) {
+  if (!text.empty() && std::string_view("+-=~").find(text.front()) != std::string_view::npos) return "\\" + text;
+  const auto digits = text.find_first_not_of("0123456789");
+  if (digits != 0 && digits != std::string::npos && (text[digits] == '.' || text[digits] == ')')) {
+    text.insert(digits, "\\");
+  }
+  return text;
+}
+
 std::string rich(const Rich& text) {
   std::string out;
   for (const auto& part : text) {
@@ -28,10 +41,21 @@ std::string rich(const Rich& text) {
   return out;
 }
 
-// [text] as a Mermaid node label: quoted, with `"` written as an entity.
+// [text] as a Mermaid node label: quoted, every character Mermaid reads as markup written as
+// one of its `#name;` entities (`"` ends the label, `<` opens HTML, `#` an entity, a backtick
+// a Markdown string), line breaks as spaces.
 std::string mermaid_label(std::string_view text) {
+  static constexpr std::array<std::pair<char, std::string_view>, 6> kEntities{
+      {{'"', "quot"}, {'#', "35"}, {'&', "amp"}, {'<', "lt"}, {'>', "gt"}, {'`', "96"}}};
   std::string out = "\"";
-  for (const char c : text) out += c == '"' ? std::string("#quot;") : std::string(1, c);
+  for (const char c : text) {
+    const auto entity = std::find_if(kEntities.begin(), kEntities.end(), [c](const auto& e) { return e.first == c; });
+    if (entity != kEntities.end()) {
+      out += fmt::format("#{};", entity->second);
+    } else {
+      out += c == '\n' ? ' ' : c;
+    }
+  }
   return out + "\"";
 }
 
@@ -57,14 +81,18 @@ class MarkdownWriter final : public HandbookWriter {
 
   void paragraph(const Rich& text) override { out_ += rich(text) + "\n\n"; }
 
-  void prose(const std::string& text) override {
-    // Paragraphs stay paragraphs: each line is escaped, blank lines are kept.
-    for (std::size_t start = 0; start < text.size();) {
-      const auto end = std::min(text.find('\n', start), text.size());
-      out_ += escape(text.substr(start, end - start)) + "\n";
-      start = end + 1;
+  void prose(const std::vector<ProseBlock>& blocks) override {
+    for (const auto& block : blocks) {
+      for (std::size_t i = 0; i < block.items.size(); ++i) {
+        const std::string text = block_start(escape(block.items[i]));
+        switch (block.kind) {
+          case ProseBlock::Kind::Paragraph: out_ += text + "\n"; break;
+          case ProseBlock::Kind::Bullets: out_ += "- " + text + "\n"; break;
+          case ProseBlock::Kind::Numbered: out_ += fmt::format("{}. {}\n", block.start + i, text); break;
+        }
+      }
+      out_ += '\n';  // a blank line after every block, so no text joins a list item
     }
-    if (!text.empty()) out_ += '\n';
   }
 
   void table(const std::vector<std::string>& header,
@@ -81,7 +109,7 @@ class MarkdownWriter final : public HandbookWriter {
   }
 
   void diagram(const Diagram& diagram) override {
-    out_ += "```mermaid\nflowchart LR\n";
+    out_ += escape(diagram.caption) + "\n\n```mermaid\nflowchart LR\n";
     const auto group = [this](std::string_view id, std::string_view title, const std::vector<std::string>& labels,
                               std::string_view open, std::string_view close) {
       out_ += fmt::format("  subgraph {}[{}]\n", id, mermaid_label(title));

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "compiler/doc/markup_escape.hpp"
+#include "compiler/doc/prose_blocks.hpp"
 
 #include <memory>
 #include <string>
@@ -24,6 +25,7 @@ using Rich = std::vector<Inline>;
 
 // The facts → flags → urgency levels picture: each flag reads some facts and has one level.
 struct Diagram {
+  std::string caption;              // how to read it, shown with it
   std::vector<std::string> facts;   // labels, in drawing order
   std::vector<std::string> flags;   // titles, in drawing order
   std::vector<std::string> levels;  // highest first
@@ -42,11 +44,12 @@ class HandbookWriter {
   virtual void fields(const std::vector<std::pair<std::string, Rich>>& fields) = 0;
   virtual void bullets(const std::vector<Rich>& items) = 0;
   virtual void paragraph(const Rich& text) = 0;
-  // Prose from the KB (a rationale, a topic's body): paragraphs separated by blank lines.
-  virtual void prose(const std::string& text) = 0;
+  // Prose from the KB (a rationale, a topic's body): its paragraphs and lists.
+  virtual void prose(const std::vector<ProseBlock>& blocks) = 0;
   // A table with a header row.
   virtual void table(const std::vector<std::string>& header,
                      const std::vector<std::vector<std::string>>& rows) = 0;
+  // The diagram with its caption, kept together (and with the heading before it) in print.
   virtual void diagram(const Diagram& diagram) = 0;
   // A flag's or topic's block starts / ends (for borders and page breaks; [urgency] may be "").
   virtual void begin_card(const std::string& urgency) = 0;

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "python/src/gc_pause.hpp"
 #include "runtime/cases/case_reader.hpp"
 #include "runtime/fact_input.hpp"
 #include "runtime/vm_batch.hpp"
@@ -247,6 +248,27 @@ void set_item(py::list& list, std::size_t index, py::object value) {
   PyList_SET_ITEM(list.ptr(), static_cast<Py_ssize_t>(index), value.release().ptr());
 }
 
+// A result column of Python objects: a numpy object array, filled in place row by row, which
+// pandas takes as it is (a list would be copied into such an array).
+class ObjectColumn {
+ public:
+  explicit ObjectColumn(std::size_t rows)
+      : array_(py::dtype("O"), std::vector<py::ssize_t>{static_cast<py::ssize_t>(rows)}),
+        items_(static_cast<PyObject**>(array_.mutable_data())) {}
+
+  // Sets [row] to [value], which the column then also holds.
+  void set(std::size_t row, py::handle value) {
+    PyObject* const old = items_[row];  // null or None in a new array
+    items_[row] = value.inc_ref().ptr();
+    Py_XDECREF(old);
+  }
+  const py::array& array() const { return array_; }
+
+ private:
+  py::array array_;
+  PyObject** items_;
+};
+
 }  // namespace
 
 py::dict evaluate_frame(const KbHandle& kb, const std::vector<FactColumn>& columns, std::size_t rows) {
@@ -265,7 +287,7 @@ py::dict evaluate_frame(const KbHandle& kb, const std::vector<FactColumn>& colum
   for (const ImageFact& fact : image.facts) fact_names.emplace_back(fact.name);
   const py::str complete("complete"), incomplete("incomplete"), error_status("error");
 
-  py::list urgency(rows), status(rows), fired(rows), undetermined(rows), error(rows), error_field(rows);
+  ObjectColumn urgency(rows), status(rows), fired(rows), undetermined(rows), error(rows), error_field(rows);
   struct ScoreColumns {
     py::array_t<double> value, min, max;
   };
@@ -274,6 +296,7 @@ py::dict evaluate_frame(const KbHandle& kb, const std::vector<FactColumn>& colum
     score_columns.push_back({py::array_t<double>(rows), py::array_t<double>(rows), py::array_t<double>(rows)});
   }
 
+  const GcPause gc_pause;  // a list per row and column of flags, none of them in a cycle
   CellReader cells(image);
   BatchEvaluator batch(kb.kb().program());
   Chunk chunk(image.facts.size(), kb.kb().program());
@@ -289,6 +312,7 @@ py::dict evaluate_frame(const KbHandle& kb, const std::vector<FactColumn>& colum
     return names;
   };
   const double nan = std::numeric_limits<double>::quiet_NaN();
+  const py::none none;
   for (std::size_t start = 0; start < rows; start += kChunkRows) {
     chunk.reset(std::min(kChunkRows, rows - start));
     for (const FactColumn& column : columns) read_column(image, column, start, cells, chunk);
@@ -299,46 +323,46 @@ py::dict evaluate_frame(const KbHandle& kb, const std::vector<FactColumn>& colum
     for (std::size_t row = 0; row < chunk.count; ++row) {
       const std::size_t at = start + row;
       if (!chunk.errors[row].empty()) {
-        set_item(urgency, at, py::none());
-        set_item(status, at, error_status);
-        set_item(fired, at, py::none());
-        set_item(undetermined, at, py::none());
+        urgency.set(at, none);
+        status.set(at, error_status);
+        fired.set(at, none);
+        undetermined.set(at, none);
         for (ScoreColumns& score : score_columns) {
           score.value.mutable_data()[at] = score.min.mutable_data()[at] = score.max.mutable_data()[at] = nan;
         }
-        set_item(error, at, py::str(chunk.errors[row]));
-        set_item(error_field, at, fact_names[chunk.error_facts[row]]);
+        error.set(at, py::str(chunk.errors[row]));
+        error_field.set(at, fact_names[chunk.error_facts[row]]);
         continue;
       }
       const Evaluation& evaluation = chunk.evaluations[row];
-      set_item(urgency, at, levels[evaluation.urgency]);
-      set_item(status, at, evaluation.complete ? complete : incomplete);
-      set_item(fired, at, flags_list(evaluation, Tri::True));
-      set_item(undetermined, at, flags_list(evaluation, Tri::Unknown));
+      urgency.set(at, levels[evaluation.urgency]);
+      status.set(at, evaluation.complete ? complete : incomplete);
+      fired.set(at, flags_list(evaluation, Tri::True));
+      undetermined.set(at, flags_list(evaluation, Tri::Unknown));
       for (std::size_t i = 0; i < scores.size(); ++i) {
         const Interval& value = evaluation.numbers[scores[i]];
         score_columns[i].value.mutable_data()[at] = value.lo == value.hi ? value.lo : nan;
         score_columns[i].min.mutable_data()[at] = value.lo;
         score_columns[i].max.mutable_data()[at] = value.hi;
       }
-      set_item(error, at, py::none());
-      set_item(error_field, at, py::none());
+      error.set(at, none);
+      error_field.set(at, none);
     }
   }
 
   py::dict result;
-  result["urgency"] = urgency;
-  result["status"] = status;
-  result["fired"] = fired;
-  result["undetermined"] = undetermined;
+  result["urgency"] = urgency.array();
+  result["status"] = status.array();
+  result["fired"] = fired.array();
+  result["undetermined"] = undetermined.array();
   for (std::size_t i = 0; i < scores.size(); ++i) {
     const std::string& name = image.numbers[scores[i]].name;
     result[py::str(name)] = score_columns[i].value;
     result[py::str(name + "_min")] = score_columns[i].min;
     result[py::str(name + "_max")] = score_columns[i].max;
   }
-  result["error"] = error;
-  result["error_field"] = error_field;
+  result["error"] = error.array();
+  result["error_field"] = error_field.array();
   return result;
 }
 

@@ -6,8 +6,10 @@
 // bool column as bytes, and only object columns (strings such as "12 lb", enum values) hold a
 // Python object per cell, which is read where it lies; each distinct string is read once per
 // column by the JSON case reader (runtime/cases/case_reader.hpp), so cells are accepted and
-// refused exactly as in a case file, with the same messages. The GIL is held while cells are
-// read and result objects made, and released while the VM runs.
+// refused exactly as in a case file, with the same messages. Results are written straight into
+// numpy arrays: float64 for scores, object arrays for the rest, with a new list per row only for
+// the fired and undetermined flags. The GIL is held while cells are read and result objects made,
+// and released while the VM runs; the garbage collector is paused for the call (gc_pause.hpp).
 #pragma once
 
 #include <pybind11/numpy.h>
@@ -35,7 +37,7 @@ struct FactColumn {
 };
 
 // Evaluates [rows] cases whose facts are [columns] (facts without a column are unknown). Returns
-// the result columns by name, in order: urgency, status, fired, undetermined, then per score
+// the result columns, numpy arrays of [rows] items, by name, in order: urgency, status, fired, undetermined, then per score
 // `NAME` (its value when exact, else NaN), `NAME_min` and `NAME_max`, then error and
 // error_field. A row whose cell cannot be read has status "error", the reader's message and the
 // fact's name, and None or NaN elsewhere.

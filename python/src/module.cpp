@@ -16,6 +16,7 @@
 
 #include "compiler/diagnostics/diagnostic_render.hpp"
 #include "python/src/frame_eval.hpp"
+#include "python/src/gc_pause.hpp"
 #include "python/src/kb_handle.hpp"
 #include "python/src/record_dict.hpp"
 #include "runtime/fact_input.hpp"
@@ -117,6 +118,7 @@ py::list evaluate_cases(PyKb& kb, const py::sequence& cases) {
     }
     outcomes = &session.evaluate(views);
   }
+  const redflag::python::GcPause gc_pause;  // a dict per record, none of them in a cycle
   py::list records(outcomes->size());
   for (std::size_t i = 0; i < outcomes->size(); ++i) {
     PyList_SET_ITEM(records.ptr(), static_cast<Py_ssize_t>(i), kb.records.record((*outcomes)[i]).release().ptr());

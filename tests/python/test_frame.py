@@ -1,6 +1,9 @@
 """KnowledgeBase.evaluate_frame: the column convention (docs/python.md "Tables"), results equal to
-evaluate's records, errors recorded per row or raised, the GIL released."""
+evaluate's records, errors recorded per row or raised, the GIL released, the garbage collector
+paused while results are built."""
+import gc
 import math
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy
 import pandas
@@ -174,3 +177,48 @@ def test_the_gil_is_released_while_evaluating(back_pain):
     frame = pandas.DataFrame({"age": numpy.arange(400_000, dtype=float) % 130,
                               "worse_at_night": numpy.ones(400_000, dtype=bool)})
     assert gil_released_during(lambda: back_pain.evaluate_frame(frame))
+
+
+def test_result_columns_are_object_arrays_of_lists(back_pain):
+    table = back_pain.evaluate_frame(pandas.DataFrame({"age": [61.0, 30.0], "worse_at_night": [True, False]}))
+    assert [table[name].dtype for name in ("urgency", "status", "fired", "undetermined")] == [object] * 4
+    assert table["fired"].iat[0] == ["night_pain"] and table["fired"].iat[1] == []
+    assert table["fired"].iat[0] is not table["fired"].iat[1]  # a list of its own per row
+
+
+def collections_during(call) -> int:
+    """How many garbage collections started while [call] ran."""
+    started = []
+
+    def note(phase, info):
+        if phase == "start":
+            started.append(info["generation"])
+
+    gc.callbacks.append(note)
+    try:
+        call()
+    finally:
+        gc.callbacks.remove(note)
+    return len(started)
+
+
+def test_no_collection_runs_while_results_are_built(back_pain):
+    # 20,000 rows make 40,000 lists: unpaused, the collector would start about 57 times.
+    age = [index for index, fact in enumerate(back_pain.facts) if fact.name == "age"][0]
+    columns = [(age, 0, numpy.arange(20_000, dtype=float) % 130)]
+    texts = ['{"age": %d}' % (i % 130) for i in range(20_000)]
+    assert collections_during(lambda: back_pain._kb.evaluate_columns(columns, 20_000)) == 0
+    assert collections_during(lambda: back_pain._kb.evaluate_cases(texts)) == 0
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_left_as_it_was(back_pain, enabled):
+    frame = pandas.DataFrame({"age": numpy.arange(50_000, dtype=float) % 130})
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with ThreadPoolExecutor(4) as pool:  # overlapping calls: the last to end restores the state
+            list(pool.map(lambda _: back_pain.evaluate_frame(frame), range(8)))
+        back_pain.evaluate_many([{"age": 61}] * 3000)
+        assert gc.isenabled() == enabled
+    finally:
+        gc.enable()

@@ -1,0 +1,1 @@
+lint --format 2 broken.rf
