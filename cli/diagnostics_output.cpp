@@ -46,4 +46,8 @@ void print_error(std::string_view message) {
   std::fputs(fmt::format("error: {}\n", visible_text(message)).c_str(), stderr);
 }
 
+void print_warning(std::string_view message) {
+  std::fputs(fmt::format("warning: {}\n", visible_text(message)).c_str(), stderr);
+}
+
 }  // namespace redflag::cli

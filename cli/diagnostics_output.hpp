@@ -43,4 +43,7 @@ bool report_load(const tools::LoadedKb& kb, const DiagnosticsStyle& style);
 // Prints `error: [message]`.
 void print_error(std::string_view message);
 
+// Prints `warning: [message]`.
+void print_warning(std::string_view message);
+
 }  // namespace redflag::cli

@@ -20,8 +20,8 @@ constexpr redflag::cli::AddVerb kVerbs[] = {
     redflag::cli::add_test_verb,  redflag::cli::add_lint_verb,  redflag::cli::add_fmt_verb,
     redflag::cli::add_doc_verb,   redflag::cli::add_show_verb,  redflag::cli::add_diff_verb,
     redflag::cli::add_disasm_verb, redflag::cli::add_explain_verb, redflag::cli::add_lsp_verb,
-    redflag::cli::add_help_verb, redflag::cli::add_version_verb, redflag::cli::add_completions_verb,
-    redflag::cli::add_man_verb,
+    redflag::cli::add_questionnaire_verb, redflag::cli::add_serve_verb, redflag::cli::add_help_verb,
+    redflag::cli::add_version_verb, redflag::cli::add_completions_verb, redflag::cli::add_man_verb,
 };
 
 }  // namespace

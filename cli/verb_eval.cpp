@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <ctime>
 #include <memory>
 #include <optional>
 
@@ -14,6 +15,8 @@
 #include "cli/verbs.hpp"
 #include "runtime/vm.hpp"
 #include "tools/eval/eval_pipeline.hpp"
+#include "tools/fhir/fhir_input.hpp"
+#include "tools/fhir/fhir_time.hpp"
 #include "tools/kb/kb_loader.hpp"
 
 namespace redflag::cli {
@@ -30,7 +33,28 @@ struct EvalOptions {
   bool ask = false;
   bool quiet = false;
   unsigned jobs = 1;
+  std::string now;  // --now, a FHIR dateTime; empty: the clock
 };
+
+// `--input-format fhir`: each input mapped by the KB's bindings, every issue a warning naming
+// the input and the element's path. False (after an error) when --now is not a dateTime.
+bool set_fhir_translation(const EvalOptions& options, const Image& image, tools::EvalSettings& settings) {
+  tools::fhir::FhirOptions fhir;
+  fhir.now = static_cast<std::int64_t>(std::time(nullptr));
+  if (!options.now.empty()) {
+    const auto now = tools::fhir::parse_fhir_time(options.now);
+    if (!now) {
+      print_error(fmt::format("--now `{}` is not a FHIR dateTime such as 2026-12-02T10:00:00Z", options.now));
+      return false;
+    }
+    fhir.now = *now;
+  }
+  const std::vector<std::string>& inputs = options.cases;
+  settings.translate = tools::fhir::fhir_translator(image, fhir, [&inputs](std::uint32_t input, const tools::fhir::FhirIssue& issue) {
+    print_warning(fmt::format("{}: {}: {}", inputs[input] == "-" ? "<stdin>" : inputs[input], issue.path, issue.message));
+  });
+  return true;
+}
 
 int run_eval(const EvalOptions& options) {
   const auto kb = tools::load_kb({options.kb});
@@ -42,6 +66,7 @@ int run_eval(const EvalOptions& options) {
   settings.input_format = options.input_format;
   settings.jobs = options.jobs;
   settings.ask = options.ask;
+  if (options.input_format == tools::InputFormat::Fhir && !set_fhir_translation(options, image, settings)) return 1;
   settings.color = use_color(options.diagnostics.color, STDOUT_FILENO);
   std::optional<EvalProgress> progress;
   if (progress_wanted(options.quiet, settings.format)) {
@@ -87,10 +112,16 @@ void add_eval_verb(CLI::App& root, int& exit_code) {
       ->required();
   add_choice_option(*verb, "--input-format", options->input_format,
                     "How CASE inputs are framed: auto (default: a first value that spans lines is one JSON "
-                    "case, one followed by more is JSON Lines), json (each input is one case) or jsonl",
+                    "case, one followed by more is JSON Lines), json (each input is one case), jsonl, or fhir "
+                    "(each input is a FHIR R4 Bundle, QuestionnaireResponse, resource or CDS Hooks request, "
+                    "mapped by the KB's fhir bindings)",
                     std::vector<std::pair<std::string, tools::InputFormat>>{{"auto", tools::InputFormat::Auto},
                                                                             {"json", tools::InputFormat::Json},
-                                                                            {"jsonl", tools::InputFormat::JsonLines}});
+                                                                            {"jsonl", tools::InputFormat::JsonLines},
+                                                                            {"fhir", tools::InputFormat::Fhir}});
+  verb->add_option("--now", options->now,
+                   "With --input-format fhir: the instant look-back windows and ages end at, a FHIR dateTime "
+                   "(default: the clock)");
   add_choice_option(*verb, "--format", options->format,
                     "Output format: text (default on a terminal), json (one object per line), csv (one "
                     "row per case) or summary (counts only)",

@@ -27,6 +27,8 @@ void add_doc_verb(CLI::App& root, int& exit_code);
 void add_lint_verb(CLI::App& root, int& exit_code);
 void add_diff_verb(CLI::App& root, int& exit_code);
 void add_lsp_verb(CLI::App& root, int& exit_code);
+void add_questionnaire_verb(CLI::App& root, int& exit_code);
+void add_serve_verb(CLI::App& root, int& exit_code);
 void add_help_verb(CLI::App& root, int& exit_code);
 void add_version_verb(CLI::App& root, int& exit_code);
 void add_completions_verb(CLI::App& root, int& exit_code);

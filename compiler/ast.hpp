@@ -148,10 +148,36 @@ struct Source {
   std::string url;
 };
 
+// `indicator LEVEL VALUE`: the CDS Hooks card indicator of the flags of one level.
+struct LevelIndicator {
+  std::string level;
+  SourceSpan span;
+  std::string value;  // info | warning | critical
+  std::uint32_t level_id = kNoId;  // after checking
+};
+
 struct Levels {
   std::vector<std::string> names;
   std::vector<SourceSpan> spans;
   SourceSpan span;
+  std::vector<LevelIndicator> indicators;
+};
+
+// One `fhir` clause of a fact: where FHIR R4 carries its value (docs/fhir.md).
+struct FhirBinding {
+  // ORDER FhirKind (runtime/image.hpp): codegen casts one into the other.
+  enum class Kind : std::uint8_t { Observation, Condition, Item, PatientAge } kind = Kind::Observation;
+  SourceSpan span;         // the binding word (`observation`, ...)
+  std::string code;        // "system|code" as written; an item's linkId
+  SourceSpan code_span;
+  std::string component;   // an Observation component's "system|code", or empty
+  SourceSpan component_span;
+  std::optional<Literal> within;  // the look-back window as written
+  double within_seconds = 0;      // after checking; 0 when there is no window
+  std::string value;       // a Condition's `as` enum value, or empty
+  SourceSpan value_span;
+  std::uint32_t value_id = kNoId;  // its index after checking
+  bool current = false;    // a Condition: only a clinically active one makes the fact true
 };
 
 struct Fact {
@@ -168,6 +194,7 @@ struct Fact {
   std::vector<SourceSpan> enum_spans;
   std::string ask;
   std::string means;
+  std::vector<FhirBinding> fhir;
 };
 
 struct Define {

@@ -31,6 +31,7 @@ void run(FrontendResult& result, const std::vector<std::uint32_t>& readable,
   if (every_file_read) {
     const internal::Symbols symbols = internal::resolve_declarations(result.kb, diagnostics);
     internal::check_facts(result.kb, diagnostics);
+    internal::check_fhir(result.kb, diagnostics);
     internal::check_conditions(result.kb, symbols, diagnostics);
     internal::check_scores(result.kb, symbols, diagnostics);
     internal::check_define_cycles(result.kb, diagnostics);

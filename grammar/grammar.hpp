@@ -95,7 +95,7 @@ template <typename Word> struct key : seq<Word, not_at<identifier_other>> {};
   X(test) X(given) X(expect) X(urgency) X(flags) X(no) X(fired) X(undetermined) X(known)           \
   X(unknown) X(true) X(false) X(at) X(least) X(draft) X(active) X(retired) X(complete)             \
   X(incomplete) X(mass) X(time) X(length) X(temperature) X(quantity) X(most) X(exactly)      \
-  X(score) X(item) X(on) X(below) X(from) X(for)
+  X(score) X(item) X(on) X(below) X(from) X(for) X(fhir)
 
 #define REDFLAG_GRAMMAR_KEYWORD(word)                  \
   struct str_##word : TAO_PEGTL_STRING(#word) {};      \
@@ -367,9 +367,17 @@ struct source_decl : seq<key_source, sep, must<source_name>, sep, must<source_ti
 struct level_name : name {};
 struct level_less : one<'<'> {};
 struct levels_end : end_of_declaration {};
-// `levels a < b < c`, lowest first.
+// The level an `indicator` clause maps, and the CDS Hooks card indicator it maps to; the
+// words are keywords only here (not reserved).
+struct key_indicator : key<TAO_PEGTL_STRING("indicator")> {};
+struct indicator_level : name {};
+struct indicator_value : sor<key<TAO_PEGTL_STRING("info")>, key<TAO_PEGTL_STRING("warning")>,
+  key<TAO_PEGTL_STRING("critical")>> {};
+// `indicator LEVEL info|warning|critical` (docs/cds-hooks.md "Cards").
+struct level_indicator : seq<key_indicator, sep, must<indicator_level>, sep, must<indicator_value>> {};
+// `levels a < b < c`, lowest first, then optional `indicator` clauses.
 struct levels_decl : seq<key_levels, sep, must<level_name>,
-  star<sep, level_less, sep, must<level_name>>, must<levels_end>> {};
+  star<sep, level_less, sep, must<level_name>>, star<sep, level_indicator>, must<levels_end>> {};
 
 struct fact_name : name {};
 struct fact_colon : one<':'> {};
@@ -395,10 +403,52 @@ struct enum_type : seq<key_one, sep, must<key_of>, sep, must<enum_value>,
   star<sep, comma, sep, must<enum_value>>> {};
 struct text_type : key_text {};
 struct fact_type : sor<bool_type, number_type, integer_type, quantity_type, enum_type, text_type> {};
+// ---- FHIR bindings: where FHIR R4 carries a fact (docs/fhir.md) ----
+// `fhir` is reserved (else `between 0 and 130 fhir` would read `fhir` as a unit); the words
+// after it are keywords only there, so no existing name becomes invalid.
+
+template <typename Word> struct fhir_word : key<Word> {};
+struct key_observation : fhir_word<TAO_PEGTL_STRING("observation")> {};
+struct key_component : fhir_word<TAO_PEGTL_STRING("component")> {};
+struct key_latest : fhir_word<TAO_PEGTL_STRING("latest")> {};
+struct key_within : fhir_word<TAO_PEGTL_STRING("within")> {};
+struct key_condition : fhir_word<TAO_PEGTL_STRING("condition")> {};
+struct key_as : fhir_word<TAO_PEGTL_STRING("as")> {};
+struct key_current : fhir_word<TAO_PEGTL_STRING("current")> {};
+struct key_patient : fhir_word<TAO_PEGTL_STRING("patient")> {};
+struct key_age : fhir_word<TAO_PEGTL_STRING("age")> {};
+// `"http://loinc.org|8480-6"`: a coding as FHIR token search writes it (checked by the compiler).
+struct fhir_code : string_ {};
+// The component's coding inside a panel Observation (systolic 8480-6 inside 85354-9).
+struct fhir_component_code : string_ {};
+// The look-back window: a time quantity (`24 h`, `7 d`).
+struct fhir_window : quantity {};
+// `within 24 h`: only resources at most this old count.
+struct fhir_within : seq<key_within, sep, must<fhir_window>> {};
+// `latest [within T]`: of the matching Observations, the most recent one gives the value.
+struct fhir_choice : seq<key_latest, opt<sep, fhir_within>> {};
+// `observation CODE [component CODE] latest [within T]`: a measurement.
+struct fhir_observation : seq<key_observation, sep, must<fhir_code>,
+  opt<sep, key_component, sep, must<fhir_component_code>>, sep, must<fhir_choice>> {};
+// The enum value a Condition code stands for.
+struct fhir_enum_value : name {};
+// `condition CODE [as VALUE] [current] [within T]`: a diagnosis or problem.
+struct fhir_condition : seq<key_condition, sep, must<fhir_code>,
+  opt<sep, key_as, sep, must<fhir_enum_value>>, opt<sep, key_current>, opt<sep, fhir_within>> {};
+// The linkId of a questionnaire item that answers the fact (besides the fact's own name).
+struct fhir_link_id : string_ {};
+// `item "linkId"`.
+struct fhir_item : seq<key_item, sep, must<fhir_link_id>> {};
+// `patient age`: whole years from Patient.birthDate.
+struct fhir_patient : seq<key_patient, sep, must<key_age>> {};
+struct fhir_binding : sor<fhir_observation, fhir_condition, fhir_item, fhir_patient> {};
+// `fhir BINDING` (fact; repeatable).
+struct fhir_clause : seq<key_fhir, sep, must<fhir_binding>> {};
+
 struct fact_ask : text_value {};
 struct fact_means : text_value {};
 struct fact_clause : sor<seq<key_ask, sep, must<fact_ask>>, seq<key_means, sep,
-  must<fact_means>>> {};
+  must<fact_means>>, fhir_clause> {};
 struct fact_end : end_of_declaration {};
 // `fact ID : TYPE` and its clauses.
 struct fact_decl : seq<key_fact, sep, must<fact_name>, sep, must<fact_colon>, sep,

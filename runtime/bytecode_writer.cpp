@@ -175,6 +175,24 @@ void write_numbers(SectionWriter& out, const Image& image) {
   for (const auto& flag : image.flags) out.u32s(flag.numbers);
 }
 
+// FHIR: one entry per binding, then the level indicators (docs/bytecode.md "FHIR").
+void write_fhir(SectionWriter& out, const Image& image) {
+  out.u32(image.fhir.size());
+  for (const auto& binding : image.fhir) {
+    out.u8(static_cast<std::uint8_t>(binding.kind));
+    out.u32(binding.fact);
+    out.str(binding.system);
+    out.str(binding.code);
+    out.str(binding.component_system);
+    out.str(binding.component_code);
+    out.f64(binding.within);
+    out.u32(binding.value);
+    out.u8(binding.current ? 1 : 0);
+  }
+  out.u32(image.indicators.size());
+  for (const CdsIndicator indicator : image.indicators) out.u8(static_cast<std::uint8_t>(indicator));
+}
+
 // Every section but STRINGS is written in kind order, then STRINGS from what they interned.
 Sections build_sections(const Image& image) {
   Sections sections;
@@ -214,9 +232,15 @@ Sections build_sections(const Image& image) {
     lines.str(line.file);
     lines.u32(line.line);
   }
-  if (has_numbers(image)) {
+  // A file with FHIR has NUMBERS before it, with no entries if need be.
+  const bool has_fhir = !image.fhir.empty() || !image.indicators.empty();
+  if (has_numbers(image) || has_fhir) {
     auto numbers = section(SectionKind::Numbers);
     write_numbers(numbers, image);
+  }
+  if (has_fhir) {
+    auto fhir = section(SectionKind::Fhir);
+    write_fhir(fhir, image);
   }
   internal::ByteWriter string_bytes(sections[static_cast<std::uint32_t>(SectionKind::Strings) - 1]);
   strings.write(string_bytes);
@@ -232,6 +256,12 @@ std::array<std::uint32_t, kSectionCount> section_sizes(const Image& image) {
   return sizes;
 }
 
+std::uint32_t written_section_count(const std::array<std::uint32_t, kSectionCount>& sizes) {
+  std::uint32_t count = kSectionCount;
+  while (count > kRequiredSectionCount && sizes[count - 1] == 0) --count;
+  return count;
+}
+
 std::vector<std::uint8_t> write_image(const Image& image) {
   const Sections sections = build_sections(image);
   std::vector<std::uint8_t> file;
@@ -243,8 +273,10 @@ std::vector<std::uint8_t> write_image(const Image& image) {
   out.f64(kFloatProbe);
   out.u64(0);  // file size, patched below
   out.u32(0);  // checksum, patched below
-  // NUMBERS, the last section, is written only when it has something (build_sections).
-  const std::uint32_t count = sections.back().empty() ? kRequiredSectionCount : kSectionCount;
+  // The optional trailing sections are written only when they have something (build_sections).
+  std::array<std::uint32_t, kSectionCount> sizes{};
+  for (std::size_t i = 0; i < kSectionCount; ++i) sizes[i] = static_cast<std::uint32_t>(sections[i].size());
+  const std::uint32_t count = written_section_count(sizes);
   out.u32(count);
   file.resize(kHeaderSize);  // content hash, filled below
 
@@ -256,7 +288,7 @@ std::vector<std::uint8_t> write_image(const Image& image) {
     out.u32(size);
     offset += size;
   }
-  for (const auto& section : sections) out.bytes(section.data(), section.size());
+  for (std::uint32_t i = 0; i < count; ++i) out.bytes(sections[i].data(), sections[i].size());
 
   const std::uint64_t file_size = file.size();
   for (std::size_t i = 0; i < 8; ++i) file[kOffsetFileSize + i] = static_cast<std::uint8_t>(file_size >> (8 * i));

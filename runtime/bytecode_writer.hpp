@@ -22,7 +22,11 @@ namespace redflag {
 std::vector<std::uint8_t> write_image(const Image& image);
 
 // The byte size of each section write_image(image) would produce, in section-kind order; 0 for
-// NUMBERS when the image has no numbers and the file leaves the section out.
+// FHIR when no fact has a binding, and for NUMBERS when the image has neither numbers nor
+// bindings: the file leaves those sections out.
 std::array<std::uint32_t, kSectionCount> section_sizes(const Image& image);
+
+// How many sections a file with section [sizes] has: the empty trailing optional ones are left out.
+std::uint32_t written_section_count(const std::array<std::uint32_t, kSectionCount>& sizes);
 
 }  // namespace redflag

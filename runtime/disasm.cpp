@@ -183,9 +183,9 @@ std::string describe_image(const Image& image) {
   out += "hash      " + to_hex(content_hash(image)) + "\n";
   out += "format    " + std::to_string(kFormatMajor) + "." + std::to_string(kFormatMinor) + "\n";
   out += "sections ";
-  // A KB without numbers has no NUMBERS section (docs/bytecode.md), and no numbers to count.
+  // A KB without numbers or bindings leaves out NUMBERS and FHIR (docs/bytecode.md).
   const auto sizes = section_sizes(image);
-  const std::uint32_t count = sizes.back() == 0 ? kRequiredSectionCount : kSectionCount;
+  const std::uint32_t count = written_section_count(sizes);
   for (std::uint32_t i = 0; i < count; ++i) {
     out += " " + std::string(kSectionNames[i]) + " " + std::to_string(sizes[i]) + (i + 1 < count ? "," : " bytes\n");
   }
@@ -193,7 +193,8 @@ std::string describe_image(const Image& image) {
          " facts, " + std::to_string(image.defines.size()) + " defines, " + std::to_string(image.flags.size()) +
          " flags, " + std::to_string(image.topics.size()) + " topics, " + std::to_string(image.tests.size()) +
          " tests, " + std::to_string(image.constants.size()) + " constants" +
-         (image.numbers.empty() ? "" : ", " + std::to_string(image.numbers.size()) + " numbers") + "\n";
+         (image.numbers.empty() ? "" : ", " + std::to_string(image.numbers.size()) + " numbers") +
+         (image.fhir.empty() ? "" : ", " + std::to_string(image.fhir.size()) + " FHIR bindings") + "\n";
   out += "code      " + std::to_string(image.code.size()) + " bytes, max stack " + std::to_string(image.max_stack) +
          (image.max_number_stack == 0 ? "" : ", max number stack " + std::to_string(image.max_number_stack)) + "\n";
   return out;

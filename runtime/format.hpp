@@ -18,9 +18,11 @@ inline constexpr std::array<std::uint8_t, 8> kMagic = {0x89, 'R', 'F', 'B', 0x0D
 
 inline constexpr std::uint16_t kFormatMajor = 1;  // a loader rejects any other major
 // A loader accepts a lower or equal minor; 1.1 added dimension 5, 1.2 fact type 5 (integer),
-// 1.3 numbers (the NUMBERS section, opcodes 18 to 29, expectation kind 6).
-inline constexpr std::uint16_t kFormatMinor = 3;
+// 1.3 numbers (the NUMBERS section, opcodes 18 to 29, expectation kind 6), 1.4 FHIR bindings
+// (the FHIR section).
+inline constexpr std::uint16_t kFormatMinor = 4;
 inline constexpr std::uint16_t kFirstNumbersMinor = 3;  // the first minor with a NUMBERS section
+inline constexpr std::uint16_t kFirstFhirMinor = 4;     // the first minor with a FHIR section
 inline constexpr std::uint32_t kEndianProbe = 0x01020304;
 inline constexpr double kFloatProbe = 370.5;
 
@@ -40,19 +42,23 @@ inline constexpr std::size_t kSectionEntrySize = 12;  // {u32 kind, u32 offset, 
 inline constexpr std::uint32_t kNoString = 0xFFFFFFFFu;
 
 enum class SectionKind : std::uint32_t {
-  Strings = 1, Meta, Levels, Facts, Defines, Flags, Topics, Tests, Consts, Code, Lines, Numbers
+  Strings = 1, Meta, Levels, Facts, Defines, Flags, Topics, Tests, Consts, Code, Lines, Numbers, Fhir
 };
-// Every kind once, in kind order. NUMBERS, the last, is left out when the KB has no numbers
-// (so such a KB has the bytes, and the content hash, it had in format 1.2): a file has
-// kRequiredSectionCount or kSectionCount sections.
-inline constexpr std::uint32_t kSectionCount = 12;
+// Every kind once, in kind order. The trailing sections are optional: FHIR is left out when
+// no fact has a binding, and then NUMBERS when the KB has no numbers (so such a KB has the
+// bytes, and the content hash, it had in format 1.2 or 1.3). A file with FHIR has NUMBERS too,
+// possibly with no entries. So a file has kRequiredSectionCount to kSectionCount sections.
+inline constexpr std::uint32_t kSectionCount = 13;
 inline constexpr std::uint32_t kRequiredSectionCount = 11;
-static_assert(kSectionCount == static_cast<std::uint32_t>(SectionKind::Numbers) &&
-                  kRequiredSectionCount == static_cast<std::uint32_t>(SectionKind::Lines),
-              "kSectionCount and kSectionNames follow SectionKind; only the last section is optional");
+inline constexpr std::uint32_t kNumbersSectionCount = 12;  // with NUMBERS, without FHIR
+static_assert(kSectionCount == static_cast<std::uint32_t>(SectionKind::Fhir) &&
+                  kRequiredSectionCount == static_cast<std::uint32_t>(SectionKind::Lines) &&
+                  kNumbersSectionCount == static_cast<std::uint32_t>(SectionKind::Numbers),
+              "kSectionCount and kSectionNames follow SectionKind; only the trailing sections are optional");
 
 inline constexpr std::array<std::string_view, kSectionCount> kSectionNames = {
-    "STRINGS", "META", "LEVELS", "FACTS", "DEFINES", "FLAGS", "TOPICS", "TESTS", "CONSTS", "CODE", "LINES", "NUMBERS"};
+    "STRINGS", "META", "LEVELS", "FACTS", "DEFINES", "FLAGS", "TOPICS", "TESTS", "CONSTS", "CODE", "LINES", "NUMBERS",
+    "FHIR"};
 
 inline constexpr std::string_view section_name(SectionKind kind) {
   return kSectionNames[static_cast<std::uint32_t>(kind) - 1];
@@ -75,5 +81,7 @@ inline constexpr std::uint8_t kFactTypeCount = 6;     // bool, number, quantity,
 inline constexpr std::uint8_t kDimensionCount = 6;    // none, mass, time, length, temperature, quantity (1.1)
 inline constexpr std::uint8_t kExpectKindCount = 7;   // urgency ... undetermined, score (1.3)
 inline constexpr std::uint8_t kNumberKindCount = 3;   // define, score, item (1.3)
+inline constexpr std::uint8_t kFhirKindCount = 4;     // observation, condition, item, patient age (1.4)
+inline constexpr std::uint8_t kCdsIndicatorCount = 4; // default, info, warning, critical (1.4)
 
 }  // namespace redflag

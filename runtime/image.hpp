@@ -45,6 +45,22 @@ struct ImageFact {
   std::vector<std::string> values;  // enum values, declaration order
 };
 
+// Where FHIR R4 carries a fact (docs/fhir.md): the FHIR section, read by tools/fhir/.
+enum class FhirKind : std::uint8_t { Observation, Condition, Item, PatientAge };
+
+struct ImageFhirBinding {
+  FhirKind kind = FhirKind::Observation;
+  std::uint32_t fact = 0;
+  std::string system, code;  // Observation, Condition: the coding; Item: code is the linkId
+  std::string component_system, component_code;  // an Observation's component, or empty
+  double within = 0;  // the look-back window in seconds; 0 when none
+  std::uint32_t value = kNoIndex;  // a Condition on an enum fact: the value it means
+  bool current = false;  // a Condition: only a clinically active one makes the fact true
+};
+
+// The CDS Hooks card indicator of a level's flags (`indicator LEVEL VALUE`); Default: by rank.
+enum class CdsIndicator : std::uint8_t { Default, Info, Warning, Critical };
+
 struct ImageCitation {
   std::uint32_t source = 0;  // index into ImageMeta::sources
   std::string section;
@@ -136,6 +152,8 @@ struct Image {
   std::uint32_t max_number_stack = 0;
   std::vector<std::uint8_t> code;
   std::vector<ImageLine> lines;
+  std::vector<ImageFhirBinding> fhir;  // in fact order, then clause order
+  std::vector<CdsIndicator> indicators;  // one per level, or none when the KB declares none
   // Filled by the loader from the header; ignored by the writer, which computes it.
   std::array<std::uint8_t, 32> content_hash{};
 };

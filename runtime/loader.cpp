@@ -35,7 +35,9 @@ static_assert(counts_up_to(kKbStatusCount, KbStatus::Retired) &&
                   counts_up_to(kFactTypeCount, FactType::Integer) &&
                   counts_up_to(kDimensionCount, Dimension::Quantity) &&
                   counts_up_to(kExpectKindCount, ExpectKind::Score) &&
-                  counts_up_to(kNumberKindCount, NumberKind::Item),
+                  counts_up_to(kNumberKindCount, NumberKind::Item) &&
+                  counts_up_to(kFhirKindCount, FhirKind::PatientAge) &&
+                  counts_up_to(kCdsIndicatorCount, CdsIndicator::Critical),
               "the byte counts in runtime/format.hpp follow the enums they are read into");
 
 std::string hex32(std::uint32_t value) {
@@ -79,15 +81,20 @@ std::string check_header(const std::uint8_t* data, std::size_t size, std::uint16
 }
 
 // Every kind once, in order, back to back from the end of the table to the end of the file;
-// NUMBERS may be left out, and a file older than format 1.3 has none. Sets [count].
+// NUMBERS and FHIR may be left out, and a file older than format 1.3 (1.4) has no NUMBERS
+// (FHIR). Sets [count].
 std::string read_section_table(const std::uint8_t* data, std::size_t size, std::uint16_t minor, SectionTable& table,
                                std::uint32_t& count) {
   ByteReader reader(data + kOffsetSectionCount, size - kOffsetSectionCount);
   count = reader.u32();
-  const bool numbers_allowed = minor >= kFirstNumbersMinor;
-  if (count != kRequiredSectionCount && !(numbers_allowed && count == kSectionCount)) {
+  const std::uint32_t most = minor >= kFirstFhirMinor      ? kSectionCount
+                             : minor >= kFirstNumbersMinor ? kNumbersSectionCount
+                                                           : kRequiredSectionCount;
+  if (count < kRequiredSectionCount || count > most) {
     return "section count " + std::to_string(count) + ", expected " + std::to_string(kRequiredSectionCount) +
-           (numbers_allowed ? " or " + std::to_string(kSectionCount) : std::string());
+           (most == kRequiredSectionCount       ? std::string()
+            : most == kRequiredSectionCount + 1 ? " or " + std::to_string(most)
+                                                : " to " + std::to_string(most));
   }
   reader = ByteReader(data + kHeaderSize, size - kHeaderSize);
   std::uint64_t expected = kHeaderSize + std::uint64_t{count} * kSectionEntrySize;
@@ -235,6 +242,24 @@ void read_numbers(SectionReader& in, Image& image) {
   }
 }
 
+// FHIR, after NUMBERS: the fact bindings, then the level indicators.
+void read_fhir(SectionReader& in, Image& image) {
+  image.fhir.resize(in.count(34));  // u8 + u32 + 4 str + f64 + u32 + u8
+  for (auto& binding : image.fhir) {
+    binding.kind = static_cast<FhirKind>(in.enum_byte("binding kind", kFhirKindCount));
+    binding.fact = in.u32();
+    binding.system = in.str();
+    binding.code = in.str();
+    binding.component_system = in.str();
+    binding.component_code = in.str();
+    binding.within = in.f64();
+    binding.value = in.u32();
+    binding.current = in.enum_byte("binding flag", 2) == 1;
+  }
+  image.indicators.resize(in.count(1));
+  for (auto& indicator : image.indicators) indicator = static_cast<CdsIndicator>(in.enum_byte("indicator", kCdsIndicatorCount));
+}
+
 void read_section(SectionReader& in, SectionKind kind, Image& image) {
   switch (kind) {
     case SectionKind::Strings: break;  // read first, by read_strings
@@ -271,6 +296,7 @@ void read_section(SectionReader& in, SectionKind kind, Image& image) {
       }
       break;
     case SectionKind::Numbers: read_numbers(in, image); break;
+    case SectionKind::Fhir: read_fhir(in, image); break;
   }
 }
 

@@ -159,6 +159,47 @@ std::string check_lines(const Image& image) {
   return {};
 }
 
+// Whether a fact of [type] can take what a binding of [kind] yields (docs/fhir.md).
+bool binding_fits(FhirKind kind, FactType type) {
+  const bool number = type == FactType::Number || type == FactType::Integer;
+  switch (kind) {
+    case FhirKind::Observation: return number || type == FactType::Quantity;
+    case FhirKind::Condition: return type == FactType::Bool || type == FactType::Enum;
+    case FhirKind::PatientAge: return number;
+    case FhirKind::Item: return true;
+  }
+  return false;
+}
+
+// Every binding's fact, type, codes, window and enum value; one indicator per level, or none.
+std::string check_fhir(const Image& image) {
+  if (!image.indicators.empty() && image.indicators.size() != image.levels.size()) {
+    return std::to_string(image.indicators.size()) + " indicators for " + std::to_string(image.levels.size()) + " levels";
+  }
+  for (std::size_t i = 0; i < image.fhir.size(); ++i) {
+    const ImageFhirBinding& binding = image.fhir[i];
+    const std::string owner = "binding " + std::to_string(i);
+    if (binding.fact >= image.facts.size()) return out_of_range(owner + " binds fact", binding.fact, image.facts.size(), "facts");
+    const ImageFact& fact = image.facts[binding.fact];
+    if (!binding_fits(binding.kind, fact.type)) return owner + " does not fit the type of fact " + std::to_string(binding.fact);
+    const bool coded = binding.kind == FhirKind::Observation || binding.kind == FhirKind::Condition;
+    if (coded && (binding.system.empty() || binding.code.empty())) return owner + " has no system or code";
+    if (binding.kind == FhirKind::Item && binding.code.empty()) return owner + " has no linkId";
+    const bool component = !binding.component_system.empty() || !binding.component_code.empty();
+    if (component && (binding.kind != FhirKind::Observation || binding.component_system.empty() ||
+                      binding.component_code.empty())) {
+      return owner + " has a partial or misplaced component";
+    }
+    if (!(binding.within >= 0) || std::isinf(binding.within)) return owner + " has a look-back window of " + shortest_text(binding.within);
+    const bool enum_condition = binding.kind == FhirKind::Condition && fact.type == FactType::Enum;
+    if (enum_condition ? binding.value >= fact.values.size() : binding.value != kNoIndex) {
+      return owner + " has the enum value " + std::to_string(binding.value) + " for fact " + std::to_string(binding.fact);
+    }
+    if (binding.current && binding.kind != FhirKind::Condition) return owner + " is `current` but not a condition";
+  }
+  return {};
+}
+
 }  // namespace
 
 std::string verify_image(const Image& image) {
@@ -168,7 +209,7 @@ std::string verify_image(const Image& image) {
       return reason;
     }
   }
-  for (auto check : {check_facts, check_flags, check_numbers, check_tests, check_lines, verify_code}) {
+  for (auto check : {check_facts, check_flags, check_numbers, check_tests, check_lines, check_fhir, verify_code}) {
     if (auto reason = check(image); !reason.empty()) return reason;
   }
   return {};

@@ -33,6 +33,8 @@ struct Symbols {
 
 Symbols resolve_declarations(ast::Kb& kb, Diagnostics& diagnostics);
 void check_facts(ast::Kb& kb, Diagnostics& diagnostics);
+// Checks the `fhir` clauses of every fact (compiler/check/check_fhir.cpp).
+void check_fhir(ast::Kb& kb, Diagnostics& diagnostics);
 // Types every condition and numeric value: defines, flags, topics, score items and guards.
 void check_conditions(ast::Kb& kb, const Symbols& symbols, Diagnostics& diagnostics);
 // Checks the bands of every banded score item against its fact: units, shapes, no gap, no overlap.

@@ -128,6 +128,8 @@ class ProgramBuilder {
     image.meta = codegen::meta_of(kb_);
     image.levels = kb_.levels ? kb_.levels->names : std::vector<std::string>{};
     image.facts = codegen::facts_of(kb_);
+    image.fhir = codegen::fhir_of(kb_);
+    image.indicators = codegen::indicators_of(kb_);
 
     DefineGraph graph(kb_);
     // Every score is computed and reported, read by a flag or not.

@@ -59,6 +59,51 @@ ImageMeta meta_of(const ast::Kb& kb) {
   return meta;
 }
 
+static_assert(static_cast<FhirKind>(ast::FhirBinding::Kind::Observation) == FhirKind::Observation &&
+                  static_cast<FhirKind>(ast::FhirBinding::Kind::Condition) == FhirKind::Condition &&
+                  static_cast<FhirKind>(ast::FhirBinding::Kind::Item) == FhirKind::Item &&
+                  static_cast<FhirKind>(ast::FhirBinding::Kind::PatientAge) == FhirKind::PatientAge,
+              "ast::FhirBinding::Kind and FhirKind list the binding kinds in the same order");
+
+std::vector<ImageFhirBinding> fhir_of(const ast::Kb& kb) {
+  // "system|code" (checked by compiler/check/check_fhir.cpp) into its two halves.
+  const auto split = [](const std::string& coding, std::string& system, std::string& code) {
+    const std::size_t bar = coding.find('|');
+    system = coding.substr(0, bar);
+    code = coding.substr(bar + 1);
+  };
+  std::vector<ImageFhirBinding> bindings;
+  for (std::uint32_t fact_id = 0; fact_id < kb.facts.size(); ++fact_id) {
+    for (const ast::FhirBinding& clause : kb.facts[fact_id].fhir) {
+      ImageFhirBinding& binding = bindings.emplace_back();
+      binding.kind = static_cast<FhirKind>(clause.kind);
+      binding.fact = fact_id;
+      if (clause.kind == ast::FhirBinding::Kind::Item) {
+        binding.code = clause.code;
+      } else if (clause.kind != ast::FhirBinding::Kind::PatientAge) {
+        split(clause.code, binding.system, binding.code);
+      }
+      if (!clause.component.empty()) split(clause.component, binding.component_system, binding.component_code);
+      binding.within = clause.within_seconds;
+      binding.value = clause.value_id == ast::kNoId ? kNoIndex : clause.value_id;
+      binding.current = clause.current;
+    }
+  }
+  return bindings;
+}
+
+std::vector<CdsIndicator> indicators_of(const ast::Kb& kb) {
+  std::vector<CdsIndicator> indicators;
+  if (!kb.levels || kb.levels->indicators.empty()) return indicators;
+  indicators.resize(kb.levels->names.size(), CdsIndicator::Default);
+  for (const ast::LevelIndicator& indicator : kb.levels->indicators) {
+    indicators[indicator.level_id] = indicator.value == "info"      ? CdsIndicator::Info
+                                     : indicator.value == "warning" ? CdsIndicator::Warning
+                                                                    : CdsIndicator::Critical;
+  }
+  return indicators;
+}
+
 std::vector<ImageFact> facts_of(const ast::Kb& kb) {
   std::vector<ImageFact> facts;
   for (const auto& fact : kb.facts) {

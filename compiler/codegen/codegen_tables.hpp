@@ -9,6 +9,10 @@ namespace redflag::codegen {
 
 ImageMeta meta_of(const ast::Kb& kb);
 std::vector<ImageFact> facts_of(const ast::Kb& kb);
+// Every fact's `fhir` clauses, in fact order, codings split at their `|`.
+std::vector<ImageFhirBinding> fhir_of(const ast::Kb& kb);
+// One CDS Hooks indicator per level when `levels` has `indicator` clauses, else none.
+std::vector<CdsIndicator> indicators_of(const ast::Kb& kb);
 ImageFlag flag_entry_of(const ast::Kb& kb, const ast::Flag& flag);
 ImageTopic topic_entry_of(const ast::Topic& topic);
 // The tests; a score expectation names the score's N-slot, [score_slots] by ast score.

@@ -29,8 +29,8 @@ struct DeclShape {
 const std::array<DeclShape, 9> kDecls{{
     {"kb", {"title", "version", "status", "reviewed", "next_review", "author"}},
     {"source", {"url"}},
-    {"levels", {}},
-    {"fact", {"ask", "means"}},
+    {"levels", {"indicator"}},
+    {"fact", {"ask", "means", "fhir"}},
     {"define", {}},
     {"flag", {"title", "when", "because", "cite", "advise", "see"}},
     {"score", {"title", "cite", "item"}},  // and bands, laid out by score_lines

@@ -9,6 +9,7 @@
 #include "compiler/syntax/common_mistakes.hpp"
 #include "compiler/syntax/parse_decl_actions.hpp"
 #include "compiler/syntax/parse_errors.hpp"
+#include "compiler/syntax/parse_fhir_actions.hpp"
 
 namespace redflag {
 namespace {

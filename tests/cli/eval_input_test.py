@@ -73,7 +73,7 @@ def main() -> int:
         status, records, _ = evaluate(binary, kb, write("forced.json", pretty), options=["--input-format", "jsonl"])
         expect("--input-format jsonl: one record per line", len(records), len(pretty.splitlines()))
         status, _, stderr = evaluate(binary, kb, "-", options=["--input-format", "yaml"])
-        expect("--input-format yaml", (status, "--input-format: yaml not in {auto,json,jsonl}" in stderr), (1, True))
+        expect("--input-format yaml", (status, "--input-format: yaml not in {auto,json,jsonl,fhir}" in stderr), (1, True))
         # CR-only line ends, from a file and from a pipe.
         cr = JSONL.replace("\n", "\r")
         expect("CR-only file", ids(evaluate(binary, kb, write("cr.txt", cr))[1]), want)

@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
 # Builds one libFuzzer target into build-fuzz/ and runs it for SECONDS on a copy of its seed
 # corpus (the repository's corpus is never modified), then prints libFuzzer's final figures.
-#   tests/fuzz/run.sh fuzz_source|fuzz_bytecode|fuzz_case|fuzz_ucum|fuzz_lsp SECONDS [libFuzzer flags...]
+#   tests/fuzz/run.sh fuzz_source|fuzz_bytecode|fuzz_case|fuzz_ucum|fuzz_lsp|fuzz_fhir SECONDS [libFuzzer flags...]
 # Crashes are written to the work directory, whose path is printed; reproduce one with
 #   build-fuzz/tests/fuzz/TARGET CRASH_FILE
 set -euo pipefail
 if [ $# -lt 2 ]; then
-  echo "usage: $0 fuzz_source|fuzz_bytecode|fuzz_case|fuzz_ucum|fuzz_lsp SECONDS [libFuzzer flags...]" >&2
+  echo "usage: $0 fuzz_source|fuzz_bytecode|fuzz_case|fuzz_ucum|fuzz_lsp|fuzz_fhir SECONDS [libFuzzer flags...]" >&2
   exit 64
 fi
 target=$1 seconds=$2
 shift 2
 case $target in
-  fuzz_source|fuzz_bytecode|fuzz_case|fuzz_ucum|fuzz_lsp) ;;
+  fuzz_source|fuzz_bytecode|fuzz_case|fuzz_ucum|fuzz_lsp|fuzz_fhir) ;;
   *) echo "run.sh: unknown target \`$target\`" >&2; exit 64 ;;
 esac
 root=$(cd "$(dirname "$0")/../.." && pwd)

@@ -227,6 +227,28 @@ TEST_CASE("declarations") {
   });
 }
 
+TEST_CASE("fhir clauses: bindings after a fact's type, `fhir` reserved so a range ends before it") {
+  check_rows<g::fact_decl>({
+      {"fact s : quantity in mm[Hg] fhir observation \"http://loinc.org|8480-6\" latest", true, ""},
+      {"fact s : quantity in mm[Hg] fhir observation \"l|85354-9\" component \"l|8480-6\" latest within 24 h", true, ""},
+      {"fact a : number between 0 and 130 fhir patient age", true, ""},
+      {"fact f : bool fhir condition \"s|1\" current within 14 d fhir item \"q.f\"", true, ""},
+      {"fact c : one of a, b fhir condition \"s|1\" as a", true, ""},
+      {"fact s : quantity in mm[Hg] fhir observation \"l|1\"", false, ""},        // `latest` is required
+      {"fact s : quantity in mm[Hg] fhir observation \"l|1\" latest within", false, ""},
+      {"fact a : number fhir patient", false, ""},
+      {"fact a : number fhir encounter", false, ""},
+      {"fact f : bool fhir item", false, ""},
+  });
+  check_rows<g::levels_decl>({
+      {"levels low < high indicator high critical indicator low info", true, ""},
+      {"levels low < high indicator high", false, ""},
+      {"levels low < high indicator high urgent", false, ""},
+  });
+  // The words after `fhir` are not reserved: they stay names elsewhere.
+  check_rows<g::name>({{"observation", true, ""}, {"latest", true, ""}, {"fhir", false, ""}});
+}
+
 TEST_CASE("files: BOM, comments, several declarations, recovery") {
   check_rows<g::file>({
       {"\xEF\xBB\xBF# c\nlevels a < b\nfact x : bool\n", true, ""},

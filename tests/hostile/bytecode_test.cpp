@@ -50,11 +50,11 @@ TEST_CASE("a valid file from a future format version is refused, naming both ver
   set_version(bytes, kFormatMajor, kFormatMinor);
   REQUIRE(load_image(bytes.data(), bytes.size()).ok());  // resealing alone changes nothing
   set_version(bytes, kFormatMajor, kFormatMinor + 1);
-  CHECK(load_image(bytes.data(), bytes.size()).error == "bad bytecode (format version 1.4; this runtime reads 1.3)");
+  CHECK(load_image(bytes.data(), bytes.size()).error == "bad bytecode (format version 1.5; this runtime reads 1.4)");
   set_version(bytes, kFormatMajor + 1, 0);
-  CHECK(load_image(bytes.data(), bytes.size()).error == "bad bytecode (format version 2.0; this runtime reads 1.3)");
+  CHECK(load_image(bytes.data(), bytes.size()).error == "bad bytecode (format version 2.0; this runtime reads 1.4)");
   set_version(bytes, 0, 9);
-  CHECK(load_image(bytes.data(), bytes.size()).error == "bad bytecode (format version 0.9; this runtime reads 1.3)");
+  CHECK(load_image(bytes.data(), bytes.size()).error == "bad bytecode (format version 0.9; this runtime reads 1.4)");
 }
 
 }  // namespace

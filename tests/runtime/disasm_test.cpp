@@ -17,7 +17,7 @@ TEST_CASE("disassemble the sample KB") {
   const std::string text = disassemble(*loaded.image);
   CHECK(text == R"(kb        backpain 1.2.0 (active): Back pain red flags
 hash      7a1de4c8c6f0dbb71c3f39bc0086d0849e855b63307f52bfbf8c1cf181d5e30b
-format    1.3
+format    1.4
 sections  STRINGS 746, META 45, LEVELS 16, FACTS 206, DEFINES 12, FLAGS 124, TOPICS 46, TESTS 90, CONSTS 20, CODE 47, LINES 52 bytes
 tables    3 levels, 5 facts, 1 defines, 2 flags, 2 topics, 1 tests, 2 constants
 code      39 bytes, max stack 2

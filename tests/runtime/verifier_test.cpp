@@ -45,8 +45,8 @@ TEST_CASE("header and section table rejections") {
   const ByteCase cases[] = {
       {"bad magic", [](Bytes& b) { b[1] = 'X'; }},
       {"truncated header (40 of 72 bytes)", [](Bytes& b) { b.resize(40); }},
-      {"format version 2.3; this runtime reads 1.3", [](Bytes& b) { b[kOffsetMajor] = 2; }},
-      {"format version 1.4; this runtime reads 1.3", [](Bytes& b) { b[kOffsetMinor] = 4; }},
+      {"format version 2.4; this runtime reads 1.4", [](Bytes& b) { b[kOffsetMajor] = 2; }},
+      {"format version 1.5; this runtime reads 1.4", [](Bytes& b) { b[kOffsetMinor] = 5; }},
       {"endianness probe mismatch", [](Bytes& b) { b[kOffsetEndianProbe] = 1; }},
       {"float probe mismatch", [](Bytes& b) { b[kOffsetFloatProbe + 7] ^= 0x80; }},
       {nullptr, [](Bytes& b) { b.pop_back(); }},
@@ -57,7 +57,12 @@ TEST_CASE("header and section table rejections") {
          put_u32(b, kOffsetChecksum, 0);
          put_u32(b, kOffsetChecksum, crc32(b.data(), b.size()));
        }},
-      {"section count 13, expected 11 or 12", [](Bytes& b) { b[kOffsetSectionCount] = 13; }},
+      {"section count 14, expected 11 to 13", [](Bytes& b) { b[kOffsetSectionCount] = 14; }},
+      {"section count 13, expected 11 or 12",
+       [](Bytes& b) {
+         b[kOffsetMinor] = 3;
+         b[kOffsetSectionCount] = 13;
+       }},
       {"section count 12, expected 11",
        [](Bytes& b) {
          b[kOffsetMinor] = 2;
@@ -183,10 +188,36 @@ TEST_CASE("number table rejections") {
   });
 }
 
+// sample_image() with one Condition binding on fever (fact 0, bool).
+Image bound_image() {
+  Image image = test::sample_image();
+  ImageFhirBinding binding;
+  binding.kind = FhirKind::Condition;
+  binding.system = "http://snomed.info/sct";
+  binding.code = "386661006";
+  image.fhir.push_back(binding);
+  return image;
+}
+
+TEST_CASE("FHIR binding rejections") {
+  check_image_cases(bound_image(), {
+      {"FHIR: binding kind 4 out of range", [](Image& i) { i.fhir[0].kind = static_cast<FhirKind>(4); }},
+      {"binding 0 binds fact 9 out of range (5 facts)", [](Image& i) { i.fhir[0].fact = 9; }},
+      {"binding 0 does not fit the type of fact 0", [](Image& i) { i.fhir[0].kind = FhirKind::Observation; }},
+      {"binding 0 has no system or code", [](Image& i) { i.fhir[0].system.clear(); }},
+      {"binding 0 has no linkId", [](Image& i) { i.fhir[0].kind = FhirKind::Item; i.fhir[0].code.clear(); }},
+      {"binding 0 has a partial or misplaced component", [](Image& i) { i.fhir[0].component_code = "8480-6"; }},
+      {"binding 0 has a look-back window of -1", [](Image& i) { i.fhir[0].within = -1; }},
+      {"binding 0 has the enum value 0 for fact 0", [](Image& i) { i.fhir[0].value = 0; }},
+      {"binding 0 has the enum value 3 for fact 3", [](Image& i) { i.fhir[0].fact = 3; i.fhir[0].value = 3; }},
+      {"binding 0 is `current` but not a condition", [](Image& i) { i.fhir[0].kind = FhirKind::Item; i.fhir[0].current = true; }},
+  });
+}
+
 TEST_CASE("NUMBERS has one number list per flag") {
   Bytes bytes = write_image(test::scored_image());
-  REQUIRE(get_u32(bytes, kOffsetSectionCount) == kSectionCount);
-  const std::size_t entry = kHeaderSize + (kSectionCount - 1) * kSectionEntrySize;
+  REQUIRE(get_u32(bytes, kOffsetSectionCount) == kNumbersSectionCount);
+  const std::size_t entry = kHeaderSize + (kNumbersSectionCount - 1) * kSectionEntrySize;
   const std::size_t end = get_u32(bytes, entry + 4) + get_u32(bytes, entry + 8);
   // The section ends with u32 n_flags, then {} {} {2}: 4 + 4 + 8 bytes.
   REQUIRE(get_u32(bytes, end - 20) == 3);

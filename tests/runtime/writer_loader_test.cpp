@@ -40,7 +40,7 @@ TEST_CASE("header fields follow docs/bytecode.md") {
   const std::vector<std::uint8_t> bytes = write_image(test::sample_image());
   CHECK(std::equal(kMagic.begin(), kMagic.end(), bytes.begin()));
   CHECK(bytes[8] == 1);   // major, LE
-  CHECK(bytes[10] == 3);  // minor: 1.1 added dimension 5, 1.2 fact type 5 (integer), 1.3 numbers
+  CHECK(bytes[10] == 4);  // minor: 1.1 added dimension 5, 1.2 fact type 5 (integer), 1.3 numbers, 1.4 FHIR
   CHECK(bytes[12] == 0x04);  // endianness probe 0x01020304, LE
   std::uint64_t size = 0;
   for (int i = 7; i >= 0; --i) size = (size << 8) | bytes[kOffsetFileSize + static_cast<std::size_t>(i)];
@@ -70,10 +70,11 @@ TEST_CASE("strings are interned once, in first-use order") {
 TEST_CASE("a KB with numbers round-trips through the NUMBERS section") {
   const Image image = test::scored_image();
   const std::vector<std::uint8_t> bytes = write_image(image);
-  CHECK(bytes[kOffsetSectionCount] == kSectionCount);
-  const std::size_t numbers_entry = kHeaderSize + (kSectionCount - 1) * kSectionEntrySize;
+  CHECK(bytes[kOffsetSectionCount] == kNumbersSectionCount);
+  const std::size_t numbers_entry = kHeaderSize + (kNumbersSectionCount - 1) * kSectionEntrySize;
   CHECK(bytes[numbers_entry] == static_cast<std::uint8_t>(SectionKind::Numbers));
-  CHECK(section_sizes(image).back() > 0);
+  CHECK(section_sizes(image)[kNumbersSectionCount - 1] > 0);
+  CHECK(section_sizes(image).back() == 0);  // no FHIR bindings
   const LoadResult loaded = load_image(bytes.data(), bytes.size());
   REQUIRE(loaded.error == "");
   CHECK(test::image_difference(image, *loaded.image) == "");
@@ -83,13 +84,36 @@ TEST_CASE("a KB with numbers round-trips through the NUMBERS section") {
   CHECK(write_image(*loaded.image) == bytes);
 }
 
+TEST_CASE("FHIR bindings round-trip through the FHIR section, after a NUMBERS section") {
+  Image image = test::sample_image();
+  ImageFhirBinding observation;
+  observation.kind = FhirKind::Observation;
+  observation.fact = 2;  // weight_loss, a quantity
+  observation.system = "http://loinc.org";
+  observation.code = "85354-9";
+  observation.component_system = "http://loinc.org";
+  observation.component_code = "8480-6";
+  observation.within = 86400;
+  image.fhir.push_back(observation);
+  const std::vector<std::uint8_t> bytes = write_image(image);
+  CHECK(bytes[kOffsetSectionCount] == kSectionCount);
+  CHECK(section_sizes(image)[kNumbersSectionCount - 1] > 0);  // present, with no entries
+  const LoadResult loaded = load_image(bytes.data(), bytes.size());
+  REQUIRE(loaded.error == "");
+  REQUIRE(loaded.image->fhir.size() == 1);
+  CHECK(loaded.image->fhir[0].component_code == "8480-6");
+  CHECK(loaded.image->fhir[0].within == 86400);
+  CHECK(loaded.image->fhir[0].value == kNoIndex);
+  CHECK(write_image(*loaded.image) == bytes);
+}
+
 TEST_CASE("numbers alone are enough to need the NUMBERS section") {
   Image image = test::sample_image();
   image.max_number_stack = 1;
-  CHECK(write_image(image)[kOffsetSectionCount] == kSectionCount);
+  CHECK(write_image(image)[kOffsetSectionCount] == kNumbersSectionCount);
   image.max_number_stack = 0;
   image.flags[0].numbers = {0};
-  CHECK(write_image(image)[kOffsetSectionCount] == kSectionCount);
+  CHECK(write_image(image)[kOffsetSectionCount] == kNumbersSectionCount);
 }
 
 std::vector<std::uint8_t> read_bytes(const std::string& path) {

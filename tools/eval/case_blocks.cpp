@@ -31,8 +31,9 @@ std::string read_some(int fd, std::string& contents, bool& at_end) {
 
 }  // namespace
 
-InputSource::InputSource(const std::vector<std::string>& paths, std::size_t block_bytes, InputFormat format)
-    : paths_(paths), block_bytes_(block_bytes), format_(format) {
+InputSource::InputSource(const std::vector<std::string>& paths, std::size_t block_bytes, InputFormat format,
+                         CaseTranslator translate)
+    : paths_(paths), block_bytes_(block_bytes), format_(format), translate_(std::move(translate)) {
   for (const auto& path : paths) names_.push_back(path == "-" ? "<stdin>" : path);
 }
 
@@ -100,7 +101,7 @@ void InputSource::start_input(Block& block, int fd, const std::string& path) {
   const bool lines_when_alone = path == "-" || ends_with_ignoring_case(path, ".jsonl");
   std::string contents;
   bool at_end = false;
-  Framing framing = format_ == InputFormat::Json        ? Framing::Json
+  Framing framing = format_ == InputFormat::Json || format_ == InputFormat::Fhir ? Framing::Json
                     : format_ == InputFormat::JsonLines ? Framing::JsonLines
                                                         : Framing::Undecided;
   std::string error;
@@ -123,6 +124,14 @@ void InputSource::start_input(Block& block, int fd, const std::string& path) {
     add(block, Entry::Kind::InputError, 0, fmt::format("cannot read `{}`: {}", names_[current_], error));
   } else if (contents.size() > kMaxCase) {
     add(block, Entry::Kind::InputError, 0, fmt::format("case file is longer than the limit of {} bytes", kMaxCase));
+  } else if (format_ == InputFormat::Fhir) {
+    std::string translation_error;
+    const std::string json = translate_(contents, current_, translation_error);
+    if (translation_error.empty()) {
+      add(block, Entry::Kind::Case, 0, json);
+    } else {
+      add(block, Entry::Kind::InputError, 0, translation_error);
+    }
   } else {
     add(block, Entry::Kind::Case, 0, contents);
   }

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -46,6 +47,10 @@ struct Block {
   std::string_view text_of(const Entry& entry) const { return std::string_view(text).substr(entry.offset, entry.size); }
 };
 
+// Turns the whole of input [input] ([document]) into one case's JSON; sets [error] instead
+// when it cannot (the input's error record). `--input-format fhir` (tools/fhir/fhir_input.hpp).
+using CaseTranslator = std::function<std::string(std::string_view document, std::uint32_t input, std::string& error)>;
+
 class InputSource {
  public:
   // Case text per block before it is handed on: large enough to amortise the hand-over, small
@@ -54,8 +59,9 @@ class InputSource {
 
   // Reads [paths], framed as [format] says, in blocks of about [block_bytes] (tests use small
   // blocks to cross many block boundaries with few cases).
+  // With InputFormat::Fhir, [translate] turns each whole input into its case.
   explicit InputSource(const std::vector<std::string>& paths, std::size_t block_bytes = kBlockBytes,
-                       InputFormat format = InputFormat::Auto);
+                       InputFormat format = InputFormat::Auto, CaseTranslator translate = {});
   ~InputSource();
 
   // Clears [block] and fills it with the next entries; false when the input is exhausted and
@@ -75,6 +81,7 @@ class InputSource {
   const std::vector<std::string>& paths_;
   std::size_t block_bytes_;
   InputFormat format_;
+  CaseTranslator translate_;
   std::vector<std::string> names_;
   std::size_t next_ = 0;  // the next path to open
   std::uint32_t current_ = 0;

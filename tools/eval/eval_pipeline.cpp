@@ -31,7 +31,7 @@ void count_block(const Block& block, const EvalSettings& settings, EvalOutcome& 
 // The single-threaded loop: each block is evaluated straight into [writer].
 EvalOutcome evaluate_in_order(const Image& image, const Program& program, const EvalSettings& settings,
                               ResultWriter& writer) {
-  InputSource source(settings.inputs, settings.block_bytes, settings.input_format);
+  InputSource source(settings.inputs, settings.block_bytes, settings.input_format, settings.translate);
   CaseEvaluator evaluator(image, program, writer);
   if (settings.ask) evaluator.ask_questions();
   Block block;
@@ -48,7 +48,7 @@ EvalOutcome evaluate_in_order(const Image& image, const Program& program, const 
 class Pipeline {
  public:
   Pipeline(const Image& image, const Program& program, const EvalSettings& settings)
-      : settings_(settings), source_(settings.inputs, settings.block_bytes, settings.input_format),
+      : settings_(settings), source_(settings.inputs, settings.block_bytes, settings.input_format, settings.translate),
         slots_(2 * settings.jobs + 2) {
     for (unsigned i = 0; i < settings.jobs; ++i) {
       auto& worker = workers_.emplace_back();

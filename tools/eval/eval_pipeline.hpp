@@ -40,6 +40,7 @@ struct EvalOutcome {
 struct EvalSettings {
   std::vector<std::string> inputs;  // case files, or - for standard input
   InputFormat input_format = InputFormat::Auto;  // how each input is framed (input_framing.hpp)
+  CaseTranslator translate;  // InputFormat::Fhir: each input into its case (case_blocks.hpp)
   OutputFormat format = OutputFormat::Json;
   unsigned jobs = 1;                // threads; 1 evaluates on the calling thread only
   bool ask = false;                 // rank the questions to ask for every case (`--ask`)

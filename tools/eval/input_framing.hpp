@@ -15,8 +15,9 @@
 
 namespace redflag::tools {
 
-// How the CASE inputs are framed (`--input-format`).
-enum class InputFormat : std::uint8_t { Auto, Json, JsonLines };
+// How the CASE inputs are framed (`--input-format`). Fhir: each input is one FHIR document,
+// translated into one case (EvalSettings::translate, tools/fhir/fhir_input.hpp).
+enum class InputFormat : std::uint8_t { Auto, Json, JsonLines, Fhir };
 
 enum class Framing : std::uint8_t { Json, JsonLines, Undecided };
 

@@ -1,0 +1,1 @@
+eval ../../../kb/back_pain kb.rf --input-format fhir --format json

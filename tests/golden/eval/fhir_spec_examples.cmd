@@ -1,0 +1,1 @@
+eval ../../../examples/kb/news2 ../../data/fhir/observation-example-bloodpressure.json ../../data/fhir/observation-example-heart-rate.json ../../data/fhir/observation-example-satO2.json ../../data/fhir/bundle-example.json ../../data/fhir/questionnaireresponse-example.json --input-format fhir --now 2012-09-17T12:00:00Z --format json

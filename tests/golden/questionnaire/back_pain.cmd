@@ -1,0 +1,1 @@
+questionnaire ../../../kb/back_pain

@@ -1,0 +1,1 @@
+questionnaire ../check/fail_fhir_bad_coding.rf

@@ -1,0 +1,1 @@
+questionnaire ../../../examples/kb/news2
