@@ -12,6 +12,7 @@ writes nothing and says so. A second SIGINT ends a run blocked on its input at o
 SIGINT ignored when eval started stays ignored.
 """
 import os
+import platform
 import random
 import re
 import signal
@@ -38,6 +39,25 @@ def catches_signals(pid: int, numbers=(signal.SIGINT, signal.SIGTERM)) -> bool:
     return False
 
 
+# The number of read(2) in /proc/PID/syscall, by machine.
+READ_SYSCALL = {"x86_64": 0, "aarch64": 63}
+
+
+def reads_standard_input(pid: int) -> bool:
+    """True once a thread of [pid] is blocked in read(2) on file descriptor 0. The handlers are
+    in place a little before that; a SIGINT in between rightly ends the run at its first check."""
+    number = READ_SYSCALL[platform.machine()]
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/syscall", encoding="ascii") as syscall:
+                fields = syscall.read().split()
+        except OSError:  # the thread ended
+            continue
+        if len(fields) > 1 and fields[0] == str(number) and int(fields[1], 16) == 0:
+            return True
+    return False
+
+
 def wait_until(condition, process) -> None:
     """Polls [condition] while [process] runs; fails after 20 s or when the process ends first."""
     deadline = time.monotonic() + 20
@@ -51,7 +71,7 @@ def second_signal_ends_a_blocked_run(binary: str, kb: str) -> None:
     process = subprocess.Popen([binary, "eval", kb, "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
-        wait_until(lambda: catches_signals(process.pid), process)
+        wait_until(lambda: catches_signals(process.pid) and reads_standard_input(process.pid), process)
         process.send_signal(signal.SIGINT)
         time.sleep(0.2)
         assert process.poll() is None, f"the first SIGINT ended the run (exit {process.returncode})"
