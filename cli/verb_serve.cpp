@@ -1,14 +1,13 @@
 // `redflag serve KB...`: the KBs as a CDS Hooks 2.0 service (docs/cds-hooks.md). The HTTP side
-// is tools/serve/cds_server.hpp; here are the options, the signals (SIGTERM and SIGINT stop
-// gracefully, SIGHUP reloads every KB atomically) and the log on standard error.
+// is tools/serve/cds_server.hpp, the JWKS tools/serve/jwks_source.hpp; here are the options, the
+// signals (SIGTERM and SIGINT stop gracefully, SIGHUP reloads every KB atomically and reads the
+// JWKS again) and the log on standard error.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <signal.h>
 
 #include <cstdio>
 #include <ctime>
-#include <fstream>
-#include <iterator>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -17,6 +16,7 @@
 #include "cli/verbs.hpp"
 #include "tools/kb/kb_loader.hpp"
 #include "tools/serve/cds_server.hpp"
+#include "tools/serve/jwks_source.hpp"
 
 namespace redflag::cli {
 namespace {
@@ -25,7 +25,7 @@ struct ServeOptions {
   std::vector<std::string> kbs;
   tools::serve::ServerSettings server;
   bool insecure_no_auth = false;
-  std::string jwks;                  // --jwks FILE
+  tools::serve::JwksSettings jwks;   // --jwks FILE|URL, --jwks-ca, --jwks-min-interval
   std::vector<std::string> issuers;  // --issuer
   std::int64_t leeway = 60;
   DiagnosticsStyle diagnostics;
@@ -50,26 +50,35 @@ std::optional<std::vector<Image>> load_all(const ServeOptions& options, std::str
   return images;
 }
 
+std::int64_t now() { return static_cast<std::int64_t>(std::time(nullptr)); }
+
 int run_serve(ServeOptions options) {
-  if (options.insecure_no_auth == !options.jwks.empty()) {
-    print_error("give --jwks FILE with --issuer and --url (the EHR's keys), or --insecure-no-auth");
+  if (options.insecure_no_auth == !options.jwks.location.empty()) {
+    print_error("give --jwks FILE|URL with --issuer and --url (the EHR's keys), or --insecure-no-auth");
     return 1;
   }
-  if (!options.jwks.empty()) {
+  std::mutex log_mutex;
+  const auto log = [&log_mutex](const std::string& line) {
+    const std::lock_guard<std::mutex> lock(log_mutex);
+    std::fputs((line + "\n").c_str(), stderr);
+    std::fflush(stderr);
+  };
+  std::shared_ptr<tools::serve::JwksSource> jwks;
+  if (!options.jwks.location.empty()) {
     if (options.issuers.empty() || options.server.url.empty()) {
       print_error("--jwks needs --issuer (one per EHR) and --url (this service's base URL, the JWT audience)");
       return 1;
     }
-    std::ifstream file(options.jwks);
-    const std::string jwks((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    options.jwks.timeout_seconds = options.server.timeout_seconds;
+    options.jwks.log = log;
+    jwks = std::make_shared<tools::serve::JwksSource>(options.jwks);
     std::string error;
-    options.server.jwt = std::make_shared<tools::serve::JwtVerifier>(
-        jwks, tools::serve::JwtPolicy{options.issuers, options.leeway}, error);
-    if (!file.good() && jwks.empty()) error = "cannot be read";
-    if (!error.empty()) {
-      print_error(fmt::format("--jwks {}: {}", options.jwks, error));
+    if (!jwks->load(now(), error)) {
+      print_error(fmt::format("--jwks {}: {}", options.jwks.location, error));
       return 1;
     }
+    options.server.jwt =
+        std::make_shared<tools::serve::JwtVerifier>(jwks, tools::serve::JwtPolicy{options.issuers, options.leeway});
   }
   if (options.server.tls_cert.empty() != options.server.tls_key.empty()) {
     print_error("--tls-cert and --tls-key go together");
@@ -77,15 +86,9 @@ int run_serve(ServeOptions options) {
   }
   auto images = load_all(options, nullptr);
   if (!images) return 1;
-  std::mutex log_mutex;
-  const auto log = [&log_mutex](const std::string& line) {
-    const std::lock_guard<std::mutex> lock(log_mutex);
-    std::fputs((line + "\n").c_str(), stderr);
-    std::fflush(stderr);
-  };
   if (options.insecure_no_auth) print_warning("serving without authentication (--insecure-no-auth): every request is trusted");
   options.server.log = log;
-  options.server.now = [] { return static_cast<std::int64_t>(std::time(nullptr)); };
+  options.server.now = now;
   tools::serve::CdsServer server(options.server);
   server.serve(std::move(*images));
 
@@ -106,6 +109,7 @@ int run_serve(ServeOptions options) {
         } else {
           log(fmt::format(R"({{"event":"reload","ok":false,"reason":"{}"}})", error));
         }
+        if (jwks) jwks->reload(now());
         continue;
       }
       log(R"({"event":"stop"})");
@@ -132,7 +136,8 @@ void add_serve_verb(CLI::App& root, int& exit_code) {
   auto options = std::make_shared<ServeOptions>();
   auto* verb = root.add_subcommand("serve", "Serve KBs as a CDS Hooks 2.0 service");
   verb->footer("One service per KB (id = the KB's id). SIGTERM stops after the requests in flight;\n"
-               "SIGHUP reloads every KB, keeping the old ones when one fails. docs/cds-hooks.md.");
+               "SIGHUP reloads every KB, keeping the old ones when one fails, and reads a --jwks again.\n"
+               "docs/cds-hooks.md.");
   verb->add_option("KB", options->kbs, "A .rfb file, or a KB source directory or file")->required();
   verb->add_option("--host", options->server.host, "Address to listen on (default 127.0.0.1)");
   verb->add_option("--port", options->server.port, "Port to listen on; 0 picks a free one (default 8080)")
@@ -146,7 +151,13 @@ void add_serve_verb(CLI::App& root, int& exit_code) {
   verb->add_option("--tls-cert", options->server.tls_cert, "PEM certificate: serve HTTPS (with --tls-key)");
   verb->add_option("--tls-key", options->server.tls_key, "PEM private key of --tls-cert");
   verb->add_flag("--log-phi", options->server.log_phi, "Put the patient id in the access log");
-  verb->add_option("--jwks", options->jwks, "JWK Set file of the EHRs' public keys (ES384, RS384)");
+  verb->add_option("--jwks", options->jwks.location,
+                   "JWK Set of the EHRs' public keys (ES384, RS384): a file or an https:// URL");
+  verb->add_option("--jwks-ca", options->jwks.ca_file,
+                   "PEM CA certificates a --jwks URL's certificate must chain to (default: the system's)");
+  verb->add_option("--jwks-min-interval", options->jwks.min_interval,
+                   "Least seconds between two reads of --jwks for tokens with an unknown kid (default 30)")
+      ->check(CLI::Range(0, 86400));
   verb->add_option("--issuer", options->issuers, "An allowed JWT `iss` (repeatable)");
   verb->add_option("--url", options->server.url, "This service's base URL as EHRs call it: the JWT `aud` is URL/cds-services/ID");
   verb->add_option("--jwt-leeway", options->leeway, "Seconds of clock skew allowed for exp and iat (default 60)")
