@@ -38,7 +38,7 @@ except ImportError:
 
 BINARY, ROOT = sys.argv[1], sys.argv[2]
 KB = os.path.join(ROOT, "examples", "kb", "news2")
-MIN_INTERVAL = 3  # --jwks-min-interval of the rotation run
+MIN_INTERVAL = 4  # --jwks-min-interval of the rotation run
 failures = []
 
 

@@ -5,11 +5,14 @@
 #include <catch2/catch.hpp>
 #include <unistd.h>
 
+#include <algorithm>
+
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "tools/serve/base64url.hpp"
 #include "tools/serve/jwt_verifier.hpp"
@@ -166,6 +169,20 @@ TEST_CASE("a read that fails keeps the keys in use and says why") {
   CHECK(source->keys() == before);
   CHECK(source->keys_after_unknown_kid("other", kLoaded, why) == before);
   CHECK(why == "the JWKS cannot be read again: cannot be read");
+}
+
+TEST_CASE("verifying while the set is swapped never finds it missing") {
+  const auto source = loaded_source(std::string(REDFLAG_TEST_DATA) + "/cds-hooks/jwks_example_public.json");
+  JwtVerifier verifier(source, JwtPolicy{{kIssuer}, 0});
+  const std::string token = read("jwt_es384_example.txt");
+  std::thread swapper([&source] {
+    for (int i = 0; i < 200; ++i) source->reload(kLoaded);
+  });
+  std::vector<std::string> reasons;
+  for (int i = 0; i < 200; ++i) reasons.push_back(verifier.verify(token, kAudience, kBeforeExpiry));
+  swapper.join();
+  CHECK(reasons.front() == "");
+  CHECK(std::count(reasons.begin(), reasons.end(), "jti replayed") == 199);
 }
 
 TEST_CASE("locations refused before anything is read") {
