@@ -37,8 +37,11 @@ from golden_cli import matches_golden, render
 REDFLAG, DRIVER, ROOT = sys.argv[1], sys.argv[2], sys.argv[3]
 KBS = ["kb/back_pain", "examples/kb/qsofa", "examples/kb/news2"]
 NOW = {
-    # 5 h after the last visit's vitals (01:18:59): temperature, pulse, respiration, pressure.
+    # 6 h after the last visit's vitals (2024-09-10 23:48:50); the temperature of 2024-05-27 is too old.
     "synthea-936988e9.json": "2024-09-11T06:00:00Z",
+    # 5 h after a yearly visit's vitals (2024-02-11 22:53:13), a systolic pressure of 82 mm[Hg]
+    # among them; the temperature of 2025 comes after this instant.
+    "synthea-a8f74921.json": "2024-02-12T04:00:00Z",
     # Half an hour after the acute cystitis visit's vitals (19:30:58), the bundle's only SpO2
     # (coded 2708-6 and 59408-5) and temperature; its 2024 Observations come after this instant.
     "synthea-b69114e6.json": "2023-01-09T20:00:00Z",
