@@ -8,7 +8,8 @@ arguments and in the output, and `{docs}` for the build's REDFLAG_DOCS_URL (from
 environment) in the output, so SARIF rule links do not depend on the install prefix. Standard
 input comes from <name>.stdin when it exists. The expected result is <name>.expected: standard
 output, then standard error after a `--- stderr ---` line, then `--- exit N ---`.
-REDFLAG_UPDATE_GOLDEN=1 rewrites .expected files.
+REDFLAG_UPDATE_GOLDEN=1 rewrites .expected files. fhir_goldens_test.py shares render and
+matches_golden.
 
 usage: golden_cli.py REDFLAG_BINARY CASE.cmd
 """
