@@ -8,7 +8,8 @@ arguments and in the output, and `{docs}` for the build's REDFLAG_DOCS_URL (from
 environment) in the output, so SARIF rule links do not depend on the install prefix. Standard
 input comes from <name>.stdin when it exists. The expected result is <name>.expected: standard
 output, then standard error after a `--- stderr ---` line, then `--- exit N ---`.
-REDFLAG_UPDATE_GOLDEN=1 rewrites .expected files.
+REDFLAG_UPDATE_GOLDEN=1 rewrites .expected files. fhir_goldens_test.py shares render and
+matches_golden.
 
 usage: golden_cli.py REDFLAG_BINARY CASE.cmd
 """
@@ -38,18 +39,23 @@ def main() -> int:
         actual = render(result).replace(tmp, "{tmp}")
     if os.environ.get("REDFLAG_DOCS_URL"):
         actual = actual.replace(os.environ["REDFLAG_DOCS_URL"], "{docs}")
+    return 0 if matches_golden(stem + ".expected", actual) else 1
+
+
+def matches_golden(path: str, actual: str) -> bool:
+    """Whether [actual] is the golden file [path]'s text, printing the diff when not; with
+    REDFLAG_UPDATE_GOLDEN set, writes [actual] there instead."""
     if os.environ.get("REDFLAG_UPDATE_GOLDEN"):
-        with open(stem + ".expected", "w", encoding="utf-8") as file:
+        with open(path, "w", encoding="utf-8") as file:
             file.write(actual)
-        return 0
-    with open(stem + ".expected", encoding="utf-8") as file:
-        expected = file.read()
+        return True
+    expected = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
     if actual == expected:
-        return 0
+        return True
     import difflib
     sys.stdout.writelines(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
-                                               "expected", "actual"))
-    return 1
+                                               path, "actual"))
+    return False
 
 
 if __name__ == "__main__":
