@@ -16,6 +16,9 @@ namespace {
 
 using fhir::JsonBuilder;
 
+// Requests up to this size are parsed by a reused parser; a typical call is a few KiB.
+constexpr std::size_t kReusedParserBytes = 64 * 1024;
+
 // A card summary is under 140 characters (CDS Hooks 2.0): [text] cut to 139 code points, the
 // last replaced by an ellipsis when cut.
 std::string summary_of(const std::string& text) {
@@ -107,7 +110,7 @@ struct CdsService::Scratch {
   explicit Scratch(const CdsService& service)
       : reader(service.image_.facts), evaluation(service.program_), ranker(service.image_, service.program_) {}
 
-  simdjson::dom::parser parser;  // keeps its buffers: the largest request so far
+  simdjson::dom::parser parser;  // for requests up to kReusedParserBytes
   CaseReader reader;
   std::vector<FactValue> facts;
   std::string id;
@@ -200,9 +203,13 @@ std::string CdsService::fetch_missing(simdjson::dom::element request, const Fhir
 CdsResponse CdsService::call(std::string_view body, std::int64_t now, const FhirFetcher& fetch) const {
   CdsResponse response;
   const auto scratch = scratch_.lease();
+  // A parser keeps buffers for the largest document it has read: a rare large request gets its
+  // own, so that each spare parser holds little.
+  simdjson::dom::parser own_parser;
+  simdjson::dom::parser& parser = body.size() > kReusedParserBytes ? own_parser : scratch->parser;
   simdjson::dom::element request;
   std::string_view hook, instance;
-  if (scratch->parser.parse(body.data(), body.size()).get(request) != simdjson::SUCCESS ||
+  if (parser.parse(body.data(), body.size()).get(request) != simdjson::SUCCESS ||
       request["hook"].get(hook) != simdjson::SUCCESS || request["hookInstance"].get(instance) != simdjson::SUCCESS) {
     response.status = 400;
     response.reason = "not a CDS Hooks request (JSON with hook and hookInstance)";
