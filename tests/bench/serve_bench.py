@@ -1,17 +1,22 @@
-"""Load benchmark of `redflag serve` (docs/performance.md "CDS Hooks service"): REQUESTS service
-calls for kb/back_pain with prefetch supplied (a Patient and a searchset of Conditions), from
-CLIENTS concurrent keep-alive clients on loopback, split over worker processes so that the
-Python clients are not the bottleneck of one GIL. Prints p50/p90/p99 latency, requests/s and
-the error count; any error or non-200 answer fails the run.
-Usage: serve_bench.py REDFLAG KB [--requests 20000] [--clients 32] [--processes 4] [--threads 32]
+"""Load benchmark of `redflag serve` (docs/performance.md "CDS Hooks service"): starts
+`BUILD/redflag serve KB` on a free loopback port (its access log to a file), then runs
+BUILD/tests/bench/serve_load, the C++ load generator, --runs times per mode: closed loop (each
+of C connections sends its next request when the answer arrives) and open loop at --rate
+requests/s (latency from each request's due time). Every request is a `patient-view` call for
+kb/back_pain with its prefetch supplied (a Patient and a searchset of two Conditions, about
+1 KB). Prints one Markdown row per run, with the load average at start and end and the
+server's CPU time per request (from /proc) and the load generator's share of one core; any error or non-200 answer fails the run.
+BUILD needs -DREDFLAG_BENCH=ON (tests/bench/run.sh's build-bench/ has it).
+Usage: serve_bench.py BUILD KB [--requests 20000] [--connections 32] [--threads 32]
+                      [--rate 5000] [--runs 3] [--modes closed,open]
 Not in CTest: speed is measured here, never asserted in a unit test.
 """
 import argparse
-import http.client
 import json
-import multiprocessing
+import os
 import subprocess
-import threading
+import sys
+import tempfile
 import time
 
 PATIENT = {"resourceType": "Patient", "id": "bench-1", "birthDate": "1958-04-02"}
@@ -28,82 +33,78 @@ BODY = json.dumps({"hook": "patient-view", "hookInstance": "bench", "context": {
                    "prefetch": {"patient": PATIENT, "conditions": CONDITIONS}})
 
 
-def client(port, count, latencies, errors):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    for _ in range(count):
-        start = time.perf_counter()
-        try:
-            connection.request("POST", "/cds-services/back_pain", body=BODY, headers={"Content-Type": "application/json"})
-            response = connection.getresponse()
-            response.read()
-            if response.status != 200:
-                errors.append(response.status)
-            if response.getheader("Connection", "").lower() == "close":
-                connection.close()
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        except (OSError, http.client.HTTPException) as error:
-            errors.append(str(error))
-            connection.close()
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        latencies.append(time.perf_counter() - start)
+def start_server(redflag, kb, threads, log):
+    """`redflag serve` with its log on [log]; (process, port) once it listens."""
+    server = subprocess.Popen([redflag, "serve", kb, "--port", "0", "--insecure-no-auth", "--threads", str(threads)],
+                              stderr=log)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        with open(log.name) as lines:
+            for line in lines:
+                if '"event":"listening"' in line:
+                    return server, json.loads(line)["port"]
+        if server.poll() is not None:
+            raise SystemExit(f"redflag serve ended with status {server.returncode} before listening")
+        time.sleep(0.05)
+    server.kill()
+    raise SystemExit("redflag serve did not listen within 30 s")
 
 
-def process_main(port, clients, per_client, queue):
-    latencies, errors = [], []
-    threads = [threading.Thread(target=client, args=(port, per_client, latencies, errors)) for _ in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    queue.put((latencies, errors))
+def cpu_seconds(pid):
+    """User + system CPU time of process [pid] so far (/proc/PID/stat fields 14 and 15)."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("redflag")
+    parser.add_argument("build")
     parser.add_argument("kb")
     parser.add_argument("--requests", type=int, default=20000)
-    parser.add_argument("--clients", type=int, default=32)
-    parser.add_argument("--processes", type=int, default=4)
+    parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--threads", type=int, default=32)
+    parser.add_argument("--rate", type=float, default=5000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--modes", default="closed,open")
     options = parser.parse_args()
-    server = subprocess.Popen([options.redflag, "serve", options.kb, "--port", "0", "--insecure-no-auth",
-                               "--threads", str(options.threads)], stderr=subprocess.PIPE, text=True)
-    line = server.stderr.readline()
-    while '"listening"' not in line:
-        line = server.stderr.readline()
-    port = json.loads(line)["port"]
-    drain = threading.Thread(target=lambda: [None for _ in server.stderr], daemon=True)
-    drain.start()
-    per_process = options.clients // options.processes
-    per_client = options.requests // options.clients
-    queue = multiprocessing.Queue()
-    started = time.perf_counter()
-    workers = [multiprocessing.Process(target=process_main, args=(port, per_process, per_client, queue))
-               for _ in range(options.processes)]
-    for worker in workers:
-        worker.start()
-    latencies, errors = [], []
-    for _ in workers:
-        got, failed = queue.get()
-        latencies += got
-        errors += failed
-    for worker in workers:
-        worker.join()
-    elapsed = time.perf_counter() - started
-    server.terminate()
-    server.wait(timeout=10)
-    latencies.sort()
-
-    def at(fraction):
-        return latencies[min(len(latencies) - 1, int(fraction * len(latencies)))] * 1000
-
-    print(f"requests {len(latencies)}, clients {options.clients}, errors {len(errors)}")
-    print(f"latency ms: p50 {at(0.50):.2f}, p90 {at(0.90):.2f}, p99 {at(0.99):.2f}, max {latencies[-1] * 1000:.2f}")
-    print(f"throughput: {len(latencies) / elapsed:.0f} requests/s over {elapsed:.1f} s")
-    if errors:
-        print("errors:", errors[:10])
-        raise SystemExit(1)
+    load = os.path.join(options.build, "tests", "bench", "serve_load")
+    warmup = 1000
+    with tempfile.NamedTemporaryFile("w", suffix=".json") as body, \
+            tempfile.NamedTemporaryFile("w", suffix=".log") as log:
+        body.write(BODY)
+        body.flush()
+        server, port = start_server(os.path.join(options.build, "redflag"), options.kb, options.threads, log)
+        print(f"`redflag serve --threads {options.threads}`, {options.connections} connections, "
+              f"{options.requests} requests per run (after {warmup} unmeasured)\n")
+        print("| mode | errors | p50 | p90 | p99 | p99.9 | max | requests/s | server CPU/request | client CPU | load average |")
+        print("|---|---|---|---|---|---|---|---|---|---|---|")
+        failed = False
+        try:
+            for mode in options.modes.split(","):
+                for _ in range(options.runs):
+                    args = [load, str(port), body.name, "--connections", str(options.connections),
+                            "--requests", str(options.requests), "--warmup", str(warmup), "--json"]
+                    if mode == "open":
+                        args += ["--rate", str(options.rate)]
+                    cpu_before = cpu_seconds(server.pid)
+                    run = subprocess.run(args, stdout=subprocess.PIPE, text=True)
+                    server_cpu = cpu_seconds(server.pid) - cpu_before
+                    if not run.stdout:
+                        raise SystemExit(f"serve_load failed (status {run.returncode})")
+                    failed = failed or run.returncode != 0
+                    result = json.loads(run.stdout)
+                    label = "closed loop" if mode == "closed" else f"open loop, {result['rate']:.0f}/s"
+                    per_request = server_cpu / (options.requests + warmup) * 1e6
+                    print(f"| {label} | {result['errors']} | {result['p50']:.2f} ms | {result['p90']:.2f} ms "
+                          f"| {result['p99']:.2f} ms | {result['p999']:.2f} ms | {result['max']:.2f} ms "
+                          f"| {result['throughput']:,.0f} | {per_request:.0f} µs | {result['client_cpu'] / result['seconds']:.0%} "
+                          f"| {result['load_start'].split()[0]} → {result['load_end'].split()[0]} |", flush=True)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+    if failed:
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,9 @@ namespace {
 
 using fhir::JsonBuilder;
 
+// Requests up to this size are parsed by a reused parser; a typical call is a few KiB.
+constexpr std::size_t kReusedParserBytes = 64 * 1024;
+
 // A card summary is under 140 characters (CDS Hooks 2.0): [text] cut to 139 code points, the
 // last replaced by an ellipsis when cut.
 std::string summary_of(const std::string& text) {
@@ -61,10 +64,68 @@ bool is_fhir_id(std::string_view text) {
   return true;
 }
 
+// A card's `source` and `extension` members: the first of [cites], else the KB itself.
+void write_source(JsonBuilder& json, const Image& image, const std::vector<ImageCitation>& cites) {
+  const std::string hash = to_hex(image.content_hash);
+  json.object("source");
+  const ImageSource* cited = cites.empty() ? nullptr : &image.meta.sources[cites.front().source];
+  json.string("label", cited ? cited->title : image.meta.title);
+  if (cited && !cited->url.empty()) json.string("url", cited->url);
+  json.object("topic").string("system", "urn:redflag:kb").string("code", image.meta.id)
+      .string("display", fmt::format("{} {} {}", image.meta.id, image.meta.version, hash)).close();
+  json.close();
+  json.object("extension").object("redflag")
+      .string("kb", image.meta.id).string("version", image.meta.version).string("hash", hash).close().close();
+}
+
+// The members [write] writes into an object, without the object's braces: JSON text to put
+// after a card's uuid with JsonBuilder::raw.
+template <typename Write>
+std::string members_of(const Write& write) {
+  fmt::memory_buffer out;
+  JsonBuilder json(out, false);
+  json.object();
+  write(json);
+  json.close();
+  return std::string(out.data() + 1, out.size() - 2);
+}
+
+// Everything of flag [flag]'s card after its uuid, which alone depends on the request.
+std::string flag_card(const Image& image, const ImageFlag& flag) {
+  std::string detail = flag.because;
+  for (const auto& advice : flag.advice) detail += (detail.empty() ? "- " : "\n\n- ") + advice;
+  for (const std::uint32_t topic : flag.see) {
+    detail += fmt::format("\n\n**{}**\n\n{}", image.topics[topic].title, image.topics[topic].body);
+  }
+  return members_of([&](JsonBuilder& json) {
+    json.string("summary", summary_of(flag.title)).string("indicator", indicator_of(flag.level, image));
+    json.string("detail", detail);
+    write_source(json, image, flag.cites);
+  });
+}
+
 }  // namespace
 
+struct CdsService::Scratch {
+  explicit Scratch(const CdsService& service)
+      : reader(service.image_.facts), evaluation(service.program_), ranker(service.image_, service.program_) {}
+
+  simdjson::dom::parser parser;  // for requests up to kReusedParserBytes
+  CaseReader reader;
+  std::vector<FactValue> facts;
+  std::string id;
+  Evaluation evaluation;
+  QuestionRanker ranker;
+};
+
 CdsService::CdsService(const Image& image, std::string hook)
-    : image_(image), program_(image), id_(image.meta.id), hook_(std::move(hook)) {
+    : image_(image),
+      program_(image),
+      id_(image.meta.id),
+      hook_(std::move(hook)),
+      scratch_([this] { return std::make_unique<Scratch>(*this); }) {
+  for (const ImageFlag& flag : image.flags) cards_.push_back(flag_card(image, flag));
+  undetermined_source_ = members_of([&](JsonBuilder& json) { write_source(json, image, {}); });
   const std::string observations = search_codes(image, FhirKind::Observation);
   if (!observations.empty()) {
     prefetch_.emplace_back("observations", "Observation?patient={{context.patientId}}&code=" + observations);
@@ -79,6 +140,8 @@ CdsService::CdsService(const Image& image, std::string hook)
     break;
   }
 }
+
+CdsService::~CdsService() = default;
 
 std::string CdsService::discovery_entry() const {
   fmt::memory_buffer out;
@@ -139,12 +202,15 @@ std::string CdsService::fetch_missing(simdjson::dom::element request, const Fhir
 
 CdsResponse CdsService::call(std::string_view body, std::int64_t now, const FhirFetcher& fetch) const {
   CdsResponse response;
-  simdjson::dom::parser parser;
-  const simdjson::padded_string padded(body);
+  const auto scratch = scratch_.lease();
+  // A parser keeps buffers for the largest document it has read: a rare large request gets its
+  // own, so that each spare parser holds little.
+  simdjson::dom::parser own_parser;
+  simdjson::dom::parser& parser = body.size() > kReusedParserBytes ? own_parser : scratch->parser;
   simdjson::dom::element request;
   std::string_view hook, instance;
-  if (parser.parse(padded).get(request) != simdjson::SUCCESS || request["hook"].get(hook) != simdjson::SUCCESS ||
-      request["hookInstance"].get(instance) != simdjson::SUCCESS) {
+  if (parser.parse(body.data(), body.size()).get(request) != simdjson::SUCCESS ||
+      request["hook"].get(hook) != simdjson::SUCCESS || request["hookInstance"].get(instance) != simdjson::SUCCESS) {
     response.status = 400;
     response.reason = "not a CDS Hooks request (JSON with hook and hookInstance)";
     return response;
@@ -160,49 +226,26 @@ CdsResponse CdsService::call(std::string_view body, std::int64_t now, const Fhir
   fhir::FhirOptions options;
   options.now = now;
   const fhir::FhirCase mapped = fhir::map_fhir(image_, fetched.empty() ? body : std::string_view(fetched), options);
-  std::vector<FactValue> facts;
-  std::string id;
+  std::vector<FactValue>& facts = scratch->facts;
   CaseError error;
-  CaseReader reader(image_.facts);
-  if (!mapped.error.empty() || !reader.read(mapped.json, facts, id, error)) {
+  if (!mapped.error.empty() || !scratch->reader.read(mapped.json, facts, scratch->id, error)) {
     response.status = 400;
     response.reason = mapped.error.empty() ? error.message : mapped.error;
     return response;
   }
-  response.patient = id;
-  Evaluation evaluation(program_);
+  response.patient = scratch->id;
+  Evaluation& evaluation = scratch->evaluation;
   evaluate(program_, facts.data(), evaluation);
   fmt::memory_buffer out;
   JsonBuilder json(out, false);
   json.object().array("cards");
-  const std::string hash = to_hex(image_.content_hash);
-  const auto source = [&](const std::vector<ImageCitation>& cites) {
-    json.object("source");
-    const ImageSource* cited = cites.empty() ? nullptr : &image_.meta.sources[cites.front().source];
-    json.string("label", cited ? cited->title : image_.meta.title);
-    if (cited && !cited->url.empty()) json.string("url", cited->url);
-    json.object("topic").string("system", "urn:redflag:kb").string("code", image_.meta.id)
-        .string("display", fmt::format("{} {} {}", image_.meta.id, image_.meta.version, hash)).close();
-    json.close();
-    json.object("extension").object("redflag")
-        .string("kb", image_.meta.id).string("version", image_.meta.version).string("hash", hash).close().close();
-  };
   for (std::uint32_t flag_id = 0; flag_id < image_.flags.size(); ++flag_id) {
     if (evaluation.flags[flag_id] != Tri::True) continue;
-    const ImageFlag& flag = image_.flags[flag_id];
-    std::string detail = flag.because;
-    for (const auto& advice : flag.advice) detail += (detail.empty() ? "- " : "\n\n- ") + advice;
-    for (const std::uint32_t topic : flag.see) {
-      detail += fmt::format("\n\n**{}**\n\n{}", image_.topics[topic].title, image_.topics[topic].body);
-    }
-    json.object().string("uuid", fmt::format("{}-{}", instance, flag.name)).string("summary", summary_of(flag.title));
-    json.string("indicator", indicator_of(flag.level, image_)).string("detail", detail);
-    source(flag.cites);
-    json.close();
+    json.object().string("uuid", fmt::format("{}-{}", instance, image_.flags[flag_id].name));
+    json.raw({}, cards_[flag_id]).close();
   }
   if (!evaluation.complete) {
-    QuestionRanker ranker(image_, program_);
-    const auto& questions = ranker.rank(facts.data(), evaluation);
+    const auto& questions = scratch->ranker.rank(facts.data(), evaluation);
     std::string detail = "Could not be assessed:\n";
     std::size_t undetermined = 0;
     for (std::uint32_t flag_id = 0; flag_id < image_.flags.size(); ++flag_id) {
@@ -218,9 +261,7 @@ CdsResponse CdsService::call(std::string_view body, std::int64_t now, const Fhir
     json.object().string("uuid", fmt::format("{}-undetermined", instance));
     json.string("summary", summary_of(fmt::format("{} red flag{} could not be assessed: data missing", undetermined,
                                                   undetermined == 1 ? "" : "s")));
-    json.string("indicator", "info").string("detail", detail);
-    source({});
-    json.close();
+    json.string("indicator", "info").string("detail", detail).raw({}, undetermined_source_).close();
   }
   json.close().close();
   response.body = fmt::to_string(out);

@@ -18,6 +18,7 @@
 
 #include "runtime/image.hpp"
 #include "runtime/vm.hpp"
+#include "tools/cds/spare_pool.hpp"
 
 namespace redflag::tools::cds {
 
@@ -37,6 +38,7 @@ class CdsService {
  public:
   // [image] must outlive the service. [hook] is the CDS hook it answers (`patient-view`).
   CdsService(const Image& image, std::string hook);
+  ~CdsService();
 
   const std::string& id() const { return id_; }
   // The service's entry of GET /cds-services, one JSON object.
@@ -53,10 +55,18 @@ class CdsService {
   // when nothing was missing, or sets [response] to 412.
   std::string fetch_missing(simdjson::dom::element request, const FhirFetcher& fetch, CdsResponse& response) const;
 
+  // What a call builds and the next call reuses: its parser, case reader, evaluation and ranker.
+  struct Scratch;
+
   const Image& image_;
   Program program_;
   std::string id_, hook_;
   std::vector<std::pair<std::string, std::string>> prefetch_;
+  // The JSON of each flag's card after its uuid, and the undetermined card's source: written
+  // once, since only the uuid depends on the request.
+  std::vector<std::string> cards_;
+  std::string undetermined_source_;
+  mutable SparePool<Scratch> scratch_;  // one per call in flight at most
 };
 
 // The whole discovery document for [services].
