@@ -143,7 +143,7 @@ void add_serve_verb(CLI::App& root, int& exit_code) {
   verb->add_option("--port", options->server.port, "Port to listen on; 0 picks a free one (default 8080)")
       ->check(CLI::Range(0, 65535));
   verb->add_option("--hook", options->server.hook, "The CDS hook every service answers (default patient-view)");
-  verb->add_option("--threads", options->server.threads, "Worker threads (default 8)")->check(CLI::Range(1u, 1024u));
+  verb->add_option("--threads", options->server.threads, "Worker threads, one per open connection (default 64)")->check(CLI::Range(1u, 1024u));
   verb->add_option("--body-limit", options->server.body_limit, "Largest request body in bytes (default 1 MiB)");
   verb->add_option("--timeout", options->server.timeout_seconds,
                    "Seconds a client may take to send headers and body (default 10)")

@@ -143,6 +143,20 @@ with tempfile.TemporaryDirectory() as tmp:
     expect("slow client cut off within the timeout", (cut, time.monotonic() - started < 8), (True, True))
     slow.close()
 
+    # EHRs keep connections open, each holding a worker: 40 idle keep-alive connections with the
+    # default --threads still leave one for a new caller, answered at once (not after --timeout).
+    held = []
+    for _ in range(40):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", "/healthz")
+        connection.getresponse().read()
+        held.append(connection)
+    started = time.monotonic()
+    status = request(port, "GET", "/healthz")[0]
+    expect("a new caller beside 40 kept-alive connections", (status, time.monotonic() - started < 1), (200, True))
+    for connection in held:
+        connection.close()
+
     with open(os.path.join(kb, "facts.rf"), "a") as broken:
         broken.write("\nfact broken : \n")
     process.send_signal(signal.SIGHUP)
@@ -153,7 +167,7 @@ with tempfile.TemporaryDirectory() as tmp:
     expect("SIGTERM exit", process.returncode, 0)
     lines = [json.loads(line) for line in log.splitlines() if line.startswith("{")]
     requests = [line for line in lines if "status" in line]
-    expect("one log line per request", len(requests), 16)
+    expect("one log line per request", len(requests), 16 + 41)  # 41: the kept-alive connections and the new caller
     expect("no patient id without --log-phi", any("patient" in line for line in requests), False)
     expect("reload failure logged", [line.get("ok") for line in lines if line.get("event") == "reload"], [False])
 

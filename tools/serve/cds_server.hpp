@@ -27,7 +27,7 @@ struct ServerSettings {
   std::string host = "127.0.0.1";
   int port = 8080;
   std::string hook = "patient-view";
-  unsigned threads = 8;
+  unsigned threads = 64;  // a keep-alive connection holds one for as long as it lasts
   std::size_t body_limit = 1 << 20;
   int timeout_seconds = 10;
   bool log_phi = false;
