@@ -181,6 +181,7 @@ int synthetic(const char* kb) {
       case redflag::FactType::Enum: value.value = std::floor(unit(random) * static_cast<double>(fact.values.size())); break;
       case redflag::FactType::Text: value.value = 0; break;
       case redflag::FactType::Number:
+      case redflag::FactType::Integer:
       case redflag::FactType::Quantity: value.value = std::floor(unit(random) * 100); break;
     }
   }
