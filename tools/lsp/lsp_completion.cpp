@@ -84,6 +84,7 @@ class LineHead {
     formatter::TokenizedFile file = formatter::tokenize(text_);
     tokens_ = std::move(file.tokens);
     comment_ = !file.final_comments.empty() || (!tokens_.empty() && !tokens_.back().trailing.empty());
+    if (comment_) tokens_.clear();  // the cursor is in a comment: no clause context applies
   }
 
   bool empty() const { return text_.empty(); }
