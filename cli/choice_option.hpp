@@ -11,14 +11,9 @@
 
 namespace redflag::cli {
 
-// Adds option [name] to [verb]; the value named on the command line is stored in [target].
-template <typename Target, typename Value>
-CLI::Option* add_choice_option(CLI::App& verb, const std::string& name, Target& target,
-                               const std::string& description,
-                               const std::vector<std::pair<std::string, Value>>& choices) {
-  std::vector<std::string> names;
-  for (const auto& choice : choices) names.push_back(choice.first);
-  const CLI::Validator one_of(
+// The check that a value is one of [names]: "xml not in {text,json}" when it is not.
+inline CLI::Validator one_of_names(const std::vector<std::string>& names) {
+  return CLI::Validator(
       [names](const std::string& given) {
         for (const auto& choice_name : names) {
           if (choice_name == given) return std::string();
@@ -26,6 +21,15 @@ CLI::Option* add_choice_option(CLI::App& verb, const std::string& name, Target& 
         return given + " not in {" + CLI::detail::join(names, ",") + "}";
       },
       "");
+}
+
+// Adds option [name] to [verb]; the value named on the command line is stored in [target].
+template <typename Target, typename Value>
+CLI::Option* add_choice_option(CLI::App& verb, const std::string& name, Target& target,
+                               const std::string& description,
+                               const std::vector<std::pair<std::string, Value>>& choices) {
+  std::vector<std::string> names;
+  for (const auto& choice : choices) names.push_back(choice.first);
   return verb
       .add_option_function<std::string>(
           name,
@@ -36,7 +40,7 @@ CLI::Option* add_choice_option(CLI::App& verb, const std::string& name, Target& 
           },
           description)
       ->type_name(CLI::detail::join(names, "|"))
-      ->check(one_of);
+      ->check(one_of_names(names));
 }
 
 }  // namespace redflag::cli

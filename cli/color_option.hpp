@@ -18,6 +18,11 @@ enum class ColorWhen { Auto, Always, Never };
 // Adds `--color WHEN` to [verb], stored in [when].
 void add_color_option(CLI::App& verb, ColorWhen& when);
 
+// Adds `--color WHEN` to [root], the app whose subcommands are the verbs, so that it may come
+// before the verb (`redflag --color never check kb`): the verb's `--color` gets its value unless
+// that is given too, after the verb, which wins. A verb without `--color` ignores it.
+void add_root_color_option(CLI::App& root);
+
 // Whether what is written to file descriptor [fd] gets ANSI colours.
 bool use_color(ColorWhen when, int fd);
 

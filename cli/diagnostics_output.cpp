@@ -16,7 +16,8 @@ namespace redflag::cli {
 void add_diagnostics_options(CLI::App& verb, DiagnosticsStyle& style) {
   add_choice_option(verb, "--diagnostics-format", style.format,
                     "How to print diagnostics: text (for people, default) or json (an array of objects "
-                    "with code, severity, file, line, column, end_column, message, help)",
+                    "with code, severity, file, line, column, end_column, message, help, fixes and "
+                    "related; docs/diagnostics.md)",
                     std::vector<std::pair<std::string, DiagnosticsFormat>>{
                         {"text", DiagnosticsFormat::Text}, {"json", DiagnosticsFormat::Json}});
   add_color_option(verb, style.color);

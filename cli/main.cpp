@@ -7,6 +7,7 @@
 #include <sstream>
 #include <string>
 
+#include "cli/color_option.hpp"
 #include "cli/diagnostics_output.hpp"
 #include "cli/help_format.hpp"
 #include "cli/standard_output.hpp"
@@ -34,13 +35,15 @@ int main(int argc, char** argv) {
   CLI::App app{"redflag: compile clinical red-flag rules and evaluate patient cases"};
   app.require_subcommand(1);
   app.set_version_flag("-V,--version", redflag::cli::version_line());
+  redflag::cli::add_root_color_option(app);
   int exit_code = 0;
   for (const redflag::cli::AddVerb add_verb : kVerbs) add_verb(app, exit_code);
   app.footer("`redflag help VERB` or `redflag VERB --help` describes one verb; docs/cli.md all of them.");
   redflag::cli::use_help_format(app);
   // The first argument names the verb, unless it is an option of redflag's own (`--help`).
+  constexpr const char* kNoVerb = "no verb given; `redflag help` lists the verbs";
   if (argc < 2) {
-    redflag::cli::print_error("no verb given; `redflag help` lists the verbs");
+    redflag::cli::print_error(kNoVerb);
     return 1;
   }
   const std::string first = argv[1];
@@ -61,6 +64,11 @@ int main(int argc, char** argv) {
     std::fputs((error.what() + std::string("\nRun with --help for more information.\n")).c_str(), stderr);
     return 1;
   } catch (const CLI::ParseError& error) {
+    // Only root options (`redflag --color never`): the same error as no arguments at all.
+    if (dynamic_cast<const CLI::RequiredError*>(&error) != nullptr && app.get_subcommands().empty()) {
+      redflag::cli::print_error(kNoVerb);
+      return 1;
+    }
     // --help and --version exit 0; every usage error exits 1, as docs/cli.md promises. The help
     // text goes through print_output, so that an error writing it is reported too.
     std::ostringstream help;

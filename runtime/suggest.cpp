@@ -38,6 +38,20 @@ std::string cut_for_message(std::string_view text) {
 
 std::string quoted_name(std::string_view name) { return "`" + cut_for_message(name) + "`"; }
 
+namespace {
+
+// [names] quoted, separated by `, ` and [last] before the last: "`a`, `b` or `c`".
+std::string quoted_list(const std::vector<std::string_view>& names, std::string_view last) {
+  std::string text;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) text += i + 1 == names.size() ? last : ", ";
+    text += quoted_name(names[i]);
+  }
+  return text;
+}
+
+}  // namespace
+
 std::string did_you_mean(std::string_view name, const std::vector<std::string_view>& candidates) {
   const std::size_t limit = std::max<std::size_t>(2, name.size() / 3);
   std::size_t best = limit + 1;
@@ -59,12 +73,15 @@ std::string did_you_mean(std::string_view name, const std::vector<std::string_vi
     }
   }
   if (closest.empty() || best > limit) return {};
-  std::string text = "; did you mean ";
-  for (std::size_t i = 0; i < closest.size(); ++i) {
-    if (i > 0) text += i + 1 == closest.size() ? " or " : ", ";
-    text += quoted_name(closest[i]);
-  }
-  return text + "?";
+  return "; did you mean " + quoted_list(closest, " or ") + "?";
+}
+
+std::string did_you_mean_or_list(std::string_view name, const std::vector<std::string_view>& candidates,
+                                 std::string_view kind) {
+  std::string suggestion = did_you_mean(name, candidates);
+  if (!suggestion.empty() || candidates.empty()) return suggestion;
+  if (candidates.size() == 1) return "; the only " + std::string(kind) + " is " + quoted_name(candidates.front());
+  return "; the " + std::string(kind) + "s are " + quoted_list(candidates, " and ");
 }
 
 }  // namespace redflag

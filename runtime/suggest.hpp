@@ -21,6 +21,12 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 // Names longer than 64 bytes are shown cut with `...`.
 std::string did_you_mean(std::string_view name, const std::vector<std::string_view>& candidates);
 
+// did_you_mean, or when no candidate is close, every one of a short closed list such as a KB's
+// levels: "; the levels are `routine`, `consult` and `immediate`" for [kind] "level" ("; the
+// only level is `x`" for one, "" for none).
+std::string did_you_mean_or_list(std::string_view name, const std::vector<std::string_view>& candidates,
+                                 std::string_view kind);
+
 // [text] cut to 64 bytes (backed up to a UTF-8 boundary) with "..." when longer, so a
 // hostile megabyte-long name or value cannot flood a message.
 std::string cut_for_message(std::string_view text);

@@ -269,7 +269,7 @@ class ConditionChecker : public NumericChecker {
     if (other.ref_id == ast::kNoId) {
       if (kb_.unparsed.levels) return;
       diagnostics_.report<DiagKind::UndefinedLevel>(
-          other.span, other.name, did_you_mean(other.name, symbols_.levels.names));
+          other.span, other.name, did_you_mean_or_list(other.name, symbols_.levels.names, "level"));
       return;
     }
     other.ref = ast::RefKind::Level;

@@ -115,7 +115,8 @@ void check_indicators(ast::Levels& levels, Diagnostics& diagnostics) {
   for (ast::LevelIndicator& indicator : levels.indicators) {
     const auto it = std::find(levels.names.begin(), levels.names.end(), indicator.level);
     if (it == levels.names.end()) {
-      diagnostics.report<DiagKind::UndefinedLevel>(indicator.span, indicator.level, did_you_mean(indicator.level, names));
+      diagnostics.report<DiagKind::UndefinedLevel>(indicator.span, indicator.level,
+                                                    did_you_mean_or_list(indicator.level, names, "level"));
       continue;
     }
     indicator.level_id = static_cast<std::uint32_t>(it - levels.names.begin());

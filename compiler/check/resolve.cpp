@@ -88,7 +88,12 @@ std::uint32_t resolve(const ast::Kb& kb, const NameTable& table, const std::stri
                       const SourceSpan& span, Diagnostics& diagnostics) {
   const std::uint32_t id = table.find(name);
   const bool unparsed = kKind == DiagKind::UndefinedLevel ? kb.unparsed.levels : kb.unparsed.has(name);
-  if (id == ast::kNoId && !unparsed) diagnostics.report<kKind>(span, name, did_you_mean(name, table.names));
+  if (id == ast::kNoId && !unparsed) {
+    // A KB has a few levels: when none is close, name them all.
+    diagnostics.report<kKind>(span, name,
+                              kKind == DiagKind::UndefinedLevel ? did_you_mean_or_list(name, table.names, "level")
+                                                                : did_you_mean(name, table.names));
+  }
   return id;
 }
 

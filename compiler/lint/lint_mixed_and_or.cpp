@@ -29,7 +29,7 @@ void check_or(LintContext& context, const ast::Expr& either, const SourceSpan& d
   const std::string_view file = context.frontend.files.at(file_id).text;
   const std::string fixed = one_line(
       apply_fixes(file.substr(0, either.text_end.offset), file_id, {&fix}).substr(either.text_begin.offset));
-  fix.description = "add the parentheses the parser reads";
+  fix.description = "add missing parentheses";
   context
       .report(LintId::MixedAndOr, either.span, declaration,
               fmt::format("`and` mixed with `or` without parentheses reads as `{}`: `and` binds "

@@ -6,8 +6,10 @@
 #include <iterator>
 #include <cstdint>
 #include <string>
+#include <utility>
 
 #include "grammar/grammar.hpp"
+#include "runtime/suggest.hpp"
 
 namespace redflag::internal {
 namespace {
@@ -55,7 +57,8 @@ class MistakeFinder {
 
   bool report() {
     return typographic() || foreign_operator() || foreign_comment() || decimal_comma() ||
-           string_comparison() || keyword_as_name() || upper_case_keyword() || missing_comma();
+           string_comparison() || keyword_as_name() || upper_case_keyword() || trailing_word() ||
+           missing_comma();
   }
 
  private:
@@ -213,10 +216,64 @@ class MistakeFinder {
     return true;
   }
 
+  // The last clause of the test being read when it is an expectation that takes no list
+  // (`expect urgency high`, `expect status complete`, `expect no flags`, `expect score s = 2`),
+  // so a word after it is not an item missing its `,`; null otherwise.
+  const ast::Expectation* last_single_expectation() const {
+    if (!site_.test_clause || b_.decl != DeclKind::Test || b_.kb.tests.empty()) return nullptr;
+    const ast::Test& test = b_.kb.tests.back();
+    if (test.expectations.empty()) return nullptr;
+    const ast::Expectation& last = test.expectations.back();
+    if (!test.givens.empty() && test.givens.back().span.begin.offset > last.span.begin.offset) return nullptr;
+    using Kind = ast::Expectation::Kind;
+    const bool single = last.kind == Kind::Urgency || last.kind == Kind::Status || last.kind == Kind::Score ||
+                        (last.kind == Kind::FlagsExactly && last.names.empty());
+    return single ? &last : nullptr;
+  }
+
+  // The token at the found location: a word or number, else one character.
+  std::string_view found_token() const {
+    std::size_t end = at_;
+    while (is_word_char(at(end)) || (end > at_ && at(end) == '.' && is_digit(at(end + 1)))) ++end;
+    if (end == at_ && at_ < text_.size()) {
+      for (++end; (static_cast<unsigned char>(at(end)) & 0xC0) == 0x80; ++end) {}
+    }
+    return std::string_view(text_).substr(at_, end - at_);
+  }
+
+  // `expect urgency high foo`: more on the line after an expectation that takes one name.
+  bool trailing_word() {
+    const ast::Expectation* expectation = last_single_expectation();
+    if (expectation == nullptr || site_.found.line != site_.error.line) return false;
+    const std::string_view found = found_token();
+    if (found.empty()) return false;
+    // The expectation as written from its head keyword, blanks collapsed: `urgency high`.
+    std::string written;
+    for (std::size_t i = expectation->span.begin.offset; i < site_.error.offset; ++i) {
+      const bool blank = std::isspace(static_cast<unsigned char>(text_[i])) != 0;
+      if (!blank) written += text_[i];
+      else if (!written.empty() && written.back() != ' ') written += ' ';
+    }
+    const auto [head, takes] = what_it_takes(expectation->kind);
+    b_.diagnostics.report<DiagKind::TrailingWord>(span(at_, found.size()), found,
+                                                  cut_for_message("expect " + written), head, takes);
+    return true;
+  }
+
+  // The head of a single expectation of [kind] and what it takes after it.
+  static std::pair<std::string_view, std::string_view> what_it_takes(ast::Expectation::Kind kind) {
+    switch (kind) {
+      case ast::Expectation::Kind::Status: return {"status", "one status, `complete` or `incomplete`"};
+      case ast::Expectation::Kind::Score: return {"score", "one score and its value"};
+      case ast::Expectation::Kind::FlagsExactly: return {"no flags", "no flag names"};
+      default: return {"urgency", "one level"};
+    }
+  }
+
   // `given a = true b = false`, `expect fired a b`: a name where a test clause was expected.
   bool missing_comma() {
     const std::string_view name = word();
-    if (!site_.test_clause || name.empty() || grammar::is_keyword(name)) return false;
+    if (!site_.test_clause || name.empty() || grammar::is_keyword(name) || last_single_expectation()) return false;
     Diagnostic& d = b_.diagnostics.report<DiagKind::MissingComma>(span(at_, name.size()), name);
     Fix fix;
     fix.description = fmt::format("insert `,` before `{}`", name);

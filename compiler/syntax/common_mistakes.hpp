@@ -1,10 +1,12 @@
 // The slips authors carry over from other languages and word processors (`==`, `&&`, `//`,
-// smart quotes, `38,5`, `WHEN`, a missing `,`), recognised where the parser fails.
+// smart quotes, `38,5`, `WHEN`, a missing `,`, a word after `expect urgency high`), recognised
+// where the parser fails.
 //
 // The parser calls report_common_mistake before it reports a generic E010/E011; when the text
-// at the error is one of these slips, a specific diagnostic (E090-E096, docs/diagnostics.md
-// "Common mistakes") is reported instead, with a machine-applicable fix when the intent is
-// unambiguous. It reads the source text only: it never changes what the grammar accepts.
+// at the error is one of these slips, a specific diagnostic (E090-E097 and E099,
+// docs/diagnostics.md "Common mistakes") is reported instead, with a machine-applicable fix when
+// the intent is unambiguous. It reads the source text, and the test being built to tell a list
+// from a single expectation: it never changes what the grammar accepts.
 #pragma once
 
 #include <string_view>

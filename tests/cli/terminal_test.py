@@ -4,7 +4,7 @@
 Runs redflag with standard error and/or standard output on a pseudo-terminal (Python's pty
 module) or on a pipe, and checks: diagnostics, lint findings, explain's heading, eval's text
 records and test's verdicts are coloured on a terminal, plain on a pipe, with NO_COLOR or TERM=dumb, and `--color
-always|never` overrides all of these; eval draws `N cases, R cases/s, E errors` on a terminal standard error and clears
+always|never` (before the verb too) overrides all of these; eval draws `N cases, R cases/s, E errors` on a terminal standard error and clears
 it, but not on a pipe, with --quiet, or while records go to the same terminal (a summary does,
 after the line is cleared).
 
@@ -82,6 +82,15 @@ def check_colour(directory):
     expect("--color always wins over a pipe and NO_COLOR", red_error in err, err)
     _, _, err = run(["check", "--color", "never", broken], tty_stderr=True)
     expect("--color never on a terminal", ESC not in err and b"error[E040]" in err, err)
+    _, _, err = run(["--color", "never", "check", broken], tty_stderr=True)
+    expect("--color never before the verb", ESC not in err and b"error[E040]" in err, err)
+    _, _, err = run(["--color", "always", "check", broken], env_extra={"NO_COLOR": "1"})
+    expect("--color always before the verb", red_error in err, err)
+    _, _, err = run(["--color", "always", "check", "--color", "never", broken])
+    expect("the verb's own --color wins over the one before it", ESC not in err and b"error[E040]" in err, err)
+    status, _, err = run(["--color", "sometimes", "check", broken])
+    expect("a bad --color before the verb is a usage error",
+           status == 1 and b"--color: sometimes not in {auto,always,never}" in err, err)
     for verb in (["build", broken, "-o", os.devnull], ["eval", broken, "-"], ["test", broken],
                  ["doc", broken, "-o", "-"], ["disasm", broken], ["show", broken, "f"]):
         _, _, err = run(verb, tty_stderr=True)

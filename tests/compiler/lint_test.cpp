@@ -217,7 +217,7 @@ TEST_CASE("the mixed-and-or fix writes the parentheses the parser used") {
     for (const auto& finding : findings) {
       if (finding.lint != LintId::MixedAndOr) continue;
       REQUIRE(finding.fixes.size() == 1);
-      CHECK(finding.fixes[0].description == "add the parentheses the parser reads");
+      CHECK(finding.fixes[0].description == "add missing parentheses");
       fixes.push_back(&finding.fixes[0]);
     }
     const std::string after = redflag::apply_fixes(source, 0, fixes);

@@ -107,6 +107,14 @@ TEST_CASE("suggestions use edit distance with transpositions") {
   CHECK(redflag::did_you_mean("zzzz", {"fever", "age"}).empty());
 }
 
+TEST_CASE("a short closed list is named whole when no name is close") {
+  CHECK(redflag::did_you_mean_or_list("hihg", {"low", "high"}, "level") == "; did you mean `high`?");
+  CHECK(redflag::did_you_mean_or_list("critical", {"routine", "consult", "immediate"}, "level") ==
+        "; the levels are `routine`, `consult` and `immediate`");
+  CHECK(redflag::did_you_mean_or_list("critical", {"routine"}, "level") == "; the only level is `routine`");
+  CHECK(redflag::did_you_mean_or_list("critical", {}, "level").empty());
+}
+
 TEST_CASE("explain finds a code's section and nothing for unknown codes") {
   const auto text = redflag::explain_code("E040");
   REQUIRE(text);

@@ -5,8 +5,10 @@
 // publishDiagnostics are built here and sent by the server.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
+#include "compiler/diagnostics/diagnostic_render.hpp"
 #include "tools/lsp/kb_workspace.hpp"
 #include "tools/lsp/lsp_json.hpp"
 
@@ -15,6 +17,8 @@ namespace redflag::lsp {
 // lsp_diagnostics.cpp: the publishDiagnostics params for every file of [kb]: compiler
 // diagnostics, lint findings and failed tests, each with its code, fixes in `data`.
 std::vector<json> publish_diagnostics(const KbAnalysis& kb);
+// One [problem] of [kb] in file [file_id] as an LSP Diagnostic from [source], its fixes in `data.fixes`.
+json diagnostic_json(const KbAnalysis& kb, const Problem& problem, std::uint32_t file_id, const char* source);
 
 // lsp_hover.cpp
 json hover(Workspace& workspace, const json& params);
@@ -28,7 +32,7 @@ json formatting(Workspace& workspace, const json& params);
 json range_formatting(Workspace& workspace, const json& params);
 // lsp_completion.cpp
 json completion(Workspace& workspace, const json& params);
-// lsp_code_actions.cpp: fixes, suppressions, parentheses
+// lsp_code_actions.cpp: fixes, suppressions, missing parentheses
 json code_actions(Workspace& workspace, const json& params);
 // lsp_tests.cpp: a code lens per test, its command, inlay hints with condition values
 json code_lenses(Workspace& workspace, const json& params);

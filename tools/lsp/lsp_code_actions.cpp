@@ -1,11 +1,13 @@
 // Code actions: a diagnostic's machine-applicable fixes, a `# redflag: allow(id)` suppression
-// for a lint finding, and parentheses around an `and` inside an `or` (or the other way round)
-// so that a reader need not know which binds tighter.
+// for a lint finding, and "add missing parentheses" around an `and` inside an `or`, so that a
+// reader need not know which binds tighter.
 //
 // Fixes travel in the diagnostic's `data.fixes` (lsp_diagnostics.cpp), so they are applied as
-// they were published. A suppression is a comment line above the declaration the finding is in
-// (compiler/lint/suppression.hpp: it covers the whole declaration); `unused-suppression`
-// findings cannot be suppressed that way, so they get none.
+// they were published. The parentheses are the `mixed-and-or` finding's fix, offered too when
+// the client sends no diagnostic (the cursor is merely in the condition). A suppression is a
+// comment line above the declaration the finding is in (compiler/lint/suppression.hpp: it
+// covers the whole declaration); `unused-suppression` findings cannot be suppressed that way,
+// so they get none.
 #include <set>
 
 #include "compiler/lint/lint.hpp"
@@ -53,29 +55,25 @@ bool overlaps(const SourceSpan& span, std::size_t begin, std::size_t end) {
   return span.begin.offset <= end && begin <= span.begin.offset + span.length;
 }
 
-// Whether [expr] in [text] is already inside parentheses.
-bool parenthesised(const std::string& text, const ast::Expr& expr) {
-  std::size_t before = expr.span.begin.offset;
-  while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t' || text[before - 1] == '\n')) --before;
-  return before > 0 && text[before - 1] == '(';
+// Whether [actions] already hold one making the edit of [action].
+bool offered(const json& actions, const json& action) {
+  for (const json& other : actions) {
+    if (other.value("edit", json()) == action.at("edit")) return true;
+  }
+  return false;
 }
 
-void add_parentheses(const DocumentAt& document, const ast::Expr* expr, std::size_t begin, std::size_t end, json& actions) {
-  if (expr == nullptr || expr->span.begin.file_id != document.file_id || !overlaps(expr->span, begin, end)) return;
-  const bool mixed_parent = expr->kind == ast::ExprKind::And || expr->kind == ast::ExprKind::Or;
-  for (const auto& child : expr->children) {
-    const bool mixed = mixed_parent && child->kind != expr->kind &&
-                       (child->kind == ast::ExprKind::And || child->kind == ast::ExprKind::Or);
-    if (mixed && !parenthesised(document.text(), *child)) {
-      const LineIndex& lines = document.lines();
-      const Position open = lines.position_of(child->span.begin.offset);
-      const Position close = lines.position_of(child->span.begin.offset + child->span.length);
-      json changes = {{document.uri, json::array({{{"range", range_json(open, open)}, {"newText", "("}},
-                                                  {{"range", range_json(close, close)}, {"newText", ")"}}})}};
-      const std::string inner = document.text().substr(child->span.begin.offset, child->span.length);
-      actions.push_back(quick_fix("Add parentheses: `(" + inner + ")`", changes, json::array(), false));
+// The `mixed-and-or` findings' fix (add missing parentheses) wherever the range touches such a
+// condition, whether or not the client sent the diagnostic: the lint's own fix, once.
+void add_missing_parentheses(const DocumentAt& document, std::size_t begin, std::size_t end, json& actions) {
+  const std::string_view id = lint::lint_info(lint::LintId::MixedAndOr).id;
+  for (const Problem& problem : lint::problems_of(document.kb.lint.findings)) {
+    if (problem.code != id || problem.span.begin.file_id != document.file_id || !overlaps(problem.span, begin, end)) continue;
+    json found = json::array();
+    add_fixes(diagnostic_json(document.kb, problem, document.file_id, "redflag lint"), found);
+    for (json& action : found) {
+      if (!offered(actions, action)) actions.push_back(std::move(action));
     }
-    add_parentheses(document, child.get(), begin, end, actions);
   }
 }
 
@@ -93,10 +91,7 @@ json code_actions(Workspace& workspace, const json& params) {
     add_fixes(diagnostic, actions);
     add_suppression(document, diagnostic, suppressed, actions);
   }
-  const ast::Kb& kb = document.kb.frontend().kb;
-  for (const auto& define : kb.defines) add_parentheses(document, define.condition.get(), *begin, *end, actions);
-  for (const auto& flag : kb.flags) add_parentheses(document, flag.condition.get(), *begin, *end, actions);
-  for (const auto& topic : kb.topics) add_parentheses(document, topic.condition.get(), *begin, *end, actions);
+  add_missing_parentheses(document, *begin, *end, actions);
   return actions;
 }
 

@@ -28,6 +28,8 @@ json fixes_json(const KbAnalysis& kb, const std::vector<Fix>& fixes) {
   return out;
 }
 
+}  // namespace
+
 json diagnostic_json(const KbAnalysis& kb, const Problem& problem, std::uint32_t file_id, const char* source) {
   std::string message(problem.message);
   for (const auto& help : problem.help) message += "\nhelp: " + std::string(help);
@@ -39,8 +41,6 @@ json diagnostic_json(const KbAnalysis& kb, const Problem& problem, std::uint32_t
   if (problem.fixes != nullptr && !problem.fixes->empty()) diagnostic["data"] = {{"fixes", fixes_json(kb, *problem.fixes)}};
   return diagnostic;
 }
-
-}  // namespace
 
 std::vector<json> publish_diagnostics(const KbAnalysis& kb) {
   const auto& files = kb.frontend().files;

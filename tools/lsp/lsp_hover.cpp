@@ -1,7 +1,7 @@
 // Hover: a declaration (fact, define, flag, topic, source, level, score, test, kb), a unit, or
 // the explanation of the diagnostics under the cursor.
+#include <algorithm>
 #include <cctype>
-#include <regex>
 
 #include "compiler/diagnostics/diagnostic_docs.hpp"
 #include "compiler/lint/lint.hpp"
@@ -35,9 +35,15 @@ std::string describe_unit(const std::string& word) {
   return text + "; dimension: " + std::string(dimension_name(unit->dimension)) + "\n";
 }
 
+// Whether [word] is a compiler code: `E` or `W` and three digits.
+bool is_compiler_code(const std::string& word) {
+  return word.size() == 4 && (word[0] == 'E' || word[0] == 'W') &&
+         std::all_of(word.begin() + 1, word.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // The explanation of code [code]: `redflag explain` for compiler codes, the catalog for lints.
 std::string describe_code(const std::string& code) {
-  if (std::regex_match(code, std::regex("[EW][0-9]{3}"))) {
+  if (is_compiler_code(code)) {
     if (const auto text = explain_code(code)) return *text;
   }
   if (const auto lint = lint::find_lint(code)) {

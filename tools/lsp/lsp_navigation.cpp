@@ -5,8 +5,8 @@
 // and defines share one: conditions name both), and any rename after which the KB would have
 // more errors than before (a keyword, say): the KB is checked again with the edits applied.
 #include <algorithm>
+#include <cctype>
 #include <map>
-#include <regex>
 
 #include "compiler/frontend.hpp"
 #include "tools/lsp/feature_context.hpp"
@@ -19,6 +19,12 @@ const Occurrence& occurrence_at(const DocumentAt& document, const json& params) 
   const Occurrence* occurrence = document.kb.index->at(document.file_id, offset_of(document, params));
   if (occurrence == nullptr) throw LspError(ErrorCode::RequestFailed, "no name of the KB is at this position");
   return *occurrence;
+}
+
+// Whether [name] is an identifier: a letter or `_`, then letters, digits and `_`.
+bool is_identifier(const std::string& name) {
+  const auto name_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  return !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0])) && std::all_of(name.begin(), name.end(), name_char);
 }
 
 bool renamable(SymbolKind kind) { return kind != SymbolKind::Test && kind != SymbolKind::Kb; }
@@ -80,7 +86,7 @@ json rename(Workspace& workspace, const json& params) {
   const std::string name = params.at("newName").get<std::string>();
   const char* what = symbol_kind_keyword(key.kind);
   if (!renamable(key.kind)) throw LspError(ErrorCode::RequestFailed, std::string("a ") + what + " cannot be renamed");
-  if (!std::regex_match(name, std::regex("[A-Za-z_][A-Za-z0-9_]*"))) {
+  if (!is_identifier(name)) {
     throw LspError(ErrorCode::RequestFailed, "`" + name + "` is not a name; names are letters, digits and `_`");
   }
   const SymbolIndex& index = *document.kb.index;
