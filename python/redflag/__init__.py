@@ -266,6 +266,9 @@ class KnowledgeBase:
 
     def _case_json(self, case: Dict[str, Any], index: Optional[int]) -> str:
         """[case] as the JSON text of a case file; NaN is null (unknown)."""
+        text = _redflag.case_json(case)  # the common types, in C++
+        if text is not None:
+            return text
         try:
             return json.dumps(case, allow_nan=False)
         except (ValueError, TypeError):  # NaN or infinity, numpy scalars, values with no JSON form

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "compiler/diagnostics/diagnostic_render.hpp"
+#include "python/src/case_json.hpp"
 #include "python/src/frame_eval.hpp"
 #include "python/src/gc_pause.hpp"
 #include "python/src/kb_handle.hpp"
@@ -167,6 +168,16 @@ PYBIND11_MODULE(_redflag, module) {
            })
       .def("evaluate_cases", &evaluate_cases, py::arg("cases"))
       .def("evaluate_columns", &evaluate_columns, py::arg("columns"), py::arg("rows"));
+
+  // A case dict's JSON text, or None when it is not a dict or holds a type only json.dumps
+  // knows (case_json.hpp).
+  module.def("case_json", [](const py::handle& case_dict) -> py::object {
+    fmt::memory_buffer text;
+    if (!PyDict_CheckExact(case_dict.ptr()) || !redflag::python::append_case_json(text, case_dict.ptr())) {
+      return py::none();
+    }
+    return py::str(text.data(), text.size());
+  });
 
   module.def("open", [](const std::vector<std::string>& paths) {
     redflag::tools::LoadedKb loaded;

@@ -39,6 +39,29 @@ def test_unknown_is_absent_none_or_nan_never_false(back_pain):
     assert cleared != absent
 
 
+@pytest.mark.parametrize("case", [
+    CASE,
+    {"id": "p02", "age": 61.0, "weight_loss": {"value": 12.5, "unit": "[lb_av]"}, "fever": True, "note": "é \"q\"\n"},
+    {"age": 0.1 + 0.2, "weight_loss": math.nan, "fever": False, "cancer_type": None},
+    {"age": math.inf},
+    {"age": 2 ** 70},
+    {"age": 61, "fever": [True]},
+    {1: 61},
+])
+def test_the_c_plus_plus_case_text_reads_as_json_dumps(back_pain, case):
+    """Cases are written to JSON in C++ (python/src/case_json.cpp) for the common types and by
+    json.dumps for the rest: the record, or the error, is the one json.dumps' text gives the CLI."""
+    text = json.dumps(case, allow_nan=True).replace("NaN", "null").replace("Infinity", "1e999")
+    try:
+        got = back_pain.evaluate(case)
+    except redflag.CaseError as error:
+        got = {"error": {"message": str(error), "field": error.field}}
+    want = cli_records(BACK_PAIN, [text])[0]
+    if "error" in want:
+        want = {"error": {"message": want["error"]["message"], "field": want["error"]["field"]}}
+    assert got == want
+
+
 def test_numpy_scalars_are_values(back_pain):
     numpy = pytest.importorskip("numpy", reason="numpy scalars need python3-numpy")
     assert back_pain.evaluate({"age": numpy.int64(61), "fever": numpy.bool_(True), "weight_loss": numpy.float32(12)}) \
