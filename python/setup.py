@@ -8,6 +8,7 @@ docs/python.md "Installing" says how to run it (a venv, as Debian's Python is ex
 import os
 import pathlib
 import re
+import shlex
 import subprocess
 import sys
 
@@ -24,7 +25,9 @@ class CMakeBuild(build_ext):
     def build_extension(self, extension: Extension) -> None:
         build_dir = pathlib.Path(self.build_temp).resolve() / "cmake"
         subprocess.run(["cmake", "-S", str(ROOT), "-B", str(build_dir), "-DCMAKE_BUILD_TYPE=Release",
-                        "-DREDFLAG_PYTHON=ON", "-DREDFLAG_TESTS=OFF", f"-DPython3_EXECUTABLE={sys.executable}"],
+                        "-DREDFLAG_PYTHON=ON", "-DREDFLAG_TESTS=OFF", f"-DPython3_EXECUTABLE={sys.executable}",
+                        # More CMake arguments, as scikit-build and other CMake-driven packages take them.
+                        *shlex.split(os.environ.get("CMAKE_ARGS", ""))],
                        check=True)
         # CMake's own CMAKE_BUILD_PARALLEL_LEVEL, when set, says how many jobs; else one per core.
         jobs = [] if os.environ.get("CMAKE_BUILD_PARALLEL_LEVEL") else ["-j", str(os.cpu_count() or 1)]
