@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "python/src/case_json.hpp"
 #include "python/src/gc_pause.hpp"
 #include "runtime/cases/case_reader.hpp"
 #include "runtime/fact_input.hpp"
@@ -87,26 +88,19 @@ class CellReader {
     return {facts_[fact_id], ""};
   }
 
-  // Appends [cell] as JSON; false when it has no JSON form.
+  // Appends [cell] as JSON; false when it has no JSON form. The common types as a case dict's
+  // (case_json.hpp), a numpy scalar as its Python value, the rest through json.dumps.
   bool append_value(PyObject* cell) {
-    if (PyBool_Check(cell)) {
-      json_.append(std::string_view(cell == Py_True ? "true" : "false"));
-    } else if (PyFloat_Check(cell)) {
-      const double value = PyFloat_AS_DOUBLE(cell);
-      if (std::isinf(value)) {
-        json_.append(std::string_view(value > 0 ? "1e999" : "-1e999"));  // refused as not finite, as in a file
-      } else {
-        tools::append_json_number(json_, value);
-      }
-    } else {
-      py::handle object(cell);
-      if (py::hasattr(object, "item") && !PyLong_Check(cell)) return append_value(object.attr("item")().ptr());
-      try {
-        const std::string text = py::str(dumps_(object, py::arg("allow_nan") = false));
-        json_.append(std::string_view(text));
-      } catch (py::error_already_set&) {  // not JSON: a date, a set, a NaN inside a dict
-        return false;
-      }
+    const std::size_t start = json_.size();
+    if (append_case_json(json_, cell)) return true;
+    json_.resize(start);  // a dict written in part
+    py::handle object(cell);
+    if (py::hasattr(object, "item") && !PyLong_Check(cell)) return append_value(object.attr("item")().ptr());
+    try {
+      const std::string text = py::str(dumps_(object, py::arg("allow_nan") = false));
+      json_.append(std::string_view(text));
+    } catch (py::error_already_set&) {  // not JSON: a date, a set
+      return false;
     }
     return true;
   }
