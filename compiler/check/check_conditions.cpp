@@ -10,6 +10,7 @@
 #include "compiler/check/check_numbers.hpp"
 #include "runtime/opcodes.hpp"
 #include "runtime/suggest.hpp"
+#include "runtime/ucum/ucum.hpp"
 
 namespace redflag::internal {
 namespace {
@@ -235,10 +236,19 @@ class ConditionChecker : public NumericChecker {
     if (!other_fact || !same_numeric_kind(*other_fact, fact)) {
       return mismatch(describe_fact(fact), other);
     }
-    if (other_fact->unit != fact.unit) {
-      diagnostics_.report<DiagKind::UnitMismatch>(other.span, describe_fact(fact), fact.unit,
-                                                  describe_fact(*other_fact), other_fact->unit);
+    if (other_fact->unit == fact.unit) return;
+    // Units of two dimensions (mm[Hg] against mm/h) are a type error, not a unit to agree on.
+    const auto unit = ucum::parse(fact.unit).unit;
+    const auto other_unit = ucum::parse(other_fact->unit).unit;
+    if (unit && other_unit && (unit->dimension != other_unit->dimension || unit->arbitrary != other_unit->arbitrary)) {
+      return mismatch(describe_fact(fact), other,
+                      {fmt::format("`{}` ({}) and `{}` ({}) measure different things, so no unit makes them "
+                                   "comparable",
+                                   fact.unit, ucum::dimension_text(unit->dimension), other_fact->unit,
+                                   ucum::dimension_text(other_unit->dimension))});
     }
+    diagnostics_.report<DiagKind::UnitMismatch>(other.span, describe_fact(fact), fact.unit,
+                                                describe_fact(*other_fact), other_fact->unit);
   }
 
   void compare_enum(const ast::Fact& fact, Expr& other) {
