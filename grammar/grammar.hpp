@@ -237,6 +237,9 @@ struct date : seq<rep<4, digit>, one<'-'>, rep<2, digit>, one<'-'>, rep<2, digit
 
 struct comma : one<','> {};
 struct equals : one<'='> {};
+// The `=` after a define's name and after a given fact: own rules for their own error messages.
+struct define_equals : equals {};
+struct given_equals : equals {};
 struct open_paren : one<'('> {};
 struct close_paren : one<')'> {};
 
@@ -459,7 +462,7 @@ struct define_name : name {};
 struct define_condition : expr {};
 struct define_end : end_of_declaration {};
 // `define ID = CONDITION`.
-struct define_decl : seq<key_define, sep, must<define_name>, sep, must<equals>, sep,
+struct define_decl : seq<key_define, sep, must<define_name>, sep, must<define_equals>, sep,
   must<define_condition>, must<define_end>> {};
 
 struct flag_name : name {};
@@ -529,7 +532,7 @@ struct given_number : quantity {};
 struct given_enum : name {};
 struct given_value : sor<given_true, given_false, given_unknown, given_number, given_enum> {};
 // `FACT = VALUE`.
-struct given_item : seq<given_fact, sep, must<equals>, sep, must<given_value>> {};
+struct given_item : seq<given_fact, sep, must<given_equals>, sep, must<given_value>> {};
 struct given_clause : seq<key_given, sep, must<given_item>,
   star<sep, comma, sep, must<given_item>>> {};
 // A level, flag or status name an expectation refers to.

@@ -206,7 +206,10 @@ class ConditionChecker : public NumericChecker {
       if (other.kind == ExprKind::Name && !resolve_name(other)) return undefined_name(other);
       if (other.kind != ExprKind::Name && is_bool(other)) return condition(other);
       if (is_bool(other)) return;
-      return mismatch(describe(subject_side), other);
+      if (!fact) return mismatch(describe(subject_side), other);
+      return mismatch(describe(subject_side), other,
+                      {fmt::format("a bool fact is `true` or `false`: write `{0}` for true and `not {0}` for false",
+                                   fact->name)});
     }
     switch (fact->type) {
       case ast::FactType::Number:

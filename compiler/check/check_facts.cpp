@@ -206,8 +206,9 @@ void check_given(const ast::Kb& kb, ast::Given& given, Diagnostics& diagnostics)
     const std::string shown = given.kind == Kind::Bool     ? (given.bool_value ? "true" : "false")
                               : given.kind == Kind::Number ? literal_text(given.number)
                                                            : given.enum_value;
-    diagnostics.report<DiagKind::BadGivenValue>(given.span, describe_fact(fact),
-                                                fmt::format("`{}`", shown));
+    auto& reported = diagnostics.report<DiagKind::BadGivenValue>(given.span, describe_fact(fact),
+                                                                 fmt::format("`{}`", shown));
+    if (fact.type == ast::FactType::Bool) reported.help = {"a bool fact is given `true`, `false` or `unknown`"};
   };
   switch (fact.type) {
     case ast::FactType::Bool:

@@ -27,6 +27,20 @@ TEST_CASE("text diagnostics show location, code, source line, carets and help") 
         std::string::npos);
 }
 
+TEST_CASE("carets count characters, not UTF-8 bytes") {
+  // `é` and `≥` are two and three bytes: the column (31) counts bytes, as docs/diagnostics.md
+  // says, and the caret stands under `≥`, the 30th character.
+  const auto result = redflag::check_sources(
+      {{"a.rf", "kb t title \"T\" version 1.0.0 status draft\nlevels low < high\n"
+                "fact r : number\nflag f high title \"é\" when r \u2265 22\n"}});
+  CHECK(redflag::render_text(result.diagnostics, result.files) ==
+        "a.rf:4:31: error[E091]: `\u2265` is a typographic character; write `>=`\n"
+        "   |\n"
+        " 4 | flag f high title \"é\" when r \u2265 22\n"
+        "   |                              ^\n"
+        "  fix: replace `\u2265` with `>=`\n");
+}
+
 TEST_CASE("help lines follow the caret") {
   const auto result = redflag::check_sources(
       {{"a.rf", "kb t title \"T\" version 1.0.0 status draft\nlevels low < high\n"

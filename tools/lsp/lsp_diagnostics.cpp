@@ -1,7 +1,8 @@
 // Diagnostics: what `check`, `lint` and `test` report, as publishDiagnostics per file.
 //
 // Every file of the KB gets a notification, an empty one when it has nothing, so fixed problems
-// disappear. A problem of the whole KB (no file) is shown on the first file's first line. The
+// disappear. A problem of the whole KB (no file) is shown on the first file's first line, and
+// the places it names (a duplicate's first declaration) are its relatedInformation. The
 // fixes of a problem travel in `data.fixes` so that code actions (lsp_code_actions.cpp) get them
 // back from the client without analysing again.
 #include <map>
@@ -28,6 +29,18 @@ json fixes_json(const KbAnalysis& kb, const std::vector<Fix>& fixes) {
   return out;
 }
 
+// The places a problem names (the first declaration of a duplicate) as relatedInformation.
+json related_json(const KbAnalysis& kb, const std::vector<RelatedLocation>& related) {
+  json out = json::array();
+  for (const auto& place : related) {
+    const std::uint32_t file_id = place.span.begin.file_id;
+    if (file_id >= kb.lines.size()) continue;
+    out.push_back({{"location", {{"uri", uri_of(kb, file_id)}, {"range", span_range(kb.lines[file_id], place.span)}}},
+                   {"message", place.message}});
+  }
+  return out;
+}
+
 }  // namespace
 
 json diagnostic_json(const KbAnalysis& kb, const Problem& problem, std::uint32_t file_id, const char* source) {
@@ -38,6 +51,9 @@ json diagnostic_json(const KbAnalysis& kb, const Problem& problem, std::uint32_t
                      {"code", std::string(problem.code)},
                      {"source", source},
                      {"message", message}};
+  if (problem.related != nullptr && !problem.related->empty()) {
+    diagnostic["relatedInformation"] = related_json(kb, *problem.related);
+  }
   if (problem.fixes != nullptr && !problem.fixes->empty()) diagnostic["data"] = {{"fixes", fixes_json(kb, *problem.fixes)}};
   return diagnostic;
 }
