@@ -50,6 +50,22 @@ TEST_CASE("help lines follow the caret") {
         std::string::npos);
 }
 
+TEST_CASE("a type error says what the fact takes") {
+  const auto help_of = [](const std::string& declarations_and_uses) {
+    const auto result = redflag::check_sources(
+        {{"a.rf", "kb t title \"T\" version 1.0.0 status draft\nlevels low < high\n" + declarations_and_uses}});
+    REQUIRE(result.diagnostics.size() == 1);
+    return result.diagnostics[0].help;
+  };
+  CHECK(help_of("fact b : bool\ndefine d = b = 1\n") ==
+        std::vector<std::string>{"a bool fact is `true` or `false`: write `b` for true and `not b` for false"});
+  CHECK(help_of("fact b : bool\nflag f high title \"x\" when b\ntest \"t\" given b = yes expect fired f\n") ==
+        std::vector<std::string>{"a bool fact is given `true`, `false` or `unknown`"});
+  CHECK(help_of("fact sbp : quantity in mm[Hg]\nfact esr : quantity in mm/h\ndefine d = sbp >= esr\n") ==
+        std::vector<std::string>{"`mm[Hg]` (m-1.s-2.g) and `mm/h` (m.s-1) measure different things, so no unit "
+                                 "makes them comparable"});
+}
+
 TEST_CASE("JSON diagnostics are an array of flat objects") {
   const auto result = redflag::check_sources({{"kb/x.rf", kSource}});
   CHECK(redflag::render_json(result.diagnostics, result.files) ==
