@@ -10,7 +10,7 @@
 #include "compiler/check/check_numbers.hpp"
 #include "runtime/opcodes.hpp"
 #include "runtime/suggest.hpp"
-#include "runtime/ucum/ucum.hpp"
+#include "runtime/units.hpp"
 
 namespace redflag::internal {
 namespace {
@@ -241,14 +241,14 @@ class ConditionChecker : public NumericChecker {
     }
     if (other_fact->unit == fact.unit) return;
     // Units of two dimensions (mm[Hg] against mm/h) are a type error, not a unit to agree on.
-    const auto unit = ucum::parse(fact.unit).unit;
-    const auto other_unit = ucum::parse(other_fact->unit).unit;
-    if (unit && other_unit && (unit->dimension != other_unit->dimension || unit->arbitrary != other_unit->arbitrary)) {
+    const auto unit = find_unit(fact.unit);
+    const auto other_unit = find_unit(other_fact->unit);
+    if (unit && other_unit && !compatible(*other_unit, *unit)) {
       return mismatch(describe_fact(fact), other,
                       {fmt::format("`{}` ({}) and `{}` ({}) measure different things, so no unit makes them "
                                    "comparable",
-                                   fact.unit, ucum::dimension_text(unit->dimension), other_fact->unit,
-                                   ucum::dimension_text(other_unit->dimension))});
+                                   fact.unit, ucum::dimension_text(unit->ucum.dimension), other_fact->unit,
+                                   ucum::dimension_text(other_unit->ucum.dimension))});
     }
     diagnostics_.report<DiagKind::UnitMismatch>(other.span, describe_fact(fact), fact.unit,
                                                 describe_fact(*other_fact), other_fact->unit);

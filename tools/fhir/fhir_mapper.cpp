@@ -9,6 +9,7 @@
 
 #include "runtime/units.hpp"
 #include "tools/fhir/fhir_time.hpp"
+#include "tools/json_member.hpp"
 #include "tools/json_text.hpp"
 
 namespace redflag::tools::fhir {
@@ -19,13 +20,6 @@ using simdjson::dom::element_type;
 
 constexpr std::string_view kUcum = "http://unitsofmeasure.org";
 constexpr std::int64_t kUndated = std::numeric_limits<std::int64_t>::min();
-
-// The string at [key] of [object], or empty.
-std::string_view text_at(element object, std::string_view key) {
-  std::string_view text;
-  if (object[key].get(text) != simdjson::SUCCESS) return {};
-  return text;
-}
 
 // The codings of the CodeableConcept at [key] of [object], as (system, code) pairs.
 std::vector<std::pair<std::string_view, std::string_view>> codings(element object, std::string_view key) {

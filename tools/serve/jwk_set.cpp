@@ -5,6 +5,7 @@
 #include <openssl/param_build.h>
 #include <simdjson.h>
 
+#include "tools/json_member.hpp"
 #include "tools/serve/base64url.hpp"
 
 namespace redflag::tools::serve {
@@ -12,11 +13,6 @@ namespace redflag::tools::serve {
 JwkSet::Key::~Key() { EVP_PKEY_free(pkey); }
 
 namespace {
-
-std::string_view text_at(simdjson::dom::element object, std::string_view key) {
-  std::string_view text;
-  return object[key].get(text) == simdjson::SUCCESS ? text : std::string_view();
-}
 
 // An EVP_PKEY of [type] ("EC", "RSA") from the parameters [build] collected; null on failure.
 EVP_PKEY* key_from(const char* type, OSSL_PARAM_BLD* build) {

@@ -6,16 +6,12 @@
 
 #include <algorithm>
 
+#include "tools/json_member.hpp"
 #include "tools/serve/base64url.hpp"
 
 namespace redflag::tools::serve {
 
 namespace {
-
-std::string_view text_at(simdjson::dom::element object, std::string_view key) {
-  std::string_view text;
-  return object[key].get(text) == simdjson::SUCCESS ? text : std::string_view();
-}
 
 // ES384's R||S (96 bytes) as the DER ECDSA-Sig-Value OpenSSL verifies; empty when not 96 bytes.
 std::string der_signature(const std::string& raw) {
