@@ -14,6 +14,7 @@
 
 #include "cli/diagnostics_output.hpp"
 #include "cli/verbs.hpp"
+#include "tools/fhir/json_builder.hpp"
 #include "tools/kb/kb_loader.hpp"
 #include "tools/serve/cds_server.hpp"
 #include "tools/serve/jwks_source.hpp"
@@ -107,7 +108,10 @@ int run_serve(ServeOptions options) {
           server.serve(std::move(*reloaded));
           log(R"({"event":"reload","ok":true})");
         } else {
-          log(fmt::format(R"({{"event":"reload","ok":false,"reason":"{}"}})", error));
+          fmt::memory_buffer line;  // the reason is a diagnostic, which may hold `"`: escaped
+          tools::fhir::JsonBuilder(line, false).object().string("event", "reload").boolean("ok", false)
+              .string("reason", error).close();
+          log(fmt::to_string(line));
         }
         if (jwks) jwks->reload(now());
         continue;

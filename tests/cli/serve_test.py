@@ -82,7 +82,7 @@ class FhirServer(http.server.BaseHTTPRequestHandler):
 
 
 with tempfile.TemporaryDirectory() as tmp:
-    kb = os.path.join(tmp, "back_pain")
+    kb = os.path.join(tmp, 'back "pain"')  # the reload failure's log line names it, escaped
     shutil.copytree(os.path.join(ROOT, "kb", "back_pain"), kb)
     news2 = os.path.join(ROOT, "examples", "kb", "news2")
     synthea = json.load(open(os.path.join(ROOT, "tests", "data", "fhir", "synthea-936988e9.json")))
@@ -170,6 +170,8 @@ with tempfile.TemporaryDirectory() as tmp:
     expect("one log line per request", len(requests), 16 + 41)  # 41: the kept-alive connections and the new caller
     expect("no patient id without --log-phi", any("patient" in line for line in requests), False)
     expect("reload failure logged", [line.get("ok") for line in lines if line.get("event") == "reload"], [False])
+    expect("its reason names the KB", [line.get("reason", "").startswith(kb + " cannot be loaded")
+                                       for line in lines if line.get("event") == "reload"], [True])
 
     process, port, _ = start([news2], "--log-phi")
     request(port, "POST", "/cds-services/news2", call(synthea, ["observations"]))
